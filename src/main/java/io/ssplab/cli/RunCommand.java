@@ -1,0 +1,168 @@
+package io.ssplab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.ssplab.exercises.MissingSolutionException;
+import io.ssplab.exercises.WordCountExercise;
+import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.jobs.Jobs;
+import io.ssplab.jobs.StreamingJob;
+import io.ssplab.metrics.Verdict;
+import io.ssplab.run.RunOptions;
+import io.ssplab.run.RunResult;
+import io.ssplab.run.SourceEndpoint;
+import io.ssplab.run.StopSignal;
+import io.ssplab.run.StreamingRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bin/ssp run JOB}: one job with a live table, a summary and a verdict. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run one job against a source, print a row per batch, then a summary with a STABLE/UNSTABLE verdict.",
+                "Options override the job's knobs (for the exercises, the knobs live in the code)."},
+        footer = {"", "Examples:",
+                "  bin/ssp run phase2                                  # the bottleneck, embedded source",
+                "  bin/ssp run phase2 --source 127.0.0.1:9999          # attach to 'bin/ssp source'",
+                "  bin/ssp run phase3 --cost 10ms --batches 10 --metrics-out runs/p3.jsonl",
+                "  bin/ssp run fill-gaps --solution"})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
+    String job;
+
+    @Option(names = "--solution", description = "For an exercise: run the reference solution instead of your code.")
+    boolean solution;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[N] (N ≥ 2) or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
+    String master;
+
+    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "BI, e.g. 2s or 500ms. Default: the job's (2s).")
+    Duration batchInterval;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "P: partitions of repartition and reduceByKey. Default: the job's.")
+    Integer partitions;
+
+    @Option(names = "--cost", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait per record (per word for the phases), e.g. 6ms, 5.5ms or 0. Default: the job's.")
+    Duration cost;
+
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "Lines per second of the embedded source. Default: 140.")
+    Double rate;
+
+    @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded",
+            description = "'embedded' starts a source in-process on a free loopback port; HOST:PORT attaches to a running 'bin/ssp source'. Default: ${DEFAULT-VALUE}.")
+    String source;
+
+    @Option(names = "--batches", paramLabel = "N", description = "Stop after N completed batches. Default: run until Ctrl-C.")
+    Integer batches;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long, e.g. 60s. Default: run until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040",
+            description = "Spark UI port; Spark moves to the next free one if it is taken, and the URL printed is the one bound. Default: ${DEFAULT-VALUE}.")
+    int uiPort;
+
+    @Option(names = "--no-ui", description = "Do not start the Spark UI.")
+    boolean noUi;
+
+    @Option(names = "--metrics-out", paramLabel = "FILE", description = "Write one JSON object per batch to FILE (JSON Lines) and the summary to FILE.summary.json.")
+    Path metricsOut;
+
+    @Option(names = "--expect", paramLabel = "VERDICT", description = "Exit with 1 unless the verdict is this one (STABLE or UNSTABLE): for scripts and CI.")
+    Verdict expect;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = main.out;
+        StreamingJob streamingJob = Jobs.byName(job, solution);
+        JobSpec jobSpec;
+        try {
+            jobSpec = knobs(streamingJob);
+        } catch (MissingSolutionException open) {
+            main.err.println(open.getMessage());
+            return ExitCodes.FAILED;
+        }
+        RunOptions options = options(out);
+        StopSignal stop = new StopSignal();
+        RunResult result;
+        try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request("Ctrl-C"))) {
+            result = StreamingRunner.run(streamingJob, jobSpec, options, stop);
+        } catch (MissingSolutionException open) {
+            main.err.println(open.getMessage());
+            return ExitCodes.FAILED;
+        }
+        if (metricsOut != null) out.println("metrics: " + metricsOut + " and " + RunOptions.summaryPathFor(metricsOut));
+        if (expect != null && result.summary().verdict() != expect) {
+            main.err.println("expected " + expect + " but the verdict is " + result.summary().verdict());
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The job's knobs with the options applied, validated: every refusal happens here, before Spark starts. */
+    JobSpec knobs(StreamingJob streamingJob) {
+        if (streamingJob.knobsInCode() && (batchInterval != null || partitions != null || cost != null)) {
+            throw new InvalidSpecException(job + " sets its batch interval, partitions and cost in its code (the gaps): edit "
+                    + streamingJob.getClass().getSimpleName() + ".java instead of passing --batch-interval/--partitions/--cost");
+        }
+        if (streamingJob instanceof WordCountExercise exercise) {
+            MissingSolutionException open = exercise.firstOpenGap();
+            if (open != null) throw open;
+        }
+        JobSpec s = streamingJob.defaults();
+        String m = master != null ? master : System.getProperty("spark.master"); // spark-submit sets spark.master
+        if (m != null) s = s.withMaster(m);
+        if (batchInterval != null) s = s.withBatchInterval(batchInterval);
+        if (partitions != null) s = s.withPartitions(partitions);
+        if (cost != null) s = s.withCost(cost);
+        if (rate != null) s = s.withRate(rate);
+        s.validate();
+        validateRunOptions();
+        return s;
+    }
+
+    private void validateRunOptions() {
+        if (batches != null && batches < 1) throw new InvalidSpecException("--batches must be at least 1, got " + batches);
+        if (duration != null && (duration.isNegative() || duration.isZero()))
+            throw new InvalidSpecException("--duration must be positive: pass e.g. --duration 60s");
+        if (!noUi && (uiPort < 1 || uiPort > 65535))
+            throw new InvalidSpecException("--ui-port " + uiPort + " is not 1..65535: pass e.g. --ui-port 4040, or --no-ui");
+        if (metricsOut != null && Files.isDirectory(metricsOut))
+            throw new InvalidSpecException("--metrics-out " + metricsOut + " is a directory: give a file name, e.g. " + metricsOut.resolve("run.jsonl"));
+        if (rate != null && !SourceEndpoint.parse(source).embedded())
+            throw new InvalidSpecException("--rate sets the embedded source's rate; a running source has its own: restart it with 'bin/ssp source --rate "
+                    + io.ssplab.metrics.ConsoleTable.trim(rate) + "' instead");
+        SourceEndpoint.parse(source).requireReachable();
+    }
+
+    RunOptions options(PrintStream out) {
+        return new RunOptions(SourceEndpoint.parse(source), batches, duration, noUi ? -1 : uiPort, metricsOut, Map.of(), out);
+    }
+
+    /** For picocli's completion candidates and help text. */
+    static final class JobNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Jobs.NAMES.iterator();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.ssplab.metrics;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.apache.spark.streaming.scheduler.BatchInfo;
+import org.apache.spark.streaming.scheduler.StreamingListener;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchStarted;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchSubmitted;
+import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
+import org.apache.spark.streaming.scheduler.StreamingListenerReceiverStopped;
+
+/**
+ * Turns Spark's streaming events into {@link BatchMetrics}, one per completed batch, and hands each
+ * to the sinks (console table, JSON Lines file, summary, …). Add it to any streaming context:
+ *
+ * <pre>{@code
+ * ssc.addStreamingListener(new BatchMetricsListener("my-job", 2000, System.err::println)
+ *         .onBatch(metrics -> System.out.println(metrics)));
+ * }</pre>
+ *
+ * <p>Spark reports PT and SD per batch but not the backlog, so the listener counts it itself:
+ * batches submitted (cut) minus batches started, at the moment a batch completes. Events arrive in
+ * order on Spark's listener-bus thread.
+ */
+public final class BatchMetricsListener implements StreamingListener {
+    private final String job;
+    private final long batchIntervalMs;
+    private final List<Consumer<BatchMetrics>> sinks = new CopyOnWriteArrayList<>();
+    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> notices;
+
+    /**
+     * @param notices receives one-line messages about receiver errors and stops
+     */
+    public BatchMetricsListener(String job, long batchIntervalMs, Consumer<String> notices) {
+        this.job = job;
+        this.batchIntervalMs = batchIntervalMs;
+        this.notices = notices;
+    }
+
+    public BatchMetricsListener onBatch(Consumer<BatchMetrics> sink) {
+        sinks.add(sink);
+        return this;
+    }
+
+    @Override
+    public void onBatchSubmitted(StreamingListenerBatchSubmitted submitted) {
+        waiting.add(submitted.batchInfo().batchTime().milliseconds());
+    }
+
+    @Override
+    public void onBatchStarted(StreamingListenerBatchStarted started) {
+        waiting.remove(started.batchInfo().batchTime().milliseconds());
+    }
+
+    @Override
+    public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
+        BatchInfo info = completed.batchInfo();
+        waiting.remove(info.batchTime().milliseconds());
+        BatchMetrics m = toMetrics(job, batchIntervalMs, info, waiting.size());
+        for (Consumer<BatchMetrics> sink : sinks) sink.accept(m);
+    }
+
+    @Override
+    public void onReceiverError(StreamingListenerReceiverError error) {
+        notices.accept("receiver error: " + error.receiverInfo().lastErrorMessage()
+                + " (Spark retries the connection every 2 s)");
+    }
+
+    @Override
+    public void onReceiverStopped(StreamingListenerReceiverStopped stopped) {
+        String why = stopped.receiverInfo().lastErrorMessage();
+        if (why != null && !why.isEmpty()) notices.accept("receiver stopped: " + why);
+    }
+
+    /** BatchInfo does not carry the batch interval, hence the parameter. */
+    static BatchMetrics toMetrics(String job, long batchIntervalMs, BatchInfo info, int queued) {
+        long pt = millis(info.processingDelay(), 0);
+        long sd = millis(info.schedulingDelay(), 0);
+        long total = millis(info.totalDelay(), pt + sd);
+        long records = info.numRecords();
+        double rate = records * 1000.0 / batchIntervalMs;
+        return new BatchMetrics(job, info.batchTime().milliseconds(), batchIntervalMs, records, rate, pt, sd, total, queued);
+    }
+
+    private static long millis(scala.Option<Object> value, long fallback) {
+        return value.isDefined() ? ((Number) value.get()).longValue() : fallback;
+    }
+}

@@ -1,0 +1,31 @@
+package io.ssplab.metrics;
+
+/**
+ * The end-of-run summary of one job: what {@code summary.json} and {@code FILE.summary.json} hold.
+ * Every number is computed in {@link Summarizer#summarize}; field names are part of the file format.
+ *
+ * @param job                            job name
+ * @param master                         Spark master URL
+ * @param partitions                     P
+ * @param costMs                         wait per record, ms
+ * @param costUnit                       "word" or "line"
+ * @param batchIntervalMs                BI
+ * @param batches                        completed batches, warm-up included
+ * @param warmupBatches                  first batches left out of the verdict (Spark and the JIT warming up)
+ * @param medianRecordsPerBatch          median records per batch after warm-up
+ * @param meanInputRatePerSec            mean records/s after warm-up
+ * @param medianProcessingTimeMs         median PT after warm-up
+ * @param p95ProcessingTimeMs            95th percentile PT after warm-up
+ * @param processingToIntervalRatio      median PT / BI (ρ): above 1 the job cannot keep up
+ * @param schedulingDelaySlopeMsPerBatch least-squares slope of SD over the batches after warm-up
+ * @param finalSchedulingDelayMs         SD of the last batch
+ * @param maxQueuedBatches               largest backlog seen after warm-up
+ * @param verdict                        STABLE, UNSTABLE or INCONCLUSIVE
+ * @param reason                         one sentence with the numbers behind the verdict
+ */
+public record RunSummary(String job, String master, int partitions, double costMs, String costUnit,
+                         long batchIntervalMs, int batches, int warmupBatches, double medianRecordsPerBatch,
+                         double meanInputRatePerSec, double medianProcessingTimeMs, double p95ProcessingTimeMs,
+                         double processingToIntervalRatio, double schedulingDelaySlopeMsPerBatch,
+                         long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason) {
+}

@@ -1,0 +1,163 @@
+package io.ssplab.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.jobs.StreamingJob;
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.metrics.BatchMetricsListener;
+import io.ssplab.metrics.ConsoleTable;
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.RunSummary;
+import io.ssplab.metrics.Summarizer;
+import io.ssplab.pipeline.TopWords;
+import io.ssplab.source.SocketSource;
+import io.ssplab.source.SourceConfig;
+
+/**
+ * Runs one job: starts (or attaches to) the source, builds the Spark streaming context with the
+ * job's knobs, prints a row per batch, stops on the first stop reason and summarizes.
+ *
+ * <p>Everything a job class does not need to know lives here, so the job classes stay readable.
+ */
+public final class StreamingRunner {
+    private StreamingRunner() {
+    }
+
+    public static RunResult run(StreamingJob job, JobSpec spec, RunOptions options, StopSignal stop) throws IOException {
+        spec.validate();
+        PrintStream out = options.out();
+        SocketSource embedded = null;
+        SourceEndpoint source = options.source();
+        if (source.embedded()) {
+            SourceConfig config = new SourceConfig(SourceConfig.DEFAULT_HOST, 0, spec.linesPerSecond(), spec.wordsPerLine(),
+                    SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO);
+            embedded = SocketSource.start(config, line -> out.println("[source] " + line));
+            source = new SourceEndpoint(embedded.host(), embedded.port());
+        } else {
+            source.requireReachable();
+        }
+        try {
+            return runOnSource(job, spec, options.withSource(source), stop);
+        } finally {
+            if (embedded != null) embedded.close();
+        }
+    }
+
+    /** The Spark settings of a run; options' own settings win over these defaults. */
+    static SparkConf sparkConf(JobSpec spec, RunOptions options) {
+        SparkConf conf = new SparkConf()
+                .setMaster(spec.master())
+                .setAppName("ssp-" + spec.job())
+                // reduceByKey gets P explicitly; this makes every other shuffle agree with it.
+                .set("spark.default.parallelism", String.valueOf(spec.partitions()))
+                .set("spark.streaming.blockInterval", spec.blockInterval().toMillis() + "ms")
+                .set("spark.ui.showConsoleProgress", "false")
+                .set("spark.log.level", "WARN");
+        if (options.uiPort() < 0) {
+            conf.set("spark.ui.enabled", "false");
+        } else {
+            conf.set("spark.ui.port", String.valueOf(options.uiPort()));
+        }
+        // Every port of ours binds loopback unless the user says otherwise (SPARK_LOCAL_IP or --conf).
+        String bind = System.getenv().getOrDefault("SPARK_LOCAL_IP", "127.0.0.1");
+        conf.set("spark.driver.bindAddress", bind).set("spark.driver.host", bind);
+        for (Map.Entry<String, String> e : options.sparkConf().entrySet()) conf.set(e.getKey(), e.getValue());
+        return conf;
+    }
+
+    private static RunResult runOnSource(StreamingJob job, JobSpec spec, RunOptions options, StopSignal stop)
+            throws IOException {
+        PrintStream out = options.out();
+        List<BatchMetrics> batches = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger completed = new AtomicInteger();
+        JsonLines.Writer jsonl = options.metricsOut() == null ? null : new JsonLines.Writer(options.metricsOut());
+
+        BatchMetricsListener listener = new BatchMetricsListener(spec.job(), spec.batchIntervalMs(),
+                notice -> out.println("[spark] " + notice))
+                .onBatch(batches::add)
+                .onBatch(new ConsoleTable(out));
+        if (jsonl != null) listener.onBatch(jsonl);
+        if (options.batches() != null) {
+            int limit = options.batches();
+            listener.onBatch(m -> {
+                if (completed.incrementAndGet() >= limit) stop.request(limit + " batches completed");
+            });
+        }
+
+        JavaStreamingContext ssc = new JavaStreamingContext(sparkConf(spec, options), Durations.milliseconds(spec.batchIntervalMs()));
+        String uiUrl = null;
+        String reason;
+        try {
+            ssc.addStreamingListener(listener);
+            SourceEndpoint source = options.source();
+            // One copy of each block: local mode has no second executor to replicate to.
+            JavaDStream<String> lines = ssc.socketTextStream(source.host(), source.port(), StorageLevel.MEMORY_AND_DISK_SER());
+            JavaPairDStream<String, Integer> counts = job.wordCounts(lines, spec);
+            TopWords.print(counts, job.topWordsToPrint());
+
+            uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
+            printBanner(out, job, spec, source, uiUrl, options);
+            ssc.start();
+            reason = waitForStop(ssc, options, stop);
+        } finally {
+            ssc.stop(true, false);
+            if (jsonl != null) jsonl.close();
+        }
+
+        List<BatchMetrics> all = List.copyOf(batches);
+        RunSummary summary = Summarizer.summarize(new Summarizer.Knobs(spec.job(), spec.master(), spec.partitions(),
+                spec.costMs(), spec.costUnit().label(), spec.batchIntervalMs()), all);
+        out.println("stopped: " + reason);
+        ConsoleTable.printSummary(out, summary);
+        if (options.metricsOut() != null) {
+            JsonLines.writeJson(RunOptions.summaryPathFor(options.metricsOut()), summary);
+        }
+        return new RunResult(spec, all, summary, reason, uiUrl);
+    }
+
+    private static String waitForStop(JavaStreamingContext ssc, RunOptions options, StopSignal stop) {
+        long deadline = options.duration() == null ? Long.MAX_VALUE
+                : System.nanoTime() + options.duration().toNanos();
+        try {
+            while (true) {
+                String why = stop.await(100);
+                if (why != null) return why;
+                if (System.nanoTime() >= deadline) return "duration " + options.duration().toSeconds() + " s reached";
+                // Returns true when the context stopped by itself; throws if a batch failed.
+                if (ssc.awaitTerminationOrTimeout(1)) return "streaming context stopped";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static void printBanner(PrintStream out, StreamingJob job, JobSpec spec, SourceEndpoint source, String uiUrl,
+                                    RunOptions options) {
+        Master master = Master.parse(spec.master());
+        out.printf(Locale.ROOT, "%s — %s%n", spec.job(), job.description());
+        out.printf(Locale.ROOT, "  master %s (%d task slots, 1 held by the receiver → %d free), P=%d, cost %s ms/%s, BI %s, source %s at %s lines/s%n",
+                spec.master(), master.cores(), master.freeSlots(1), spec.partitions(), ConsoleTable.trim(spec.costMs()),
+                spec.costUnit().label(), Summarizer.seconds(spec.batchIntervalMs()), source,
+                ConsoleTable.trim(spec.linesPerSecond()));
+        if (uiUrl != null) out.println("  Spark UI: " + uiUrl + "/streaming/");
+        String until = options.batches() != null ? options.batches() + " batches"
+                : options.duration() != null ? options.duration().toSeconds() + " s" : "Ctrl-C";
+        out.println("  running until " + until);
+    }
+}

@@ -1,0 +1,88 @@
+package io.ssplab.solutions;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+
+import io.ssplab.cli.Main;
+import io.ssplab.exercises.FixDelayExercise;
+import io.ssplab.exercises.WordCountExercise;
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.pipeline.RecordCost;
+import io.ssplab.pipeline.Words;
+import scala.Tuple2;
+
+/**
+ * Reference solution of exercise step 2 ({@link FixDelayExercise}): the same shape, every gap filled.
+ * Students: try the exercise first — {@code bin/ssp check fix-delay} tells you how you did.
+ *
+ * <p>Run: {@code bin/ssp run fix-delay --solution}. Check: {@code bin/ssp check fix-delay --solution}.
+ */
+public class FixDelaySolution extends WordCountExercise {
+
+    @Override
+    public Duration batchInterval() {
+        // SOLUTION 1: the batch interval stays as in step 1.
+        return Duration.ofSeconds(2);
+    }
+
+    @Override
+    public Duration sleepPerLine() {
+        // SOLUTION 2: a lighter wait, as step 2 suggests — but still a wait: removing it is not the fix
+        return Duration.ofMillis(5);
+    }
+
+    @Override
+    public int repartitionTo() {
+        // SOLUTION 3: 8 partitions of ~35 lines on 7 free slots: 2 waves × 35 lines × 5 ms ≈ 0.35 s of PT
+        return 8;
+    }
+
+    @Override
+    public int reducePartitions() {
+        // SOLUTION 4: the same parallelism as the repartition
+        return 8;
+    }
+
+    @Override
+    public int topWordsToPrint() {
+        // SOLUTION 5: how many of the most frequent words to print per batch?
+        return 5;
+    }
+
+    @Override
+    public String master() {
+        return "local[8]";   // 8 task slots; the receiver holds one of them
+    }
+
+    /** The pipeline: the same shape as the exercise. */
+    @Override
+    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
+        long sleepNanos = sleepPerLine().toNanos();
+        return lines
+                .repartition(repartitionTo())
+                .map(line -> {
+                    RecordCost.pay(sleepNanos);   // the slow step: a wait per line
+                    return line;
+                })
+                .flatMap(line -> Arrays.asList(Words.split(line)).iterator())
+                .mapToPair(word -> new Tuple2<>(word, 1))
+                .reduceByKey(Integer::sum, reducePartitions());
+    }
+
+    @Override
+    public String name() {
+        return "fix-delay";
+    }
+
+    @Override
+    public String description() {
+        return "solution of step 2: fix the delay (PT < BI, scheduling delay ≈ 0)";
+    }
+
+    public static void main(String[] args) {
+        Main.runJobMain("fix-delay", Main.withSolution(args));
+    }
+}

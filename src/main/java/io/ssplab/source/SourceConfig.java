@@ -1,0 +1,39 @@
+package io.ssplab.source;
+
+import java.time.Duration;
+
+/**
+ * Settings of the word-line source.
+ *
+ * @param host          address to bind; 127.0.0.1 unless the user asks for another
+ * @param port          TCP port; 0 picks a free one (what the embedded source does)
+ * @param linesPerSecond lines per second sent to <em>each</em> client
+ * @param wordsPerLine  words in a line
+ * @param vocabulary    words are word0 … word{vocabulary-1}
+ * @param seed          seed of client 0; client n uses {@link LineGenerator#clientSeed}
+ * @param statusEvery   how often to print a progress line; {@link Duration#ZERO} for never
+ */
+public record SourceConfig(String host, int port, double linesPerSecond, int wordsPerLine, int vocabulary,
+                           long seed, Duration statusEvery) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 9999;
+    public static final double DEFAULT_RATE = 140;
+    public static final int DEFAULT_WORDS_PER_LINE = 3;
+    public static final int DEFAULT_VOCABULARY = 50;
+    public static final long DEFAULT_SEED = 42;
+
+    public SourceConfig {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        if (!(linesPerSecond > 0) || Double.isInfinite(linesPerSecond))
+            throw new IllegalArgumentException("rate must be a positive number of lines per second");
+        if (wordsPerLine < 1) throw new IllegalArgumentException("words per line must be at least 1");
+        if (vocabulary < 1) throw new IllegalArgumentException("vocabulary must be at least 1");
+    }
+
+    /** The classroom defaults, on a free loopback port, without progress lines: the jobs' embedded source. */
+    public static SourceConfig embedded(double linesPerSecond) {
+        return new SourceConfig(DEFAULT_HOST, 0, linesPerSecond, DEFAULT_WORDS_PER_LINE, DEFAULT_VOCABULARY,
+                DEFAULT_SEED, Duration.ZERO);
+    }
+}
