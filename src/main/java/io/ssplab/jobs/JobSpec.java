@@ -25,6 +25,10 @@ public record JobSpec(String job, String master, Duration batchInterval, int par
 
     public static final Duration DEFAULT_BLOCK_INTERVAL = Duration.ofMillis(200);
 
+    public JobSpec withJob(String name) {
+        return new JobSpec(name, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+    }
+
     public JobSpec withMaster(String m) {
         return new JobSpec(job, m, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
     }

@@ -33,6 +33,7 @@ public final class BatchMetricsListener implements StreamingListener {
     private final List<Consumer<BatchMetrics>> sinks = new CopyOnWriteArrayList<>();
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final Consumer<String> notices;
+    private volatile boolean closed;
 
     /**
      * @param notices receives one-line messages about receiver errors and stops
@@ -46,6 +47,11 @@ public final class BatchMetricsListener implements StreamingListener {
     public BatchMetricsListener onBatch(Consumer<BatchMetrics> sink) {
         sinks.add(sink);
         return this;
+    }
+
+    /** Stops handing batches to the sinks: batches that complete while the job is being stopped are not reported. */
+    public void close() {
+        closed = true;
     }
 
     @Override
@@ -62,6 +68,7 @@ public final class BatchMetricsListener implements StreamingListener {
     public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
         BatchInfo info = completed.batchInfo();
         waiting.remove(info.batchTime().milliseconds());
+        if (closed) return;
         BatchMetrics m = toMetrics(job, batchIntervalMs, info, waiting.size());
         for (Consumer<BatchMetrics> sink : sinks) sink.accept(m);
     }
@@ -74,6 +81,7 @@ public final class BatchMetricsListener implements StreamingListener {
 
     @Override
     public void onReceiverStopped(StreamingListenerReceiverStopped stopped) {
+        if (closed) return; // the driver stopping its own receiver is not news
         String why = stopped.receiverInfo().lastErrorMessage();
         if (why != null && !why.isEmpty()) notices.accept("receiver stopped: " + why);
     }

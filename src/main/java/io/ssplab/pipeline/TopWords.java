@@ -29,9 +29,9 @@ public final class TopWords {
     /** Registers an output that prints the top {@code n} words of every batch. */
     public static void print(JavaPairDStream<String, Integer> counts, int n) {
         if (n < 1) throw new IllegalArgumentException("the number of top words to print must be at least 1, got " + n);
-        counts.foreachRDD((rdd, time) -> {
+        counts.foreachRDD(rdd -> {
             List<Tuple2<String, Integer>> top = rdd.top(n, new ByCount());
-            System.out.println("  top " + n + " @" + time.milliseconds() + ": " + format(top));
+            System.out.println("  top " + n + " words: " + format(top));
         });
     }
 

@@ -115,7 +115,8 @@ public final class StreamingRunner {
             ssc.start();
             reason = waitForStop(ssc, options, stop);
         } finally {
-            ssc.stop(true, false);
+            listener.close();
+            stopQuietly(ssc);
             if (jsonl != null) jsonl.close();
         }
 
@@ -128,6 +129,27 @@ public final class StreamingRunner {
             JsonLines.writeJson(RunOptions.summaryPathFor(options.metricsOut()), summary);
         }
         return new RunResult(spec, all, summary, reason, uiUrl);
+    }
+
+    /**
+     * Stops streaming first, then cancels the Spark jobs still running (an overloaded job has batches
+     * queued and tasks mid-wait), waits for them to end, and only then stops Spark. Stopping Spark
+     * under running tasks deletes their shuffle files and fills the console with stack traces.
+     */
+    private static void stopQuietly(JavaStreamingContext ssc) {
+        org.apache.spark.api.java.JavaSparkContext sc = ssc.sparkContext();
+        try {
+            ssc.stop(false, false);
+            sc.cancelAllJobs();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (sc.statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sc.stop();
+        }
     }
 
     private static String waitForStop(JavaStreamingContext ssc, RunOptions options, StopSignal stop) {
