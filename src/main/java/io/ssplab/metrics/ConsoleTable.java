@@ -50,6 +50,10 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
                 Summarizer.seconds(s.medianProcessingTimeMs()), Summarizer.seconds(s.p95ProcessingTimeMs()),
                 s.processingToIntervalRatio(), s.schedulingDelaySlopeMsPerBatch(),
                 Summarizer.seconds(s.finalSchedulingDelayMs()), s.maxQueuedBatches());
+        if (s.predictedProcessingTimeMs() != null && s.modelErrorPercent() != null) {
+            out.printf(Locale.ROOT, "  model: predicted PT %s vs measured %s, error %+.0f%% (bin/ssp plan explains the prediction)%n",
+                    Summarizer.seconds(s.predictedProcessingTimeMs()), Summarizer.seconds(s.medianProcessingTimeMs()), s.modelErrorPercent());
+        }
         out.printf(Locale.ROOT, "  verdict: %s — %s%n", s.verdict(), s.reason());
     }
 

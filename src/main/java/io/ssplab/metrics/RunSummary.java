@@ -22,10 +22,24 @@ package io.ssplab.metrics;
  * @param maxQueuedBatches               largest backlog seen after warm-up
  * @param verdict                        STABLE, UNSTABLE or INCONCLUSIVE
  * @param reason                         one sentence with the numbers behind the verdict
+ * @param predictedProcessingTimeMs      PT the planner's model predicts for these knobs (bin/ssp plan); null when not predicted
+ * @param modelErrorPercent              (predicted − median PT) / median PT × 100; null without a prediction or a measured PT
  */
 public record RunSummary(String job, String master, int partitions, double costMs, String costUnit,
                          long batchIntervalMs, int batches, int warmupBatches, double medianRecordsPerBatch,
                          double meanInputRatePerSec, double medianProcessingTimeMs, double p95ProcessingTimeMs,
                          double processingToIntervalRatio, double schedulingDelaySlopeMsPerBatch,
-                         long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason) {
+                         long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason,
+                         Double predictedProcessingTimeMs, Double modelErrorPercent) {
+
+    /** A summary without a prediction. */
+    public RunSummary(String job, String master, int partitions, double costMs, String costUnit,
+                      long batchIntervalMs, int batches, int warmupBatches, double medianRecordsPerBatch,
+                      double meanInputRatePerSec, double medianProcessingTimeMs, double p95ProcessingTimeMs,
+                      double processingToIntervalRatio, double schedulingDelaySlopeMsPerBatch,
+                      long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason) {
+        this(job, master, partitions, costMs, costUnit, batchIntervalMs, batches, warmupBatches, medianRecordsPerBatch,
+                meanInputRatePerSec, medianProcessingTimeMs, p95ProcessingTimeMs, processingToIntervalRatio,
+                schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches, verdict, reason, null, null);
+    }
 }

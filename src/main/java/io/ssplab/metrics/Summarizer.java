@@ -31,8 +31,18 @@ public final class Summarizer {
         return Math.max(0, Math.min(2, batches - MIN_BATCHES_FOR_VERDICT));
     }
 
-    /** Knobs a summary reports beside the measurements. */
-    public record Knobs(String job, String master, int partitions, double costMs, String costUnit, long batchIntervalMs) {
+    /**
+     * Knobs a summary reports beside the measurements.
+     *
+     * @param predictedProcessingTimeMs the model's PT for these knobs (see io.ssplab.model), or null
+     */
+    public record Knobs(String job, String master, int partitions, double costMs, String costUnit, long batchIntervalMs,
+                        Double predictedProcessingTimeMs) {
+
+        /** Knobs without a prediction. */
+        public Knobs(String job, String master, int partitions, double costMs, String costUnit, long batchIntervalMs) {
+            this(job, master, partitions, costMs, costUnit, batchIntervalMs, null);
+        }
     }
 
     public static RunSummary summarize(Knobs knobs, List<BatchMetrics> all) {
@@ -69,9 +79,16 @@ public final class Summarizer {
             reason = String.format(Locale.ROOT, "median PT %s < BI %s (%.0f%% of the interval used) and scheduling delay flat (%+.0f ms/batch)",
                     seconds(medianPt), seconds(bi), ratio * 100, slope);
         }
+        Double predicted = knobs.predictedProcessingTimeMs();
+        Double error = predicted == null || !(medianPt > 0) ? null : modelErrorPercent(predicted, medianPt);
         return new RunSummary(knobs.job(), knobs.master(), knobs.partitions(), knobs.costMs(), knobs.costUnit(), bi,
                 all.size(), warmup, Stats.median(records), Stats.mean(rate), medianPt, Stats.percentile(pt, 95),
-                ratio, slope, finalSd, maxQueued, verdict, reason);
+                ratio, slope, finalSd, maxQueued, verdict, reason, predicted, error);
+    }
+
+    /** The model's error on one run: (predicted − measured) / measured, in percent; positive when it over-predicts. */
+    public static double modelErrorPercent(double predictedMs, double measuredMs) {
+        return 100 * (predictedMs - measuredMs) / measuredMs;
     }
 
     /** "2.61 s" — the unit people read in the Spark UI. */

@@ -39,19 +39,26 @@ public record BatchArithmetic(double linesPerBatch, double costedRecordsPerBatch
 
     /** For a spec on its master; a standalone master is taken to give {@link Master#DEFAULT_CLUSTER_CORES}. */
     public static BatchArithmetic of(JobSpec spec) {
-        return of(spec, Master.parse(spec.master()).cores(), 1);
+        return of(Workload.of(spec));
     }
 
     public static BatchArithmetic of(JobSpec spec, int cores, int receivers) {
+        return of(new Workload(spec, cores, receivers, true));
+    }
+
+    /** For a workload: its cores and receivers, and its partitions (P, or one per block without a repartition). */
+    public static BatchArithmetic of(Workload workload) {
+        JobSpec spec = workload.spec();
         double lines = spec.linesPerSecond() * spec.batchInterval().toNanos() / 1e9;
         double costed = spec.costedRecordsPerBatch();
-        int p = spec.partitions();
-        int free = Math.max(0, cores - receivers);
-        int waves = free == 0 ? 0 : (p + free - 1) / free;
-        int last = free == 0 ? 0 : p - (waves - 1) * free;
-        double perPartition = costed / p;
+        int p = workload.costStagePartitions();
+        int free = workload.freeSlots();
+        int waves = free == 0 || p == 0 ? 0 : (p + free - 1) / free;
+        int last = waves == 0 ? 0 : p - (waves - 1) * free;
+        double perPartition = p == 0 ? 0 : costed / p;
         double costTime = waves * perPartition * spec.costMs();
-        return new BatchArithmetic(lines, costed, p, perPartition, cores, receivers, free, waves, last, costTime);
+        return new BatchArithmetic(lines, costed, p, perPartition, workload.cores(), workload.receivers(), free, waves, last,
+                costTime);
     }
 
     public boolean partialLastWave() {
@@ -66,11 +73,24 @@ public record BatchArithmetic(double linesPerBatch, double costedRecordsPerBatch
                         ConsoleTable.trim(spec.linesPerSecond()), seconds(spec.batchIntervalMs()), linesPerBatch,
                         unit.equals("word") ? String.format(Locale.ROOT, " × %d words = %.0f words", spec.wordsPerLine(), costedRecordsPerBatch) : ""),
                 String.format(Locale.ROOT, "per partition       %.0f / P=%d = %.1f %ss", costedRecordsPerBatch, partitions, recordsPerPartition, unit),
-                String.format(Locale.ROOT, "free task slots     %d cores − %d receiver = %d", cores, receivers, freeSlots),
+                String.format(Locale.ROOT, "free task slots     %d cores − %d receiver%s = %d", cores, receivers, receivers == 1 ? "" : "s", freeSlots),
                 String.format(Locale.ROOT, "waves               ⌈%d / %d⌉ = %d%s", partitions, freeSlots, waves,
                         partialLastWave() ? String.format(Locale.ROOT, " (the last one runs %d task%s on %d slots)", lastWaveTasks, lastWaveTasks == 1 ? "" : "s", freeSlots) : ""),
                 String.format(Locale.ROOT, "cost time           %d × %.1f × %s ms = %s", waves, recordsPerPartition,
                         ConsoleTable.trim(spec.costMs()), seconds(costTimeMs)));
+    }
+
+    /**
+     * The arithmetic of a workload: {@link #explain(JobSpec)}, preceded, when the pipeline does not
+     * repartition, by where its partitions come from (one per receiver block).
+     */
+    public List<String> explain(Workload workload) {
+        List<String> lines = explain(workload.spec());
+        if (workload.repartitioned()) return lines;
+        JobSpec spec = workload.spec();
+        String blocks = String.format(Locale.ROOT, "partitions          no repartition: ⌈%s / %d ms block interval⌉ × %d receiver%s = %d blocks",
+                seconds(spec.batchIntervalMs()), spec.blockInterval().toMillis(), receivers, receivers == 1 ? "" : "s", partitions);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(blocks), lines.stream()).toList();
     }
 
     private static String seconds(double ms) {

@@ -122,7 +122,8 @@ public final class StreamingRunner {
 
         List<BatchMetrics> all = List.copyOf(batches);
         RunSummary summary = Summarizer.summarize(new Summarizer.Knobs(spec.job(), spec.master(), spec.partitions(),
-                spec.costMs(), spec.costUnit().label(), spec.batchIntervalMs()), all);
+                spec.costMs(), spec.costUnit().label(), spec.batchIntervalMs(),
+                io.ssplab.model.ProcessingTimeModel.predictRun(spec, options.sparkConf())), all);
         out.println("stopped: " + reason);
         ConsoleTable.printSummary(out, summary);
         if (options.metricsOut() != null) {

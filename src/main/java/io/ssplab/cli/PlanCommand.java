@@ -1,0 +1,199 @@
+package io.ssplab.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.ssplab.exercises.MissingSolutionException;
+import io.ssplab.exercises.WordCountExercise;
+import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.jobs.Jobs;
+import io.ssplab.jobs.StreamingJob;
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.model.Fix;
+import io.ssplab.model.Overhead;
+import io.ssplab.model.Prediction;
+import io.ssplab.model.ProcessingTimeModel;
+import io.ssplab.model.SmallestFixes;
+import io.ssplab.model.Workload;
+import io.ssplab.pipeline.CostUnit;
+import io.ssplab.run.Master;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bin/ssp plan}: predicts a job's processing time from its knobs, and the smallest fixes — without starting Spark. */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict before you run: the batch arithmetic of a job, its predicted processing time (PT), PT/BI and verdict,",
+                "and the smallest single changes that make it stable. Nothing runs: no Spark, no source.",
+                "Spark's per-batch overhead comes from 'bin/ssp calibrate' when this machine has one, else a documented default."},
+        footer = {"", "Examples:",
+                "  bin/ssp plan                                    # phase2: why it falls behind, and what fixes it",
+                "  bin/ssp plan --job phase3 --partitions 7        # what if phase 3 used one full wave?",
+                "  bin/ssp plan --job fix-delay --solution         # why the step-2 settings are stable",
+                "  bin/ssp plan --master spark://host:7077 --cores-max 12 --cost 8ms --json"})
+public final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--job", paramLabel = "JOB", defaultValue = "phase2", completionCandidates = RunCommand.JobNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    String job;
+
+    @Option(names = "--solution", description = "For an exercise: plan the reference solution instead of your code.")
+    boolean solution;
+
+    @Option(names = "--master", paramLabel = "URL", description = "local[N] or spark://HOST:PORT. Default: the job's.")
+    String master;
+
+    @Option(names = "--cores-max", paramLabel = "N",
+            description = "Cores a spark:// job gets (its spark.cores.max). Default: " + Master.DEFAULT_CLUSTER_CORES + ".")
+    Integer coresMax;
+
+    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class, description = "BI, e.g. 2s. Default: the job's.")
+    Duration batchInterval;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "P of repartition and reduceByKey. Default: the job's.")
+    Integer partitions;
+
+    @Option(names = "--cost", paramLabel = "DURATION", converter = DurationConverter.class, description = "Wait per record, e.g. 5.4ms. Default: the job's.")
+    Duration cost;
+
+    @Option(names = "--cost-unit", paramLabel = "word|line", description = "Whether the cost is paid per word or per line. Default: the job's (phases: word, exercises: line).")
+    CostUnit costUnit;
+
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "Input lines per second. Default: 140.")
+    Double rate;
+
+    @Option(names = "--words-per-line", paramLabel = "N", description = "Words in a line (matters when the cost is per word). Default: 3.")
+    Integer wordsPerLine;
+
+    @Option(names = "--receivers", paramLabel = "N", defaultValue = "1", description = "Receivers; each holds one task slot for good. Default: ${DEFAULT-VALUE}.")
+    int receivers;
+
+    @Option(names = "--block-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "spark.streaming.blockInterval: without a repartition, a batch has BI / block interval partitions per receiver. Default: 200ms.")
+    Duration blockInterval;
+
+    @Option(names = "--no-repartition", description = "Model a pipeline without repartition(P): the cost is paid on the receiver blocks as they are.")
+    boolean noRepartition;
+
+    @Option(names = "--overhead", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Spark's per-batch overhead for this setting, instead of the calibration (runs/calibration.json) or the default.")
+    Duration overhead;
+
+    @Option(names = "--target", paramLabel = "RATIO", defaultValue = "0.9",
+            description = "PT/BI the fixes must reach, in (0, 1]: below 1 leaves room for jitter and model error. Default: ${DEFAULT-VALUE}.")
+    double target;
+
+    @Option(names = "--json", description = "Print one JSON object (prediction and fixes) instead of the explanation.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        StreamingJob streamingJob = Jobs.byName(job, solution);
+        Workload workload;
+        try {
+            workload = workload(streamingJob);
+        } catch (MissingSolutionException open) {
+            main.err.println(open.getMessage());
+            main.err.println(job + ": not attempted yet, so there is nothing to plan; plan the reference solution with: bin/ssp plan --job " + job + " --solution");
+            return ExitCodes.FAILED;
+        }
+        ProcessingTimeModel model = new ProcessingTimeModel(overhead != null
+                ? Overhead.given(overhead.toNanos() / 1e6, workload.tasksPerBatch()) : Overhead.load());
+        Prediction prediction = model.predict(workload);
+        List<Fix> fixes = new SmallestFixes(model, target).of(workload);
+        if (json) {
+            printJson(main.out, prediction, fixes);
+        } else {
+            printText(main.out, streamingJob, prediction, fixes);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The job's knobs with the options applied, validated: every refusal happens here. */
+    Workload workload(StreamingJob streamingJob) {
+        if (streamingJob.knobsInCode() && (batchInterval != null || partitions != null || cost != null || costUnit != null || noRepartition)) {
+            throw new InvalidSpecException(job + " sets its batch interval, partitions and cost in its code (the gaps): edit "
+                    + streamingJob.getClass().getSimpleName() + ".java, or plan a phase with these options (e.g. --job phase3)");
+        }
+        if (streamingJob instanceof WordCountExercise exercise) {
+            MissingSolutionException open = exercise.firstOpenGap();
+            if (open != null) throw open;
+        }
+        JobSpec s = streamingJob.defaults();
+        if (master != null) s = s.withMaster(master);
+        if (batchInterval != null) s = s.withBatchInterval(batchInterval);
+        if (partitions != null) s = s.withPartitions(partitions);
+        if (cost != null) s = s.withCost(cost);
+        if (rate != null) s = s.withRate(rate);
+        if (wordsPerLine != null) {
+            if (wordsPerLine < 1) throw new InvalidSpecException("--words-per-line must be at least 1, got " + wordsPerLine);
+            s = s.withWordsPerLine(wordsPerLine);
+        }
+        if (costUnit != null || blockInterval != null) {
+            s = new JobSpec(s.job(), s.master(), s.batchInterval(), s.partitions(), s.cost(), costUnit != null ? costUnit : s.costUnit(),
+                    s.linesPerSecond(), s.wordsPerLine(), blockInterval != null ? blockInterval : s.blockInterval());
+        }
+        s.validate();
+        if (s.blockInterval().toMillis() < 1)
+            throw new InvalidSpecException("--block-interval must be at least 1 ms: pass e.g. --block-interval 200ms");
+        if (receivers < 0) throw new InvalidSpecException("--receivers must not be negative, got " + receivers);
+        if (receivers == 0 && noRepartition)
+            throw new InvalidSpecException("--no-repartition takes its partitions from receiver blocks, and --receivers 0 has none: drop one of the two");
+        if (overhead != null && overhead.isNegative()) throw new InvalidSpecException("--overhead must not be negative: pass e.g. --overhead 250ms");
+        Master m = Master.parse(s.master(), coresMax != null ? coresMax : Master.DEFAULT_CLUSTER_CORES);
+        if (coresMax != null && m.isLocal())
+            throw new InvalidSpecException("--cores-max is for spark:// masters; local[N] already says N cores: pass --master local[" + coresMax + "] instead");
+        if (coresMax != null && coresMax < 1) throw new InvalidSpecException("--cores-max must be at least 1, got " + coresMax);
+        if (m.cores() - receivers < 1)
+            throw new InvalidSpecException(m.cores() + " core(s) with " + receivers + " receiver(s) leave no task slot, so no batch would ever run: give the job at least "
+                    + (receivers + 1) + " cores");
+        return new Workload(s, m.cores(), receivers, !noRepartition);
+    }
+
+    private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<Fix> fixes) {
+        JobSpec s = p.workload().spec();
+        String whose = streamingJob instanceof WordCountExercise ? (solution ? " (reference solution)" : " (your code)") : "";
+        out.printf(Locale.ROOT, "plan for %s%s — %s%n", s.job(), whose, streamingJob.description());
+        out.printf(Locale.ROOT, "  %s, %s lines/s × %d words/line, %d receiver%s, %s — predicted, nothing was run%n", p.settingLabel(),
+                io.ssplab.metrics.ConsoleTable.trim(s.linesPerSecond()), s.wordsPerLine(), p.workload().receivers(),
+                p.workload().receivers() == 1 ? "" : "s", p.workload().repartitioned() ? "repartitioned" : "no repartition");
+        out.println();
+        for (String line : p.explain()) out.println("  " + line);
+        out.println();
+        out.printf(Locale.ROOT, "smallest fixes (one change at a time, everything else as above; each brings PT/BI to ≤ %.2f):%n", target);
+        String format = "  %-20s %-26s %9s %6s  %s%n";
+        out.printf(Locale.ROOT, format, "fix", "setting", "pred. PT", "PT/BI", "why");
+        for (Fix f : fixes) {
+            out.printf(Locale.ROOT, format, f.name(), f.setting(),
+                    f.exists() ? String.format(Locale.ROOT, "%.2f s", f.prediction().predictedProcessingTimeMs() / 1000) : "—",
+                    f.exists() ? String.format(Locale.ROOT, "%.2f", f.prediction().ratio()) : "—", f.note());
+        }
+        out.println();
+        out.println("verdict predicted: " + (p.stable() ? "STABLE" : "UNSTABLE") + " (ρ " + String.format(Locale.ROOT, "%.2f", p.ratio())
+                + "). Check it for real: bin/ssp run " + s.job() + (solution ? " --solution" : "") + " --batches 10");
+    }
+
+    private void printJson(PrintStream out, Prediction p, List<Fix> fixes) throws Exception {
+        Map<String, Object> root = new LinkedHashMap<>(p.fields());
+        List<Map<String, Object>> fixList = fixes.stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fix", f.name());
+            m.put("setting", f.setting());
+            m.put("exists", f.exists());
+            m.put("note", f.note());
+            if (f.exists()) m.put("prediction", f.prediction().fields());
+            return m;
+        }).toList();
+        root.put("fixTargetRatio", target);
+        root.put("fixes", fixList);
+        out.println(JsonLines.MAPPER.writeValueAsString(root));
+    }
+}

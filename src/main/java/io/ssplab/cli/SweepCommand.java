@@ -1,0 +1,103 @@
+package io.ssplab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.jobs.Phase2Bottleneck;
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.model.ProcessingTimeModel;
+import io.ssplab.sweep.CellResult;
+import io.ssplab.sweep.StabilityMap;
+import io.ssplab.sweep.SweepGrid;
+import io.ssplab.sweep.SweepPage;
+import io.ssplab.sweep.SweepResult;
+import io.ssplab.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bin/ssp sweep}: runs a grid of settings and measures how well the planner predicted each. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run every combination of cores × partitions × per-word cost as a short run (one shared embedded source,",
+                "one Spark at a time), and compare each measured PT with the planner's prediction made before the run.",
+                "Writes DIR/sweep.json, DIR/stability-map.png (measured PT/BI with the predicted stability boundary) and",
+                "DIR/index.html (model estimate vs real: the error table, worst cells and why)."},
+        footer = {"", "The default grid is 36 cells and takes about half an hour on 2 cores (the ETA line tells you as it goes).",
+                "Examples:",
+                "  bin/ssp sweep",
+                "  bin/ssp sweep --cores 2,8 --partitions 7 --cost 4ms --batches 5"})
+public final class SweepCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--cores", paramLabel = "N,N,…", split = ",", defaultValue = "2,4,8",
+            description = "N of local[N] to try (each ≥ 2). Default: ${DEFAULT-VALUE}.")
+    List<Integer> cores;
+
+    @Option(names = "--partitions", paramLabel = "P,P,…", split = ",", defaultValue = "2,4,8,16",
+            description = "Partition counts to try. Default: ${DEFAULT-VALUE}.")
+    List<Integer> partitions;
+
+    @Option(names = "--cost", paramLabel = "DURATION,…", split = ",", defaultValue = "5ms,10ms,15ms", converter = DurationConverter.class,
+            description = "Per-word costs to try. Default: ${DEFAULT-VALUE}.")
+    List<Duration> costs;
+
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "6",
+            description = "Batches per cell (2 are warm-up). Default: ${DEFAULT-VALUE}.")
+    int batches;
+
+    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
+            description = "BI of every cell. Default: ${DEFAULT-VALUE}.")
+    Duration batchInterval;
+
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140", description = "Lines per second of the shared source. Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results. Default: runs/sweep-<timestamp>/.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepGrid grid = new SweepGrid(cores, partitions, costs).validate();
+        if (batches < 4) throw new InvalidSpecException("--batches must be at least 4, so each cell has batches left after warm-up: pass e.g. --batches 6");
+        JobSpec base = new Phase2Bottleneck().defaults().withBatchInterval(batchInterval).withRate(rate).validate();
+        Path dir = out != null ? out : Path.of(System.getProperty("ssp.home", "."), "runs",
+                "sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new InvalidSpecException("--out " + dir + " is a file: give a directory");
+        Files.createDirectories(dir);
+
+        PrintStream console = main.out;
+        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console);
+        SweepResult sweep;
+        try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
+            sweep = runner.run(grid, base, batches, dir);
+        }
+        JsonLines.writeJson(dir.resolve("sweep.json"), sweep.fields());
+        StabilityMap.write(sweep, dir.resolve("stability-map.png"));
+        SweepPage.write(sweep, dir.resolve("index.html"), "stability-map.png");
+
+        console.println();
+        if (sweep.measuredCells().isEmpty()) {
+            console.println("no cell was measured" + (sweep.stopReason() != null ? " (stopped: " + sweep.stopReason() + ")" : ""));
+        } else {
+            console.printf(Locale.ROOT, "model error: median |predicted − measured| / measured = %.1f%% over %d cells (target ≤ %.0f%%), worst %.1f%%; verdict predicted right in %d of %d cells%n",
+                    sweep.medianAbsErrorPercent(), sweep.measuredCells().size(), SweepPage.TARGET_MEDIAN_ERROR_PERCENT,
+                    sweep.maxAbsErrorPercent(), sweep.verdictAgreements(), sweep.cells().size());
+            for (CellResult worst : sweep.worst(3)) {
+                console.printf(Locale.ROOT, "  %-24s %+6.1f%%  %s%n", worst.cell().label(), worst.errorPercent(), worst.reasons().get(0));
+            }
+        }
+        console.printf(Locale.ROOT, "took %s; results: %s (sweep.json, stability-map.png, index.html)%n",
+                SweepRunner.clock(sweep.wallSeconds()), dir);
+        return sweep.complete() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,47 @@
+package io.ssplab.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.ssplab.metrics.JsonLines;
+
+/**
+ * What {@code bin/ssp calibrate} measured on this machine: Spark's own time per batch when the job
+ * costs nothing, stored in {@code runs/calibration.json} (git-ignored: it belongs to the machine,
+ * not to the project).
+ *
+ * @param overheadMs      median PT of the zero-cost batches after warm-up: the per-batch overhead
+ * @param p95Ms           95th percentile of the same PTs (how noisy the machine was)
+ * @param batchesMeasured batches behind the median (warm-up left out)
+ * @param master          master it ran on, e.g. local[4]
+ * @param partitions      P it ran with
+ * @param batchIntervalMs BI it ran with
+ * @param tasksPerBatch   Spark tasks per batch of that setting (the overhead model scales from it)
+ * @param measuredAt      when, ISO-8601
+ * @param sparkVersion    Spark version that was measured
+ */
+public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
+                          long batchIntervalMs, int tasksPerBatch, String measuredAt, String sparkVersion) {
+
+    /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */
+    public static Path defaultPath() {
+        return Path.of(System.getProperty("ssp.home", "."), "runs", "calibration.json");
+    }
+
+    public void save(Path file) throws IOException {
+        JsonLines.writeJson(file, this);
+    }
+
+    /**
+     * @return the calibration in {@code file}
+     * @throws IOException when the file is missing, unreadable or holds no usable overhead
+     */
+    public static Calibration load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("no calibration at " + file);
+        Calibration c = JsonLines.MAPPER.readValue(file.toFile(), Calibration.class);
+        if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.tasksPerBatch() < 1)
+            throw new IOException(file + " holds no usable overhead (overheadMs " + c.overheadMs() + ", tasksPerBatch " + c.tasksPerBatch() + ")");
+        return c;
+    }
+}

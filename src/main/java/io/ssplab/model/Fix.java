@@ -1,0 +1,16 @@
+package io.ssplab.model;
+
+/**
+ * One of the smallest changes that make a job stable, with its prediction.
+ *
+ * @param name       what is changed: "fewest cores", "best partitions", …
+ * @param setting    the new value, as a person would type it ("local[6], P=5", "≤ 4.2 ms/word")
+ * @param prediction the prediction with that change; null when no such setting exists
+ * @param note       why this value, or why there is none
+ */
+public record Fix(String name, String setting, Prediction prediction, String note) {
+
+    public boolean exists() {
+        return prediction != null;
+    }
+}

@@ -1,0 +1,222 @@
+package io.ssplab.sweep;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.jobs.Phase2Bottleneck;
+import io.ssplab.jobs.StreamingJob;
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.RunSummary;
+import io.ssplab.metrics.Summarizer;
+import io.ssplab.model.Prediction;
+import io.ssplab.model.ProcessingTimeModel;
+import io.ssplab.model.Workload;
+import io.ssplab.run.RunOptions;
+import io.ssplab.run.SourceEndpoint;
+import io.ssplab.run.StopSignal;
+import io.ssplab.run.StreamingRunner;
+import io.ssplab.source.SocketSource;
+import io.ssplab.source.SourceConfig;
+
+/**
+ * Runs a sweep: every cell of the grid in turn, as a short run of the phases' word count on one
+ * shared embedded source, one SparkContext at a time. Before each run the model predicts the cell;
+ * after it, the cell's measured PT is set beside the prediction.
+ *
+ * <p>Progress goes to one line per cell with an ETA; each run's live table goes to its own log
+ * file ({@code DIR/cells/<cell>.log}) so the console stays readable over 36 runs.
+ */
+public final class SweepRunner {
+    /** Spark's start and stop and the receiver connecting, per cell, in seconds: the part of a cell's time the model does not predict. */
+    static final double STARTUP_SECONDS = 8;
+    /** A batch counts as full from this share of the nominal lines per batch. */
+    static final double FULL_BATCH = 0.9;
+
+    private final ProcessingTimeModel model;
+    private final PrintStream progress;
+    private volatile StopSignal currentCell;
+    private volatile String stopReason;
+
+    public SweepRunner(ProcessingTimeModel model, PrintStream progress) {
+        this.model = model;
+        this.progress = progress;
+    }
+
+    /** Stops the cell that runs now and the sweep after it; safe from any thread (Ctrl-C). */
+    public void requestStop(String why) {
+        if (stopReason == null) stopReason = why;
+        StopSignal cell = currentCell;
+        if (cell != null) cell.request(why);
+    }
+
+    /**
+     * @param base    the knobs every cell shares (BI, rate, words per line); master, P and cost come from the cell
+     * @param batches batches per cell
+     * @param dir     where the per-cell logs and metrics go ({@code DIR/cells/})
+     */
+    public SweepResult run(SweepGrid grid, JobSpec base, int batches, Path dir) throws IOException {
+        grid.validate();
+        Path cellsDir = Files.createDirectories(dir.resolve("cells"));
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        long start = System.nanoTime();
+        StreamingJob job = new Phase2Bottleneck();
+        List<SweepCell> cells = grid.cells();
+        List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)))).toList();
+        double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
+        progress.printf(Locale.ROOT, "sweep: %d cells × %d batches, one shared source at %s lines/s; predicted time ≈ %s%n",
+                cells.size(), batches, io.ssplab.metrics.ConsoleTable.trim(base.linesPerSecond()), clock(sum(estimates, 0)));
+        progress.println("  overhead: " + model.overhead().source());
+        progress.println("  per-cell tables and metrics: " + cellsDir);
+
+        List<CellResult> results = new ArrayList<>();
+        double estimatedDone = 0;
+        SourceConfig sourceConfig = new SourceConfig(SourceConfig.DEFAULT_HOST, 0, base.linesPerSecond(), base.wordsPerLine(),
+                SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, Duration.ZERO);
+        try (PrintStream sourceLog = logFile(dir.resolve("source.log"));
+             SocketSource source = SocketSource.start(sourceConfig, sourceLog::println)) {
+            SourceEndpoint endpoint = new SourceEndpoint(source.host(), source.port());
+            for (int i = 0; i < cells.size() && stopReason == null; i++) {
+                SweepCell cell = cells.get(i);
+                Prediction prediction = predictions.get(i);
+                String tag = String.format(Locale.ROOT, "[%" + String.valueOf(cells.size()).length() + "d/%d] %-24s", i + 1, cells.size(), cell.label());
+                progress.printf(Locale.ROOT, "%s predicted %s (ρ %.2f %s) …%n", tag, seconds(prediction.predictedProcessingTimeMs()),
+                        prediction.ratio(), prediction.stable() ? "STABLE" : "UNSTABLE");
+                long cellStart = System.nanoTime();
+                RunSummary summary;
+                PrintStream console = System.out;
+                Path metrics = cellsDir.resolve(cell.fileName() + ".jsonl");
+                try (PrintStream cellLog = logFile(cellsDir.resolve(cell.fileName() + ".log"))) {
+                    // The job prints its top words to System.out every batch: into the cell's log with its table.
+                    System.setOut(cellLog);
+                    StopSignal stop = new StopSignal();
+                    currentCell = stop;
+                    if (stopReason != null) stop.request(stopReason);
+                    // A generous cap in case a cell never completes its batches: three times its estimate.
+                    Duration cap = Duration.ofSeconds((long) Math.max(60, 3 * estimates[i]));
+                    RunOptions options = new RunOptions(endpoint, null, cap, -1, metrics, Map.of(), cellLog);
+                    List<BatchMetrics> all;
+                    try (FullBatchWatch ignored = new FullBatchWatch(metrics, prediction.arithmetic().linesPerBatch(), batches, stop)) {
+                        all = StreamingRunner.run(job, prediction.workload().spec(), options, stop).batches();
+                    }
+                    summary = steadySummary(prediction, all);
+                } finally {
+                    System.setOut(console);
+                    currentCell = null;
+                }
+                double wall = (System.nanoTime() - cellStart) / 1e9;
+                CellResult result = new CellResult(cell, prediction, summary, wall);
+                results.add(result);
+                estimatedDone += estimates[i];
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double remaining = sum(estimates, i + 1) * (elapsed / estimatedDone);
+                progress.printf(Locale.ROOT, "%s measured  %s (ρ %.2f %s) error %s %s   %s elapsed, ETA %s%n", tag,
+                        seconds(result.measuredMs()), summary.processingToIntervalRatio(), summary.verdict(),
+                        result.measured() ? String.format(Locale.ROOT, "%+.0f%%", result.errorPercent()) : "n/a",
+                        result.verdictAgrees() ? "✓" : "✗ verdict differs", clock(elapsed), i + 1 < cells.size() ? clock(remaining) : "0s");
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new SweepResult(grid, base, batches, model.overhead().source(), results, startedAt, wall, stopReason);
+    }
+
+    /**
+     * The cell's summary over its full batches only. A run's first batches are empty or partial
+     * while the receiver connects (several seconds on a busy machine), and a short run cannot afford
+     * to count them: the summary starts at the first batch holding {@value #FULL_BATCH}× the nominal
+     * lines, and the summarizer then leaves its usual warm-up out of that.
+     */
+    static RunSummary steadySummary(Prediction prediction, List<BatchMetrics> all) {
+        JobSpec spec = prediction.workload().spec();
+        List<BatchMetrics> steady = fromFirstFull(all, prediction.arithmetic().linesPerBatch());
+        return Summarizer.summarize(new Summarizer.Knobs(spec.job(), spec.master(), spec.partitions(), spec.costMs(),
+                spec.costUnit().label(), spec.batchIntervalMs(), prediction.predictedProcessingTimeMs()), steady);
+    }
+
+    /** The batches from the first one holding at least {@value #FULL_BATCH} of the nominal lines. */
+    static List<BatchMetrics> fromFirstFull(List<BatchMetrics> all, double nominalLines) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).records() >= FULL_BATCH * nominalLines) return all.subList(i, all.size());
+        }
+        return List.of();
+    }
+
+    /**
+     * Stops a cell's run once it has the batches asked for, counted from its first full batch. It
+     * follows the run's metrics file (flushed once per batch), because the runner's own batch limit
+     * counts the empty start-up batches too.
+     */
+    static final class FullBatchWatch implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean closed;
+
+        FullBatchWatch(Path metrics, double nominalLines, int batches, StopSignal stop) {
+            thread = new Thread(() -> {
+                while (!closed && !stop.requested()) {
+                    try {
+                        Thread.sleep(250);
+                        if (Files.exists(metrics) && fromFirstFull(JsonLines.read(metrics).batches(), nominalLines).size() >= batches)
+                            stop.request(batches + " full batches completed");
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (IOException e) {
+                        // the file is being written: read it again on the next round
+                    }
+                }
+            }, "sweep-batch-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            thread.interrupt();
+        }
+    }
+
+    static JobSpec specFor(JobSpec base, SweepCell cell) {
+        return base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost());
+    }
+
+    /** A cell's expected wall time: Spark's start and stop, the first interval, then a batch every max(BI, PT). */
+    static double estimatedSeconds(Prediction p, int batches) {
+        double bi = p.batchIntervalMs() / 1000.0;
+        return STARTUP_SECONDS + bi + batches * Math.max(bi, p.predictedProcessingTimeMs() / 1000);
+    }
+
+    private static double sum(double[] values, int from) {
+        double s = 0;
+        for (int i = from; i < values.length; i++) s += values[i];
+        return s;
+    }
+
+    private static PrintStream logFile(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    static String seconds(double ms) {
+        return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+
+    /** 75 → "1m15s", 3700 → "1h01m". */
+    public static String clock(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        if (s >= 60) return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        return s + "s";
+    }
+}

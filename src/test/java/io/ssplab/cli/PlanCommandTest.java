@@ -1,0 +1,160 @@
+package io.ssplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.apache.spark.SparkContext$;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.model.Calibration;
+
+/** bin/ssp plan: parsing, refusals, the text and the JSON — and that it never starts Spark. */
+class PlanCommandTest {
+    @TempDir
+    Path home;
+    private String previousHome;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void isolateCalibration() {
+        previousHome = System.getProperty("ssp.home");
+        System.setProperty("ssp.home", home.toString()); // no runs/calibration.json there: the default overhead
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousHome == null) System.clearProperty("ssp.home");
+        else System.setProperty("ssp.home", previousHome);
+        assertThat(SparkContext$.MODULE$.getActive().isEmpty()).as("plan must not start Spark").isTrue();
+    }
+
+    private int plan(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "plan";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), all);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void explainsPhase2ByDefault() {
+        assertThat(plan()).isZero();
+        assertThat(out()).contains("plan for phase2").contains("⌈4 / 3⌉ = 2").contains("predicted PT        2.27 s cost + 0.25 s overhead = 2.52 s")
+                .contains("1.26 → UNSTABLE").contains("grows ≈ 0.52 s per batch")
+                .contains("the lab's default").contains("bin/ssp calibrate")
+                .contains("fewest cores").contains("local[4], P=3").contains("largest stable cost").contains("smallest stable BI");
+    }
+
+    @Test
+    void jsonHasTheFieldsScriptsNeed() throws Exception {
+        assertThat(plan("--job", "phase3", "--json")).isZero();
+        JsonNode json = JsonLines.MAPPER.readTree(out());
+        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(1416.0);
+        assertThat(json.get("ratio").asDouble()).isEqualTo(0.708);
+        assertThat(json.get("stable").asBoolean()).isTrue();
+        assertThat(json.get("waves").asInt()).isEqualTo(2);
+        assertThat(json.get("freeSlots").asInt()).isEqualTo(7);
+        assertThat(json.get("partialLastWave").asBoolean()).isTrue();
+        assertThat(json.get("overheadCalibrated").asBoolean()).isFalse();
+        assertThat(json.get("fixes")).hasSize(4);
+        assertThat(json.get("fixes").get(1).get("setting").asText()).isEqualTo("P=7 on local[8]");
+        assertThat(json.get("fixes").get(1).get("prediction").get("waves").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void optionsOverrideTheJobsKnobs() throws Exception {
+        assertThat(plan("--job", "phase1", "--master", "spark://127.0.0.1:7077", "--cores-max", "12", "--partitions", "11",
+                "--cost", "5ms", "--cost-unit", "line", "--rate", "200", "--batch-interval", "1s", "--receivers", "1", "--json")).isZero();
+        JsonNode json = JsonLines.MAPPER.readTree(out());
+        assertThat(json.get("cores").asInt()).isEqualTo(12);
+        assertThat(json.get("freeSlots").asInt()).isEqualTo(11);
+        assertThat(json.get("costUnit").asText()).isEqualTo("line");
+        // 200 lines / 11 partitions, one wave, 5 ms per line
+        assertThat(json.get("costTimeMs").asDouble()).isCloseTo(200.0 / 11 * 5, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void noRepartitionTakesItsPartitionsFromBlocks() throws Exception {
+        assertThat(plan("--no-repartition", "--block-interval", "500ms", "--json")).isZero();
+        JsonNode json = JsonLines.MAPPER.readTree(out());
+        assertThat(json.get("partitions").asInt()).isEqualTo(4); // 2 s / 500 ms
+        assertThat(json.get("repartitioned").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anOverheadCanBeGivenOrComeFromTheCalibration() throws Exception {
+        assertThat(plan("--overhead", "400ms", "--json")).isZero();
+        assertThat(JsonLines.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
+        out.reset();
+        new Calibration(300, 350, 8, "local[4]", 4, 2000, 18, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
+        assertThat(plan()).isZero();
+        assertThat(out()).contains("calibrated here: 0.30 s at 18 tasks").contains("2.27 s cost + 0.30 s overhead = 2.57 s");
+    }
+
+    @Test
+    void fixDelayOpenGapIsNotAttempted() {
+        assertThat(plan("--job", "fix-delay")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err()).contains("gap 1 (batch interval) is not filled yet").contains("not attempted")
+                .contains("bin/ssp plan --job fix-delay --solution");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void fixDelaySolutionIsStableWithRoomToSpare() {
+        assertThat(plan("--job", "fix-delay", "--solution")).isZero();
+        assertThat(out()).contains("fix-delay (reference solution)").contains("280 / P=8 = 35.0 lines")
+                .contains("⌈8 / 7⌉ = 2").contains("STABLE").contains("headroom").contains("fewest cores")
+                .contains("local[2], P=1").contains("P=7 on local[8]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--partitions 0",
+            "--master local[1]",
+            "--master yarn",
+            "--batch-interval 0",
+            "--batch-interval 2",
+            "--cost -1ms",
+            "--rate 0",
+            "--cores-max 8",
+            "--master spark://127.0.0.1:7077 --cores-max 1",
+            "--receivers -1",
+            "--receivers 4",
+            "--no-repartition --receivers 0",
+            "--block-interval 0",
+            "--words-per-line 0",
+            "--overhead -5ms",
+            "--target 1.5",
+            "--target 0",
+            "--job phase9",
+            "--solution",
+            "--job fix-delay --solution --partitions 3",
+            "--job fill-gaps --solution --no-repartition",
+            "--cost-unit byte",
+            "--unknown"})
+    void refusesBadInputWithExitCode2(String args) {
+        assertThat(plan(args.split(" "))).as(args).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().strip()).as(args).isNotEmpty().doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err().strip().lines().count()).as(args).isLessThanOrEqualTo(2);
+    }
+}

@@ -1,0 +1,191 @@
+package io.ssplab.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.jobs.Phase1Baseline;
+import io.ssplab.jobs.Phase2Bottleneck;
+import io.ssplab.jobs.Phase3Parallelism;
+import io.ssplab.pipeline.CostUnit;
+import io.ssplab.solutions.FillGapsSolution;
+import io.ssplab.solutions.FixDelaySolution;
+
+/** The model against cases computed by hand (the numbers in the comments are the hand computation). */
+class ProcessingTimeModelTest {
+    /** 250 ms at the reference setting's 18 tasks, 4 ms per task more or less: the documented default. */
+    private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
+
+    private static JobSpec phase2() {
+        return new Phase2Bottleneck().defaults();
+    }
+
+    @Test
+    void phase2FallsBehindByHalfASecondPerBatch() {
+        Prediction p = MODEL.predict(Workload.of(phase2()));
+        BatchArithmetic a = p.arithmetic();
+        // 140 lines/s × 2 s = 280 lines × 3 words = 840 words; 840 / 4 = 210 per partition
+        assertThat(a.linesPerBatch()).isEqualTo(280);
+        assertThat(a.costedRecordsPerBatch()).isEqualTo(840);
+        assertThat(a.recordsPerPartition()).isEqualTo(210);
+        // 4 cores − 1 receiver = 3 slots; ⌈4 / 3⌉ = 2 waves, the last with 1 task
+        assertThat(a.freeSlots()).isEqualTo(3);
+        assertThat(a.waves()).isEqualTo(2);
+        assertThat(a.lastWaveTasks()).isEqualTo(1);
+        assertThat(a.partialLastWave()).isTrue();
+        // 2 × 210 × 5.4 ms = 2268 ms; tasks = 10 blocks + 4 + 4 = 18 → overhead 250 ms
+        assertThat(a.costTimeMs()).isCloseTo(2268, within(1e-6));
+        assertThat(p.workload().tasksPerBatch()).isEqualTo(18);
+        assertThat(p.overheadMs()).isEqualTo(250);
+        assertThat(p.predictedProcessingTimeMs()).isCloseTo(2518, within(1e-6));
+        assertThat(p.ratio()).isCloseTo(1.259, within(1e-9));
+        assertThat(p.stable()).isFalse();
+        assertThat(p.schedulingDelayGrowthMsPerBatch()).isCloseTo(518, within(1e-6));
+        assertThat(p.headroomMs()).isZero();
+    }
+
+    @Test
+    void phase3HasAPartialSecondWaveAndHeadroom() {
+        Prediction p = MODEL.predict(Workload.of(new Phase3Parallelism().defaults()));
+        BatchArithmetic a = p.arithmetic();
+        // 840 / 8 = 105 words; 8 − 1 = 7 slots; ⌈8 / 7⌉ = 2 waves (7, then 1)
+        assertThat(a.recordsPerPartition()).isEqualTo(105);
+        assertThat(a.freeSlots()).isEqualTo(7);
+        assertThat(a.waves()).isEqualTo(2);
+        assertThat(a.lastWaveTasks()).isEqualTo(1);
+        // 2 × 105 × 5.4 = 1134 ms; tasks 10 + 8 + 8 = 26 → 250 + 4 × 8 = 282 ms
+        assertThat(a.costTimeMs()).isCloseTo(1134, within(1e-6));
+        assertThat(p.overheadMs()).isEqualTo(282);
+        assertThat(p.predictedProcessingTimeMs()).isCloseTo(1416, within(1e-6));
+        assertThat(p.stable()).isTrue();
+        assertThat(p.headroomMs()).isCloseTo(584, within(1e-6));
+        assertThat(p.schedulingDelayGrowthMsPerBatch()).isZero();
+    }
+
+    @Test
+    void onePartitionPerFreeSlotIsOneFullWave() {
+        Prediction p = MODEL.predict(Workload.of(new Phase3Parallelism().defaults().withPartitions(7)));
+        // 840 / 7 = 120 words in one wave: 120 × 5.4 = 648 ms
+        assertThat(p.arithmetic().waves()).isEqualTo(1);
+        assertThat(p.arithmetic().partialLastWave()).isFalse();
+        assertThat(p.arithmetic().costTimeMs()).isCloseTo(648, within(1e-6));
+    }
+
+    @Test
+    void manyPartitionsOnFewSlotsMakeSeveralWaves() {
+        Prediction p = MODEL.predict(Workload.of(new Phase3Parallelism().defaults().withPartitions(16)));
+        // ⌈16 / 7⌉ = 3 waves, the last with 16 − 14 = 2 tasks; 840 / 16 = 52.5 words: 3 × 52.5 × 5.4 = 850.5 ms
+        assertThat(p.arithmetic().waves()).isEqualTo(3);
+        assertThat(p.arithmetic().lastWaveTasks()).isEqualTo(2);
+        assertThat(p.arithmetic().costTimeMs()).isCloseTo(850.5, within(1e-6));
+        // one free slot: every partition is its own wave; 16 × 52.5 = 840 words in series
+        Prediction serial = MODEL.predict(Workload.of(phase2().withMaster("local[2]").withPartitions(16)));
+        assertThat(serial.arithmetic().waves()).isEqualTo(16);
+        assertThat(serial.arithmetic().partialLastWave()).isFalse();
+        assertThat(serial.arithmetic().costTimeMs()).isCloseTo(840 * 5.4, within(1e-6));
+    }
+
+    @Test
+    void eachReceiverHoldsASlot() {
+        Workload w = new Workload(new Phase3Parallelism().defaults(), 8, 3, true);
+        BatchArithmetic a = MODEL.predict(w).arithmetic();
+        // 8 cores − 3 receivers = 5 slots; ⌈8 / 5⌉ = 2 waves, the last with 3 tasks
+        assertThat(a.freeSlots()).isEqualTo(5);
+        assertThat(a.waves()).isEqualTo(2);
+        assertThat(a.lastWaveTasks()).isEqualTo(3);
+        // 3 receivers cut 3 × 10 blocks per 2 s batch: 30 + 8 + 8 tasks
+        assertThat(w.tasksPerBatch()).isEqualTo(46);
+        assertThatThrownBy(() -> MODEL.predict(new Workload(phase2(), 3, 3, true)))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("no task slot");
+    }
+
+    @Test
+    void withoutRepartitionThePartitionsAreTheReceiverBlocks() {
+        Workload w = Workload.of(phase2()).withRepartition(false);
+        // 2 s / 200 ms = 10 blocks of 84 words, on 3 slots: ⌈10 / 3⌉ = 4 waves, the last with 1
+        assertThat(w.blocksPerBatch()).isEqualTo(10);
+        BatchArithmetic a = MODEL.predict(w).arithmetic();
+        assertThat(a.partitions()).isEqualTo(10);
+        assertThat(a.recordsPerPartition()).isEqualTo(84);
+        assertThat(a.waves()).isEqualTo(4);
+        assertThat(a.lastWaveTasks()).isEqualTo(1);
+        assertThat(a.costTimeMs()).isCloseTo(4 * 84 * 5.4, within(1e-6));
+        // the block stage is the costly one: 10 block tasks + 4 reduce tasks
+        assertThat(w.tasksPerBatch()).isEqualTo(14);
+        // a block interval that does not divide BI still cuts a last, shorter block: ⌈1.1 s / 200 ms⌉ = 6
+        JobSpec odd = new JobSpec("x", "local[4]", Duration.ofMillis(1100), 4, Duration.ofMillis(1), CostUnit.WORD, 140, 3,
+                Duration.ofMillis(200));
+        assertThat(new Workload(odd, 4, 1, false).blocksPerBatch()).isEqualTo(6);
+        // two receivers: twice the blocks
+        assertThat(new Workload(phase2(), 4, 2, false).costStagePartitions()).isEqualTo(20);
+        List<String> lines = MODEL.predict(w).explain();
+        assertThat(lines.get(0)).contains("no repartition").contains("10 blocks");
+    }
+
+    @Test
+    void costPerLineCountsLinesNotWords() {
+        Prediction line = MODEL.predict(Workload.of(new FixDelaySolution().defaults()));
+        // 280 lines / 8 = 35 lines; 2 waves × 35 × 5 ms = 350 ms
+        assertThat(line.arithmetic().costedRecordsPerBatch()).isEqualTo(280);
+        assertThat(line.arithmetic().costTimeMs()).isCloseTo(350, within(1e-6));
+        JobSpec perWord = new FixDelaySolution().defaults();
+        perWord = new JobSpec(perWord.job(), perWord.master(), perWord.batchInterval(), perWord.partitions(), perWord.cost(),
+                CostUnit.WORD, perWord.linesPerSecond(), perWord.wordsPerLine(), perWord.blockInterval());
+        // the same setting per word: 3 × the records, 3 × the cost time
+        assertThat(MODEL.predict(Workload.of(perWord)).arithmetic().costTimeMs()).isCloseTo(1050, within(1e-6));
+        // step 1: 280 / 4 = 70 lines, 2 waves × 70 × 15 ms = 2.1 s: unstable by itself
+        Prediction step1 = MODEL.predict(Workload.of(new FillGapsSolution().defaults()));
+        assertThat(step1.arithmetic().costTimeMs()).isCloseTo(2100, within(1e-6));
+        assertThat(step1.stable()).isFalse();
+        assertThat(line.stable()).isTrue();
+    }
+
+    @Test
+    void aStandaloneMasterGetsItsCoresMax() {
+        JobSpec cluster = phase2().withMaster("spark://10.0.0.5:7077");
+        assertThat(Workload.of(cluster).cores()).isEqualTo(4);
+        Workload twelve = Workload.of(cluster, 12);
+        assertThat(twelve.cores()).isEqualTo(12);
+        assertThat(twelve.freeSlots()).isEqualTo(11);
+        assertThat(twelve.masterLabel()).isEqualTo("spark://10.0.0.5:7077 (12 cores)");
+        // withCores keeps the URL of a standalone master, rewrites local[N]
+        assertThat(twelve.withCores(6).spec().master()).isEqualTo("spark://10.0.0.5:7077");
+        assertThat(Workload.of(phase2()).withCores(6).spec().master()).isEqualTo("local[6]");
+    }
+
+    @Test
+    void zeroCostIsAllOverhead() {
+        Prediction p = MODEL.predict(Workload.of(new Phase1Baseline().defaults()));
+        assertThat(p.arithmetic().costTimeMs()).isZero();
+        assertThat(p.predictedProcessingTimeMs()).isEqualTo(250);
+        assertThat(p.consequence()).contains("headroom").doesNotContain("cost could grow");
+    }
+
+    @Test
+    void overheadScalesWithTasksAndHasAFloor() {
+        Overhead o = new Overhead(300, 18, 4, true, "test");
+        assertThat(o.at(Workload.of(phase2()))).isEqualTo(300);
+        // local[2], P=16: 10 + 16 + 16 = 42 tasks → 300 + 4 × 24 = 396
+        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(396);
+        Overhead small = new Overhead(60, 18, 4, true, "test");
+        // 10 blocks + 1 + 1 = 12 tasks → 60 − 24 = 36, floored at 50
+        assertThat(small.at(Workload.of(phase2().withPartitions(1)))).isEqualTo(Overhead.FLOOR_MS);
+    }
+
+    @Test
+    void explanationNamesEveryStep() {
+        List<String> lines = MODEL.predict(Workload.of(phase2())).explain();
+        assertThat(String.join("\n", lines))
+                .contains("840 words").contains("210.0 words").contains("4 cores − 1 receiver = 3")
+                .contains("⌈4 / 3⌉ = 2 (the last one runs 1 task on 3 slots)").contains("2.27 s")
+                .contains("predicted PT        2.27 s cost + 0.25 s overhead = 2.52 s")
+                .contains("1.26 → UNSTABLE").contains("grows ≈ 0.52 s per batch");
+    }
+}

@@ -1,0 +1,90 @@
+package io.ssplab.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.jobs.Phase2Bottleneck;
+import io.ssplab.jobs.Phase3Parallelism;
+import io.ssplab.solutions.FixDelaySolution;
+
+class SmallestFixesTest {
+    private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
+    private static final SmallestFixes FIXES = new SmallestFixes(MODEL);
+
+    @Test
+    void phase2IsFixedOnItsOwnCoresByOneFullWave() {
+        Workload phase2 = Workload.of(new Phase2Bottleneck().defaults());
+        // local[3] has 2 slots: 840 / 2 × 5.4 = 2.27 s, too slow; local[4] with P = 3: 280 × 5.4 = 1.51 s + overhead
+        Fix cores = FIXES.fewestCores(phase2);
+        assertThat(cores.setting()).isEqualTo("local[4], P=3");
+        assertThat(cores.prediction().arithmetic().waves()).isEqualTo(1);
+        assertThat(cores.prediction().ratio()).isLessThanOrEqualTo(0.9);
+
+        Fix partitions = FIXES.bestPartitions(phase2);
+        assertThat(partitions.setting()).isEqualTo("P=3 on local[4]");
+        assertThat(partitions.prediction().arithmetic().partialLastWave()).isFalse();
+    }
+
+    @Test
+    void largestStableCostKeepsTheTargetRatio() {
+        Workload phase2 = Workload.of(new Phase2Bottleneck().defaults());
+        // (0.9 × 2000 − 250) / (2 waves × 210 words) = 3.69 ms → 3.6 ms
+        Fix cost = FIXES.largestStableCost(phase2);
+        assertThat(cost.setting()).isEqualTo("≤ 3.6 ms/word");
+        assertThat(cost.prediction().ratio()).isLessThanOrEqualTo(0.9);
+        assertThat(MODEL.predict(phase2.withCost(Duration.ofNanos(3_700_000))).ratio()).isGreaterThan(0.9);
+        // at the edge itself (target 1): (2000 − 250) / 420 = 4.17 ms → 4.1 ms
+        assertThat(new SmallestFixes(MODEL, 1.0).largestStableCost(phase2).setting()).isEqualTo("≤ 4.1 ms/word");
+    }
+
+    @Test
+    void noBatchIntervalHelpsWhenTheCostOutrunsTheSlots() {
+        // P=4 on 3 slots: each second of input costs 2 waves × 105 words × 5.4 ms = 1.13 s of slot time
+        Fix bi = FIXES.smallestStableBatchInterval(Workload.of(new Phase2Bottleneck().defaults()));
+        assertThat(bi.exists()).isFalse();
+        assertThat(bi.note()).contains("1.13 s of cost on 3 free slots");
+    }
+
+    @Test
+    void smallestStableBatchIntervalOfPhase3() {
+        Workload phase3 = Workload.of(new Phase3Parallelism().defaults());
+        Fix bi = FIXES.smallestStableBatchInterval(phase3);
+        assertThat(bi.exists()).isTrue();
+        long found = bi.prediction().batchIntervalMs();
+        assertThat(bi.prediction().ratio()).isLessThanOrEqualTo(0.9);
+        assertThat(MODEL.predict(phase3.withBatchInterval(Duration.ofMillis(found - 10))).ratio()).isGreaterThan(0.9);
+        assertThat(found).isLessThan(2000);
+    }
+
+    @Test
+    void fixDelayNeedsFarLessThanItHas() {
+        Workload fixDelay = Workload.of(new FixDelaySolution().defaults());
+        // 280 lines × 5 ms = 1.4 s in series on local[2]'s one slot, + 250 − 4 × (18 − 12) ms of overhead
+        // (10 blocks + 1 + 1 tasks) = 1.626 s: ρ 0.81, under 0.9 even on the smallest master
+        Fix cores = FIXES.fewestCores(fixDelay);
+        assertThat(cores.setting()).isEqualTo("local[2], P=1");
+        assertThat(cores.prediction().predictedProcessingTimeMs()).isEqualTo(1626);
+        assertThat(FIXES.bestPartitions(fixDelay).setting()).isEqualTo("P=7 on local[8]");
+    }
+
+    @Test
+    void nothingHelpsWhenOverheadFillsTheInterval() {
+        ProcessingTimeModel slow = new ProcessingTimeModel(new Overhead(3000, 18, 0, true, "test"));
+        SmallestFixes fixes = new SmallestFixes(slow);
+        Workload phase3 = Workload.of(new Phase3Parallelism().defaults());
+        assertThat(fixes.fewestCores(phase3).exists()).isFalse();
+        assertThat(fixes.largestStableCost(phase3).exists()).isFalse();
+        assertThat(fixes.smallestStableBatchInterval(phase3).exists()).isTrue();
+    }
+
+    @Test
+    void targetMustBeARatioUpToOne() {
+        assertThatThrownBy(() -> new SmallestFixes(MODEL, 1.2)).isInstanceOf(InvalidSpecException.class);
+        assertThatThrownBy(() -> new SmallestFixes(MODEL, 0)).isInstanceOf(InvalidSpecException.class);
+    }
+}
