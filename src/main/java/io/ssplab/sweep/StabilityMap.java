@@ -43,7 +43,7 @@ public final class StabilityMap {
     public static void write(SweepResult sweep, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<BufferedImage> panels = new ArrayList<>();
-        for (Duration cost : sweep.grid().costs()) panels.add(BitmapEncoder.getBufferedImage(panel(sweep, cost)));
+        for (Duration cost : sweep.grid().costs()) panels.add(panelImage(sweep, cost));
         BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), PANEL_HEIGHT + CAPTION_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -77,6 +77,25 @@ public final class StabilityMap {
                 error, sweep.verdictAgreements(), sweep.cells().size()), 70, y + 25);
     }
 
+    /** The cost's heat map, or a blank panel saying so when none of its cells was measured (an interrupted sweep). */
+    private static BufferedImage panelImage(SweepResult sweep, Duration cost) {
+        HeatMapChart chart = panel(sweep, cost);
+        if (chart != null) return BitmapEncoder.getBufferedImage(chart);
+        BufferedImage blank = new BufferedImage(PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = blank.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
+            g.setColor(Color.GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+            g.drawString("cost " + ConsoleTable.trim(cost.toNanos() / 1e6) + " ms/word: no cell measured", 40, PANEL_HEIGHT / 2);
+        } finally {
+            g.dispose();
+        }
+        return blank;
+    }
+
+    /** Null when no cell of this cost was measured. */
     private static HeatMapChart panel(SweepResult sweep, Duration cost) {
         List<Integer> cores = sweep.grid().cores().stream().sorted().toList();
         List<Integer> partitions = sweep.grid().partitions().stream().sorted().toList();
@@ -97,6 +116,7 @@ public final class StabilityMap {
                 }
             }
         }
+        if (heat.isEmpty()) return null;
         BoundaryHeatMap chart = new BoundaryHeatMap(predictedStable, differs);
         chart.setTitle("cost " + ConsoleTable.trim(cost.toNanos() / 1e6) + " ms/word: measured PT/BI");
         chart.setXAxisTitle("partitions P");
@@ -115,6 +135,7 @@ public final class StabilityMap {
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        styler.setLocale(Locale.ROOT);
         // Some cells may not have run (an interrupted sweep): the series still spans the whole grid.
         chart.addSeries("PT/BI", partitions, cores, heat);
         return chart;
@@ -135,7 +156,8 @@ public final class StabilityMap {
         private final boolean[][] differs;
 
         BoundaryHeatMap(Boolean[][] predictedStable, boolean[][] differs) {
-            super(PANEL_WIDTH, PANEL_HEIGHT);
+            // With an explicit theme: XChart 3.8.8's (width, height) constructor leaves the styler without fonts or locale.
+            super(PANEL_WIDTH, PANEL_HEIGHT, Styler.ChartTheme.XChart);
             this.predictedStable = predictedStable;
             this.differs = differs;
         }

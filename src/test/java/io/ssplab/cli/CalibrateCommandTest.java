@@ -1,0 +1,62 @@
+package io.ssplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ssplab.model.Calibration;
+
+/** bin/ssp calibrate: a short real zero-cost run whose median PT becomes the planner's overhead. */
+class CalibrateCommandTest {
+    @TempDir
+    Path home;
+    private String previousHome;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void isolate() {
+        previousHome = System.getProperty("ssp.home");
+        System.setProperty("ssp.home", home.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousHome == null) System.clearProperty("ssp.home");
+        else System.setProperty("ssp.home", previousHome);
+    }
+
+    private int ssp(String... args) {
+        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void refusesTooFewBatches() {
+        assertThat(ssp("calibrate", "--batches", "3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ssp("calibrate", "--master", "local[1]")).isEqualTo(ExitCodes.USAGE);
+        assertThat(Calibration.defaultPath()).doesNotExist();
+    }
+
+    @Test
+    void measuresAndStoresTheOverheadThatPlanThenUses() throws Exception {
+        assertThat(ssp("calibrate", "--batches", "5")).as(out.toString(StandardCharsets.UTF_8) + err).isZero();
+        Calibration c = Calibration.load(Calibration.defaultPath());
+        // zero cost: PT is Spark's own time, well under the 2 s interval even on a busy machine
+        assertThat(c.overheadMs()).isPositive().isLessThan(2000);
+        assertThat(c.tasksPerBatch()).isEqualTo(18);
+        assertThat(c.master()).isEqualTo("local[4]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated: Spark's overhead here is").contains("saved to");
+
+        out.reset();
+        assertThat(ssp("plan", "--job", "phase1")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated here:");
+    }
+}

@@ -1,0 +1,101 @@
+package io.ssplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.spark.SparkContext$;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ssplab.metrics.JsonLines;
+
+/** bin/ssp sweep: refusals before Spark starts, and one small real sweep whose verdicts match the predictions. */
+class SweepCommandTest {
+    @TempDir
+    Path home;
+    private String previousHome;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void isolateCalibration() {
+        previousHome = System.getProperty("ssp.home");
+        System.setProperty("ssp.home", home.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousHome == null) System.clearProperty("ssp.home");
+        else System.setProperty("ssp.home", previousHome);
+    }
+
+    private int sweep(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "sweep";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), all);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--cores 1,2",
+            "--cores 2,2",
+            "--cores two",
+            "--partitions 0,4",
+            "--partitions 4,,8",
+            "--cost 5ms,-1ms",
+            "--cost 5,10",
+            "--cost fast",
+            "--batches 3",
+            "--batch-interval 0",
+            "--rate 0"})
+    void refusesBadListsBeforeSparkStarts(String args) {
+        assertThat(sweep(args.split(" "))).as(args).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).as(args).isNotEmpty().doesNotContain("\tat ");
+        assertThat(SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
+        assertThat(home.resolve("runs")).doesNotExist();
+    }
+
+    /**
+     * Four cells with wide margins (default overhead 0.25 s; 100 lines/s × 2 s × 3 words = 600 words):
+     * local[2] P=7 at 8 ms/word runs 600 × 8 ms = 4.8 s per 2 s batch (ρ ≈ 2.5, UNSTABLE); the three others
+     * stay below ρ ≈ 0.5 (local[8] P=7 at 8 ms: 86 words × 8 ms = 0.69 s).
+     */
+    @Test
+    void aSmallRealSweepMatchesItsPredictions() throws Exception {
+        Path dir = home.resolve("sweep");
+        int code = sweep("--cores", "2,8", "--partitions", "7", "--cost", "0.5ms,8ms", "--batches", "4",
+                "--batch-interval", "2s", "--rate", "100", "--out", dir.toString());
+        String console = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(console + err).isZero();
+        assertThat(console).contains("[1/4]").contains("ETA").contains("model error: median |predicted − measured| / measured");
+
+        JsonNode json = JsonLines.MAPPER.readTree(dir.resolve("sweep.json").toFile());
+        assertThat(json.get("complete").asBoolean()).isTrue();
+        assertThat(json.get("cells")).hasSize(4);
+        for (JsonNode cell : json.get("cells")) {
+            String name = cell.get("master").asText() + " P=" + cell.get("partitions").asText() + " " + cell.get("costMs").asText() + " ms";
+            boolean unstable = cell.get("cores").asInt() == 2 && cell.get("costMs").asDouble() == 8.0;
+            assertThat(cell.get("predictedStable").asBoolean()).as(name).isEqualTo(!unstable);
+            assertThat(cell.get("measuredVerdict").asText()).as(name + ": " + cell).isEqualTo(unstable ? "UNSTABLE" : "STABLE");
+            assertThat(cell.get("verdictAgrees").asBoolean()).as(name).isTrue();
+        }
+        assertThat(json.get("medianAbsErrorPercent").isNumber()).isTrue();
+        assertThat(Files.size(dir.resolve("stability-map.png"))).isPositive();
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("model estimate vs real").contains("Worst cells and why");
+        // every run's own summary carries the prediction and its error
+        assertThat(Files.readString(dir.resolve("cells/c8-p7-8ms.log"))).contains("model: predicted PT").contains("top 5 words");
+        assertThat(SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
+    }
+}
