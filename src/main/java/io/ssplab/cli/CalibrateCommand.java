@@ -2,82 +2,106 @@ package io.ssplab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.ssplab.jobs.InvalidSpecException;
 import io.ssplab.jobs.JobSpec;
 import io.ssplab.jobs.Phase1Baseline;
-import io.ssplab.metrics.RunSummary;
 import io.ssplab.model.Calibration;
-import io.ssplab.model.Workload;
-import io.ssplab.run.RunOptions;
-import io.ssplab.run.SourceEndpoint;
-import io.ssplab.run.StopSignal;
-import io.ssplab.run.StreamingRunner;
+import io.ssplab.model.ProcessingTimeModel;
+import io.ssplab.run.Master;
+import io.ssplab.sweep.CellResult;
+import io.ssplab.sweep.SweepGrid;
+import io.ssplab.sweep.SweepResult;
+import io.ssplab.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp calibrate}: measures Spark's own time per batch on this machine, for the planner. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure Spark's per-batch overhead on this machine: run the baseline job with no per-record cost",
-                "for a few batches, take the median processing time, and store it in runs/calibration.json.",
-                "'bin/ssp plan', run and demo summaries and 'bin/ssp sweep' then predict with it instead of the default.",
-                "Calibrate on a quiet machine: other programs' CPU use shows up as overhead."})
+        description = {"Measure Spark's per-batch overhead on this machine: run the baseline job with no per-record cost,",
+                "with P and with 4 × P partitions, take each median processing time, and store the overhead and what",
+                "each task adds in runs/calibration.json. 'bin/ssp plan', 'bin/ssp sweep' and every run summary then",
+                "predict with them instead of the defaults. About a minute. Calibrate on a quiet machine: other",
+                "programs' CPU use shows up as overhead."})
 public final class CalibrateCommand implements Callable<Integer> {
-    /** Fewest batches that leave enough after warm-up for a median worth storing. */
-    static final int MIN_BATCHES = 5;
+    /** Fewest full batches per setting that leave enough after warm-up for a median. */
+    static final int MIN_BATCHES = 4;
     /** A p95 this many times the median means the machine was busy while measuring. */
     static final double NOISY_P95 = 1.5;
+    /** The second setting has this many times the partitions: the task count's effect on the overhead. */
+    static final int HIGH_PARTITIONS_FACTOR = 4;
 
     @ParentCommand
     Main main;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "10", description = "Batches to run (2 are warm-up). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "8", description = "Full batches per setting (2 are warm-up). Default: ${DEFAULT-VALUE}.")
     int batches;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[4]", description = "Master to measure on. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--master", paramLabel = "local[N]", defaultValue = "local[4]", description = "Local master to measure on. Default: ${DEFAULT-VALUE}.")
     String master;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", description = "P to measure with. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", description = "P of the main setting; the second has 4 × P. Default: ${DEFAULT-VALUE}.")
     int partitions;
+
+    @Option(names = "--no-warm-up", description = "Skip the short uncounted run that warms up the JVM first.")
+    boolean noWarmUp;
 
     @Override
     public Integer call() throws Exception {
         if (batches < MIN_BATCHES)
-            throw new InvalidSpecException("--batches must be at least " + MIN_BATCHES + " so a median is left after warm-up: pass e.g. --batches 10");
-        Phase1Baseline job = new Phase1Baseline();
-        JobSpec spec = job.defaults().withJob("calibrate").withMaster(master).withPartitions(partitions)
-                .withCost(java.time.Duration.ZERO).validate();
+            throw new InvalidSpecException("--batches must be at least " + MIN_BATCHES + " so a median is left after warm-up: pass e.g. --batches 8");
+        JobSpec base = new Phase1Baseline().defaults().withJob("calibrate").withMaster(master).withPartitions(partitions).validate();
+        Master m = Master.parse(master);
+        if (!m.isLocal())
+            throw new InvalidSpecException("calibrate measures a local master; for a cluster, give plan the overhead you see there with --overhead");
+        int high = HIGH_PARTITIONS_FACTOR * partitions;
+        SweepGrid grid = new SweepGrid(List.of(m.cores()), List.of(partitions, high), List.of(Duration.ZERO)).validate();
+
         PrintStream out = main.out;
-        out.println("calibrating: " + batches + " batches of the baseline job with no per-record cost; PT is then all Spark overhead");
-        RunOptions options = new RunOptions(SourceEndpoint.EMBEDDED, batches, null, -1, null, Map.of(), out);
-        StopSignal stop = new StopSignal();
-        RunSummary summary;
-        try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request("Ctrl-C"))) {
-            summary = StreamingRunner.run(job, spec, options, stop).summary();
+        out.printf(Locale.ROOT, "calibrating: the baseline job with no per-record cost on %s, P=%d and P=%d; PT is then all Spark overhead%n",
+                master, partitions, high);
+        Path dir = Calibration.defaultPath().resolveSibling("calibration");
+        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), out, !noWarmUp);
+        SweepResult result;
+        try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
+            result = runner.run(grid, base, batches, dir);
         }
-        int measured = summary.batches() - summary.warmupBatches();
-        if (measured < 3 || !(summary.medianProcessingTimeMs() > 0)) {
-            main.err.println("calibrate: only " + summary.batches() + " batch(es) completed, too few for a median: nothing stored; run it again");
+        if (result.measuredCells().size() < 2) {
+            main.err.println("calibrate: " + (result.stopReason() != null ? "stopped (" + result.stopReason() + ")" : "too few batches completed")
+                    + " before both settings were measured: nothing stored; run it again");
             return ExitCodes.FAILED;
         }
-        Calibration c = new Calibration(summary.medianProcessingTimeMs(), summary.p95ProcessingTimeMs(), measured, spec.master(),
-                spec.partitions(), spec.batchIntervalMs(), Workload.of(spec).tasksPerBatch(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), org.apache.spark.package$.MODULE$.SPARK_VERSION());
+        CellResult low = result.cells().get(0);
+        CellResult hi = result.cells().get(1);
+        int lowTasks = low.prediction().workload().tasksPerBatch();
+        int highTasks = hi.prediction().workload().tasksPerBatch();
+        double perTask = Math.max(0, (hi.measuredMs() - low.measuredMs()) / (highTasks - lowTasks));
+        Calibration c = new Calibration(low.measuredMs(), low.summary().p95ProcessingTimeMs(),
+                low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowTasks, perTask,
+                high, hi.measuredMs(), highTasks, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                org.apache.spark.package$.MODULE$.SPARK_VERSION());
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
-        out.printf(Locale.ROOT, "calibrated: Spark's overhead here is %.2f s per batch (median of %d zero-cost batches, p95 %.2f s; %s, P=%d, %d tasks per batch)%n",
-                c.overheadMs() / 1000, measured, c.p95Ms() / 1000, c.master(), c.partitions(), c.tasksPerBatch());
-        out.println("saved to " + file + "; bin/ssp plan, sweep and every run summary now predict with it");
-        if (c.p95Ms() > NOISY_P95 * c.overheadMs()) {
-            out.printf(Locale.ROOT, "note: the batches varied a lot (p95 %.1f× the median): the machine was busy; calibrate again when it is quieter%n",
-                    c.p95Ms() / c.overheadMs());
+        out.printf(Locale.ROOT, "calibrated: Spark's overhead here is %.2f s per batch at %d tasks (P=%d) and %.2f s at %d tasks (P=%d):%n",
+                c.overheadMs() / 1000, lowTasks, partitions, c.highOverheadMs() / 1000, highTasks, high);
+        out.printf(Locale.ROOT, "  %.1f ms per task more; saved to %s; bin/ssp plan, sweep and every run summary now predict with it%n",
+                c.perTaskMs(), file);
+        for (CellResult cell : result.cells()) {
+            if (cell.summary().p95ProcessingTimeMs() > NOISY_P95 * cell.measuredMs()) {
+                out.printf(Locale.ROOT, "note: the batches of P=%d varied a lot (p95 %.1f× the median): the machine was busy; calibrate again when it is quieter%n",
+                        cell.cell().partitions(), cell.summary().p95ProcessingTimeMs() / cell.measuredMs());
+            }
+        }
+        if (hi.measuredMs() < low.measuredMs()) {
+            out.println("note: more tasks measured faster than fewer, which is noise: the per-task cost is taken as 0; calibrate again when the machine is quieter");
         }
         return ExitCodes.OK;
     }

@@ -38,6 +38,9 @@ import picocli.CommandLine.ParentCommand;
                 "  bin/ssp plan --job fix-delay --solution         # why the step-2 settings are stable",
                 "  bin/ssp plan --master spark://host:7077 --cores-max 12 --cost 8ms --json"})
 public final class PlanCommand implements Callable<Integer> {
+    /** The setting each job fixes: its "before", shown beside the plan (phase 3 fixes phase 2, step 2 fixes step 1). */
+    static final Map<String, String> FIXES_JOB = Map.of("phase3", "phase2", "fix-delay", "fill-gaps");
+
     @ParentCommand
     Main main;
 
@@ -112,9 +115,20 @@ public final class PlanCommand implements Callable<Integer> {
         if (json) {
             printJson(main.out, prediction, fixes);
         } else {
-            printText(main.out, streamingJob, prediction, fixes);
+            printText(main.out, streamingJob, prediction, comparison(model, workload, prediction), fixes);
         }
         return ExitCodes.OK;
+    }
+
+    /** For a job that fixes another (phase 3, step 2): this plan beside the other's, on the same overhead. Empty otherwise. */
+    private List<String> comparison(ProcessingTimeModel model, Workload workload, Prediction prediction) {
+        String before = FIXES_JOB.get(job);
+        if (before == null) return List.of();
+        // the "before" job as shipped (for an exercise: its reference solution)
+        boolean exercise = Jobs.EXERCISES.contains(before);
+        JobSpec spec = Jobs.byName(before, exercise).defaults();
+        Workload beforeWorkload = new Workload(spec, Master.parse(spec.master(), workload.cores()).cores(), workload.receivers(), true);
+        return prediction.compareWith(before + (exercise ? " (step 1, reference settings)" : ""), model.predict(beforeWorkload));
     }
 
     /** The job's knobs with the options applied, validated: every refusal happens here. */
@@ -158,7 +172,7 @@ public final class PlanCommand implements Callable<Integer> {
         return new Workload(s, m.cores(), receivers, !noRepartition);
     }
 
-    private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<Fix> fixes) {
+    private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<String> comparison, List<Fix> fixes) {
         JobSpec s = p.workload().spec();
         String whose = streamingJob instanceof WordCountExercise ? (solution ? " (reference solution)" : " (your code)") : "";
         out.printf(Locale.ROOT, "plan for %s%s — %s%n", s.job(), whose, streamingJob.description());
@@ -168,7 +182,12 @@ public final class PlanCommand implements Callable<Integer> {
         out.println();
         for (String line : p.explain()) out.println("  " + line);
         out.println();
-        out.printf(Locale.ROOT, "smallest fixes (one change at a time, everything else as above; each brings PT/BI to ≤ %.2f):%n", target);
+        if (!comparison.isEmpty()) {
+            comparison.forEach(out::println);
+            out.println();
+        }
+        out.printf(Locale.ROOT, "%s (one change at a time, everything else as above; each brings PT/BI to ≤ %.2f):%n",
+                p.stable() ? "smallest stable settings" : "smallest fixes", target);
         String format = "  %-20s %-26s %9s %6s  %s%n";
         out.printf(Locale.ROOT, format, "fix", "setting", "pred. PT", "PT/BI", "why");
         for (Fix f : fixes) {

@@ -62,6 +62,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140", description = "Lines per second of the shared source. Default: ${DEFAULT-VALUE}.")
     double rate;
 
+    @Option(names = "--no-warm-up", description = "Skip the short uncounted run that warms up the JVM before the first cell.")
+    boolean noWarmUp;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results. Default: runs/sweep-<timestamp>/.")
     Path out;
 
@@ -76,7 +79,7 @@ public final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(dir);
 
         PrintStream console = main.out;
-        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console);
+        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console, !noWarmUp);
         SweepResult sweep;
         try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
             sweep = runner.run(grid, base, batches, dir);

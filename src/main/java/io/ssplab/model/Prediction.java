@@ -75,6 +75,40 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return room;
     }
 
+    /**
+     * This prediction next to an earlier setting's (phase 3 after phase 2, step 2 after step 1): both
+     * computations on one line each, and where the difference in cost time comes from — records each
+     * slot works through per batch, and the cost per record.
+     */
+    public List<String> compareWith(String beforeName, Prediction before) {
+        String unit = workload.spec().costUnit().label();
+        double slotRecordsBefore = before.arithmetic.waves() * before.arithmetic.recordsPerPartition();
+        double slotRecordsNow = arithmetic.waves() * arithmetic.recordsPerPartition();
+        List<String> lines = new ArrayList<>();
+        lines.add((stable() && !before.stable() ? "why it is stable now, compared with " : "compared with ") + beforeName + ":");
+        lines.add("  before  " + before.oneLine());
+        lines.add("  now     " + oneLine());
+        String factor = arithmetic.costTimeMs() > 0
+                ? String.format(Locale.ROOT, ": %.1f× %s cost time", Math.max(before.arithmetic.costTimeMs(), arithmetic.costTimeMs())
+                        / Math.min(before.arithmetic.costTimeMs(), arithmetic.costTimeMs()),
+                        before.arithmetic.costTimeMs() >= arithmetic.costTimeMs() ? "less" : "more")
+                : "";
+        lines.add(String.format(Locale.ROOT, "  the busiest slot works through %.0f → %.0f %ss per batch (%d partitions on %d free slots → %d on %d), at %s → %s ms each%s",
+                slotRecordsBefore, slotRecordsNow, unit, before.arithmetic.partitions(), before.arithmetic.freeSlots(),
+                arithmetic.partitions(), arithmetic.freeSlots(), ConsoleTable.trim(before.workload.spec().costMs()),
+                ConsoleTable.trim(workload.spec().costMs()), factor));
+        return lines;
+    }
+
+    /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.25 s = 2.35 s → ρ 1.18 UNSTABLE" */
+    public String oneLine() {
+        String unit = workload.spec().costUnit().label();
+        return String.format(Locale.ROOT, "%s: %d wave%s × %.1f %ss × %s ms = %s + %s = %s → ρ %.2f %s", settingLabel(), arithmetic.waves(),
+                arithmetic.waves() == 1 ? "" : "s", arithmetic.recordsPerPartition(), unit, ConsoleTable.trim(workload.spec().costMs()),
+                seconds(arithmetic.costTimeMs()), seconds(overheadMs), seconds(predictedProcessingTimeMs), ratio(),
+                stable() ? "STABLE" : "UNSTABLE");
+    }
+
     /** The prediction as flat JSON fields (plan --json, sweep.json). */
     public Map<String, Object> fields() {
         var spec = workload.spec();

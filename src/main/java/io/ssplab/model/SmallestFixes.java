@@ -115,8 +115,11 @@ public final class SmallestFixes {
         for (long bi = BATCH_INTERVAL_STEP_MS; bi <= MAX_BATCH_INTERVAL.toMillis(); bi += BATCH_INTERVAL_STEP_MS) {
             Prediction p = model.predict(workload.withBatchInterval(Duration.ofMillis(bi)));
             if (fits(p)) {
-                return new Fix("smallest stable BI", "≥ " + Prediction.seconds(bi), p,
-                        bi <= workload.spec().batchIntervalMs() ? "shorter intervals mean fresher results" : "longer batches spread the overhead over more records");
+                String note = bi <= workload.spec().batchIntervalMs()
+                        ? String.format(Locale.ROOT, "results every %s; Spark's overhead is then %.0f%% of PT", Prediction.seconds(bi),
+                                100 * p.overheadMs() / p.predictedProcessingTimeMs())
+                        : "a longer batch carries more records, so Spark's per-batch overhead weighs less";
+                return new Fix("smallest stable BI", "≥ " + Prediction.seconds(bi), p, note);
             }
         }
         return new Fix("smallest stable BI", "none", null, workNote(workload));

@@ -45,14 +45,22 @@ public final class SweepRunner {
     /** A batch counts as full from this share of the nominal lines per batch. */
     static final double FULL_BATCH = 0.9;
 
+    /** Full batches of the warm-up run. */
+    static final int WARM_UP_BATCHES = 3;
+    /** Every cell runs the phases' word count (cost per word); the cell sets master, P and cost. */
+    private static final StreamingJob JOB = new Phase2Bottleneck();
+
     private final ProcessingTimeModel model;
     private final PrintStream progress;
+    private final boolean warmUp;
     private volatile StopSignal currentCell;
     private volatile String stopReason;
 
-    public SweepRunner(ProcessingTimeModel model, PrintStream progress) {
+    /** @param warmUp whether to run a short uncounted run first (see {@link #warmUp}) */
+    public SweepRunner(ProcessingTimeModel model, PrintStream progress, boolean warmUp) {
         this.model = model;
         this.progress = progress;
+        this.warmUp = warmUp;
     }
 
     /** Stops the cell that runs now and the sweep after it; safe from any thread (Ctrl-C). */
@@ -72,12 +80,12 @@ public final class SweepRunner {
         Path cellsDir = Files.createDirectories(dir.resolve("cells"));
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
-        StreamingJob job = new Phase2Bottleneck();
         List<SweepCell> cells = grid.cells();
         List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
+        double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
         progress.printf(Locale.ROOT, "sweep: %d cells × %d batches, one shared source at %s lines/s; predicted time ≈ %s%n",
-                cells.size(), batches, io.ssplab.metrics.ConsoleTable.trim(base.linesPerSecond()), clock(sum(estimates, 0)));
+                cells.size(), batches, io.ssplab.metrics.ConsoleTable.trim(base.linesPerSecond()), clock(warmUpSeconds + sum(estimates, 0)));
         progress.println("  overhead: " + model.overhead().source());
         progress.println("  per-cell tables and metrics: " + cellsDir);
 
@@ -88,6 +96,8 @@ public final class SweepRunner {
         try (PrintStream sourceLog = logFile(dir.resolve("source.log"));
              SocketSource source = SocketSource.start(sourceConfig, sourceLog::println)) {
             SourceEndpoint endpoint = new SourceEndpoint(source.host(), source.port());
+            if (warmUp) warmUp(base, endpoint, cellsDir);
+            long cellsStart = System.nanoTime();
             for (int i = 0; i < cells.size() && stopReason == null; i++) {
                 SweepCell cell = cells.get(i);
                 Prediction prediction = predictions.get(i);
@@ -95,35 +105,16 @@ public final class SweepRunner {
                 progress.printf(Locale.ROOT, "%s predicted %s (ρ %.2f %s) …%n", tag, seconds(prediction.predictedProcessingTimeMs()),
                         prediction.ratio(), prediction.stable() ? "STABLE" : "UNSTABLE");
                 long cellStart = System.nanoTime();
-                RunSummary summary;
-                PrintStream console = System.out;
-                Path metrics = cellsDir.resolve(cell.fileName() + ".jsonl");
-                try (PrintStream cellLog = logFile(cellsDir.resolve(cell.fileName() + ".log"))) {
-                    // The job prints its top words to System.out every batch: into the cell's log with its table.
-                    System.setOut(cellLog);
-                    StopSignal stop = new StopSignal();
-                    currentCell = stop;
-                    if (stopReason != null) stop.request(stopReason);
-                    // A generous cap in case a cell never completes its batches: three times its estimate.
-                    Duration cap = Duration.ofSeconds((long) Math.max(60, 3 * estimates[i]));
-                    RunOptions options = new RunOptions(endpoint, null, cap, -1, metrics, Map.of(), cellLog);
-                    List<BatchMetrics> all;
-                    try (FullBatchWatch ignored = new FullBatchWatch(metrics, prediction.arithmetic().linesPerBatch(), batches, stop)) {
-                        all = StreamingRunner.run(job, prediction.workload().spec(), options, stop).batches();
-                    }
-                    summary = steadySummary(prediction, all);
-                } finally {
-                    System.setOut(console);
-                    currentCell = null;
-                }
+                List<BatchMetrics> all = runOne(prediction, batches, endpoint, cellsDir, cell.fileName(), estimates[i]);
                 double wall = (System.nanoTime() - cellStart) / 1e9;
-                CellResult result = new CellResult(cell, prediction, summary, wall);
+                CellResult result = new CellResult(cell, prediction, steadySummary(prediction, all), wall);
                 results.add(result);
                 estimatedDone += estimates[i];
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                double remaining = sum(estimates, i + 1) * (elapsed / estimatedDone);
+                // the estimates of the cells left, scaled by how the cells so far compared with theirs
+                double remaining = sum(estimates, i + 1) * ((System.nanoTime() - cellsStart) / 1e9 / estimatedDone);
                 progress.printf(Locale.ROOT, "%s measured  %s (ρ %.2f %s) error %s %s   %s elapsed, ETA %s%n", tag,
-                        seconds(result.measuredMs()), summary.processingToIntervalRatio(), summary.verdict(),
+                        seconds(result.measuredMs()), result.summary().processingToIntervalRatio(), result.summary().verdict(),
                         result.measured() ? String.format(Locale.ROOT, "%+.0f%%", result.errorPercent()) : "n/a",
                         result.verdictAgrees() ? "✓" : "✗ verdict differs", clock(elapsed), i + 1 < cells.size() ? clock(remaining) : "0s");
             }
@@ -184,6 +175,43 @@ public final class SweepRunner {
         public void close() {
             closed = true;
             thread.interrupt();
+        }
+    }
+
+    /**
+     * One short zero-cost run before the first cell, not counted. The first SparkContext of a JVM
+     * loads and compiles Spark's classes, which makes its batches slower for a while; without this
+     * the first cell's PT would carry that, not the setting's.
+     */
+    private void warmUp(JobSpec base, SourceEndpoint endpoint, Path cellsDir) throws IOException {
+        if (stopReason != null) return;
+        long t = System.nanoTime();
+        progress.print("warming up the JVM (a short zero-cost run, not counted) … ");
+        Prediction p = model.predict(Workload.of(specFor(base, new SweepCell(4, 4, Duration.ZERO)).withJob("warm-up")));
+        runOne(p, WARM_UP_BATCHES, endpoint, cellsDir, "warm-up", estimatedSeconds(p, WARM_UP_BATCHES));
+        progress.println("done in " + clock((System.nanoTime() - t) / 1e9));
+    }
+
+    /** Runs one setting until it has {@code batches} full batches (or the cap); returns every batch. */
+    private List<BatchMetrics> runOne(Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
+                                      double estimatedSeconds) throws IOException {
+        PrintStream console = System.out;
+        Path metrics = cellsDir.resolve(name + ".jsonl");
+        try (PrintStream cellLog = logFile(cellsDir.resolve(name + ".log"))) {
+            // The job prints its top words to System.out every batch: into the cell's log with its table.
+            System.setOut(cellLog);
+            StopSignal stop = new StopSignal();
+            currentCell = stop;
+            if (stopReason != null) stop.request(stopReason);
+            // A generous cap in case a cell never completes its batches: three times its estimate.
+            Duration cap = Duration.ofSeconds((long) Math.max(60, 3 * estimatedSeconds));
+            RunOptions options = new RunOptions(endpoint, null, cap, -1, metrics, Map.of(), cellLog);
+            try (FullBatchWatch ignored = new FullBatchWatch(metrics, prediction.arithmetic().linesPerBatch(), batches, stop)) {
+                return StreamingRunner.run(JOB, prediction.workload().spec(), options, stop).batches();
+            }
+        } finally {
+            System.setOut(console);
+            currentCell = null;
         }
     }
 

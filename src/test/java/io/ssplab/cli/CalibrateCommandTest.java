@@ -42,18 +42,25 @@ class CalibrateCommandTest {
     void refusesTooFewBatches() {
         assertThat(ssp("calibrate", "--batches", "3")).isEqualTo(ExitCodes.USAGE);
         assertThat(ssp("calibrate", "--master", "local[1]")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ssp("calibrate", "--master", "spark://127.0.0.1:7077")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ssp("calibrate", "--partitions", "0")).isEqualTo(ExitCodes.USAGE);
         assertThat(Calibration.defaultPath()).doesNotExist();
     }
 
     @Test
     void measuresAndStoresTheOverheadThatPlanThenUses() throws Exception {
-        assertThat(ssp("calibrate", "--batches", "5")).as(out.toString(StandardCharsets.UTF_8) + err).isZero();
+        assertThat(ssp("calibrate", "--batches", "4", "--no-warm-up")).as(out.toString(StandardCharsets.UTF_8) + err).isZero();
         Calibration c = Calibration.load(Calibration.defaultPath());
         // zero cost: PT is Spark's own time, well under the 2 s interval even on a busy machine
         assertThat(c.overheadMs()).isPositive().isLessThan(2000);
+        assertThat(c.highOverheadMs()).isPositive().isLessThan(2000);
+        assertThat(c.perTaskMs()).isGreaterThanOrEqualTo(0);
+        // P=4: 10 blocks + 4 + 4; P=16: 10 + 16 + 16
         assertThat(c.tasksPerBatch()).isEqualTo(18);
+        assertThat(c.highTasksPerBatch()).isEqualTo(42);
         assertThat(c.master()).isEqualTo("local[4]");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated: Spark's overhead here is").contains("saved to");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated: Spark's overhead here is").contains("ms per task more")
+                .contains("saved to");
 
         out.reset();
         assertThat(ssp("plan", "--job", "phase1")).isZero();

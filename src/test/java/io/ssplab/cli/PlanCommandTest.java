@@ -106,7 +106,7 @@ class PlanCommandTest {
         assertThat(plan("--overhead", "400ms", "--json")).isZero();
         assertThat(JsonLines.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
         out.reset();
-        new Calibration(300, 350, 8, "local[4]", 4, 2000, 18, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
+        new Calibration(300, 350, 8, "local[4]", 4, 2000, 18, 4, 16, 396, 42, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
         assertThat(plan()).isZero();
         assertThat(out()).contains("calibrated here: 0.30 s at 18 tasks").contains("2.27 s cost + 0.30 s overhead = 2.57 s");
     }

@@ -21,12 +21,15 @@ class OverheadTest {
     @Test
     void aSavedCalibrationIsUsed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("runs/calibration.json");
-        new Calibration(310, 380, 8, "local[4]", 4, 2000, 18, "2025-01-01T00:00:00Z", "4.1.0").save(file);
+        new Calibration(310, 380, 8, "local[4]", 4, 2000, 18, 12.5, 16, 610, 42, "2025-01-01T00:00:00Z", "4.1.0").save(file);
         Overhead o = Overhead.load(file);
         assertThat(o.calibrated()).isTrue();
         assertThat(o.perBatchMs()).isEqualTo(310);
         assertThat(o.referenceTasks()).isEqualTo(18);
-        assertThat(o.source()).contains("calibrated here: 0.31 s at 18 tasks");
+        assertThat(o.perTaskMs()).isEqualTo(12.5);
+        assertThat(o.source()).contains("calibrated here: 0.31 s at 18 tasks, +12.5 ms per task more");
+        // phase 3: 26 tasks → 310 + 12.5 × 8 = 410 ms
+        assertThat(o.at(Workload.of(new io.ssplab.jobs.Phase3Parallelism().defaults()))).isEqualTo(410);
         assertThat(Calibration.load(file).p95Ms()).isEqualTo(380);
     }
 
@@ -38,6 +41,8 @@ class OverheadTest {
         assertThat(o.calibrated()).isFalse();
         assertThat(o.source()).contains("calibration unreadable");
         Files.writeString(file, "{\"overheadMs\": -5, \"tasksPerBatch\": 18}");
+        assertThat(Overhead.load(file).source()).contains("no usable overhead");
+        Files.writeString(file, "{\"overheadMs\": 250, \"tasksPerBatch\": 18, \"perTaskMs\": -1}");
         assertThat(Overhead.load(file).source()).contains("no usable overhead");
     }
 
