@@ -80,20 +80,20 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         CellResult low = result.cells().get(0);
         CellResult hi = result.cells().get(1);
-        int lowTasks = low.prediction().workload().tasksPerBatch();
-        int highTasks = hi.prediction().workload().tasksPerBatch();
-        double perTask = Math.max(0, (hi.measuredMs() - low.measuredMs()) / (highTasks - lowTasks));
+        int lowWaves = low.prediction().workload().taskWavesPerBatch();
+        int highWaves = hi.prediction().workload().taskWavesPerBatch();
+        double perWave = Math.max(0, (hi.measuredMs() - low.measuredMs()) / (highWaves - lowWaves));
         Calibration c = new Calibration(low.measuredMs(), low.summary().p95ProcessingTimeMs(),
-                low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowTasks, perTask,
-                high, hi.measuredMs(), highTasks, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowWaves, perWave,
+                high, hi.measuredMs(), highWaves, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 org.apache.spark.package$.MODULE$.SPARK_VERSION());
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
-        out.printf(Locale.ROOT, "calibrated: Spark's overhead here is %.2f s per batch at %d tasks (P=%d) and %.2f s at %d tasks (P=%d):%n",
-                c.overheadMs() / 1000, lowTasks, partitions, c.highOverheadMs() / 1000, highTasks, high);
-        out.printf(Locale.ROOT, "  %.1f ms per task more; saved to %s; bin/ssp plan, sweep and every run summary now predict with it%n",
-                c.perTaskMs(), file);
+        out.printf(Locale.ROOT, "calibrated: Spark's overhead here is %.2f s per batch at %d task waves (P=%d) and %.2f s at %d waves (P=%d):%n",
+                c.overheadMs() / 1000, lowWaves, partitions, c.highOverheadMs() / 1000, highWaves, high);
+        out.printf(Locale.ROOT, "  %.1f ms per task wave more; saved to %s; bin/ssp plan, sweep and every run summary now predict with it%n",
+                c.perWaveMs(), file);
         for (CellResult cell : result.cells()) {
             if (cell.summary().p95ProcessingTimeMs() > NOISY_P95 * cell.measuredMs()) {
                 out.printf(Locale.ROOT, "note: the batches of P=%d varied a lot (p95 %.1f× the median): the machine was busy; calibrate again when it is quieter%n",
@@ -101,7 +101,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
         }
         if (hi.measuredMs() < low.measuredMs()) {
-            out.println("note: more tasks measured faster than fewer, which is noise: the per-task cost is taken as 0; calibrate again when the machine is quieter");
+            out.println("note: more tasks measured faster than fewer, which is noise: the per-wave cost is taken as 0; calibrate again when the machine is quieter");
         }
         return ExitCodes.OK;
     }

@@ -109,7 +109,7 @@ public final class PlanCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         ProcessingTimeModel model = new ProcessingTimeModel(overhead != null
-                ? Overhead.given(overhead.toNanos() / 1e6, workload.tasksPerBatch()) : Overhead.load());
+                ? Overhead.given(overhead.toNanos() / 1e6, workload.taskWavesPerBatch()) : Overhead.load());
         Prediction prediction = model.predict(workload);
         List<Fix> fixes = new SmallestFixes(model, target).of(workload);
         if (json) {

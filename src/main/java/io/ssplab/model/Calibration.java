@@ -12,7 +12,8 @@ import io.ssplab.metrics.JsonLines;
  * not to the project).
  *
  * <p>Two zero-cost settings are measured on the same master: P and 4 × P partitions. The first gives
- * the overhead at its task count, the difference between the two what each task more adds.
+ * the overhead at its task waves (see {@link Overhead}), the difference between the two what each
+ * task wave more adds.
  *
  * @param overheadMs        median PT of the zero-cost batches at P, after warm-up: the per-batch overhead
  * @param p95Ms             95th percentile of the same PTs (how noisy the machine was)
@@ -20,17 +21,17 @@ import io.ssplab.metrics.JsonLines;
  * @param master            master it ran on, e.g. local[4]
  * @param partitions        P of the main setting
  * @param batchIntervalMs   BI it ran with
- * @param tasksPerBatch     Spark tasks per batch of the main setting (the overhead model scales from it)
- * @param perTaskMs         what each task more adds: (high overhead − overhead) / (high tasks − tasks), at least 0
+ * @param wavesPerBatch     task waves per batch of the main setting (the overhead model scales from it)
+ * @param perWaveMs         what each task wave more adds: (high overhead − overhead) / (high waves − waves), at least 0
  * @param highPartitions    P of the second setting
  * @param highOverheadMs    median PT of the second setting
- * @param highTasksPerBatch Spark tasks per batch of the second setting
+ * @param highWavesPerBatch task waves per batch of the second setting
  * @param measuredAt        when, ISO-8601
  * @param sparkVersion      Spark version that was measured
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
-                          long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
-                          double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion) {
+                          long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
+                          double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion) {
 
     /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */
     public static Path defaultPath() {
@@ -48,10 +49,10 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
     public static Calibration load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException("no calibration at " + file);
         Calibration c = JsonLines.MAPPER.readValue(file.toFile(), Calibration.class);
-        if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.tasksPerBatch() < 1 || !(c.perTaskMs() >= 0)
-                || Double.isInfinite(c.perTaskMs()))
-            throw new IOException(file + " holds no usable overhead (overheadMs " + c.overheadMs() + ", tasksPerBatch " + c.tasksPerBatch()
-                    + ", perTaskMs " + c.perTaskMs() + "): run 'bin/ssp calibrate' again");
+        if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.wavesPerBatch() < 1 || !(c.perWaveMs() >= 0)
+                || Double.isInfinite(c.perWaveMs()))
+            throw new IOException(file + " holds no usable overhead (overheadMs " + c.overheadMs() + ", wavesPerBatch " + c.wavesPerBatch()
+                    + ", perWaveMs " + c.perWaveMs() + ")");
         return c;
     }
 }

@@ -47,8 +47,9 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
     /** The whole explanation, one step per line, for a console or a report. */
     public List<String> explain() {
         List<String> lines = new ArrayList<>(arithmetic.explain(workload));
-        lines.add(String.format(Locale.ROOT, "overhead            %s for %d tasks per batch; %s", seconds(overheadMs),
-                workload.tasksPerBatch(), overhead.source()));
+        lines.add(String.format(Locale.ROOT, "overhead            %s for %d tasks in %d waves on %d slot%s — %s", seconds(overheadMs),
+                workload.tasksPerBatch(), workload.taskWavesPerBatch(), arithmetic.freeSlots(), arithmetic.freeSlots() == 1 ? "" : "s",
+                overhead.source()));
         lines.add(String.format(Locale.ROOT, "predicted PT        %s cost + %s overhead = %s", seconds(arithmetic.costTimeMs()),
                 seconds(overheadMs), seconds(predictedProcessingTimeMs)));
         lines.add(String.format(Locale.ROOT, "PT / BI (ρ)         %s / %s = %.2f → %s", seconds(predictedProcessingTimeMs),
@@ -133,6 +134,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         f.put("lastWaveTasks", arithmetic.lastWaveTasks());
         f.put("partialLastWave", arithmetic.partialLastWave());
         f.put("tasksPerBatch", workload.tasksPerBatch());
+        f.put("taskWavesPerBatch", workload.taskWavesPerBatch());
         f.put("costTimeMs", arithmetic.costTimeMs());
         f.put("overheadMs", overheadMs);
         f.put("overheadCalibrated", overhead.calibrated());

@@ -54,11 +54,29 @@ public record Workload(JobSpec spec, int cores, int receivers, boolean repartiti
     /**
      * Tasks Spark runs per batch for the word count: the block stage (one task per block), the
      * costly stage after the repartition (P tasks), and reduceByKey's result stage (P tasks). Without
-     * a repartition the block stage is the costly one. The overhead model charges per task.
+     * a repartition the block stage is the costly one.
      */
     public int tasksPerBatch() {
         int reduce = spec.partitions();
         return repartitioned ? blocksPerBatch() + spec.partitions() + reduce : blocksPerBatch() + reduce;
+    }
+
+    /**
+     * Rounds of tasks one batch needs over its stages on the free slots: {@code ⌈blocks / free⌉ +
+     * ⌈P / free⌉ + ⌈P / free⌉} (without a repartition {@code ⌈blocks / free⌉ + ⌈P / free⌉}). Spark's
+     * per-task overhead is paid in these rounds, like the cost is paid in waves: on one free slot every
+     * task waits for the one before, on seven slots seven tasks share a round.
+     */
+    public int taskWavesPerBatch() {
+        int free = freeSlots();
+        if (free == 0) return 0;
+        int blocks = ceilDiv(blocksPerBatch(), free);
+        int p = ceilDiv(spec.partitions(), free);
+        return repartitioned ? blocks + p + p : blocks + p;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /** Master URL to show: local[N] with this workload's cores, or the standalone URL as given. */

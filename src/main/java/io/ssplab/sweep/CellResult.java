@@ -10,6 +10,7 @@ import io.ssplab.metrics.RunSummary;
 import io.ssplab.metrics.Summarizer;
 import io.ssplab.metrics.Verdict;
 import io.ssplab.model.BatchArithmetic;
+import io.ssplab.model.Overhead;
 import io.ssplab.model.Prediction;
 
 /**
@@ -73,9 +74,9 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         if (a.waves() > 1 && a.recordsPerPartition() * a.partitions() > 0 && errorPercent() < 0)
             why.add(String.format(Locale.ROOT, "%d waves on %d free slot%s: repartition spreads lines unevenly (%.1f lines per partition on average), and the largest partition of each wave sets its end",
                     a.waves(), a.freeSlots(), a.freeSlots() == 1 ? "" : "s", a.linesPerBatch() / a.partitions()));
-        if (prediction.workload().tasksPerBatch() >= 3 * a.freeSlots() && a.freeSlots() <= 2)
-            why.add(String.format(Locale.ROOT, "%d tasks per batch queue on %d free slot%s: per-task costs add up beyond the linear overhead model",
-                    prediction.workload().tasksPerBatch(), a.freeSlots(), a.freeSlots() == 1 ? "" : "s"));
+        if (a.freeSlots() <= 2 && prediction.workload().taskWavesPerBatch() > 2 * Overhead.DEFAULT_REFERENCE_WAVES)
+            why.add(String.format(Locale.ROOT, "%d tasks per batch queue on %d free slot%s (%d waves): the overhead is far from the calibrated setting, where its linear model is least sure",
+                    prediction.workload().tasksPerBatch(), a.freeSlots(), a.freeSlots() == 1 ? "" : "s", prediction.workload().taskWavesPerBatch()));
         if (Math.abs(prediction.ratio() - 1) < 0.1)
             why.add("right at the edge (predicted PT/BI within 10% of 1): a small error flips the verdict");
         if (why.isEmpty()) why.add("no specific cause visible: run-to-run noise");

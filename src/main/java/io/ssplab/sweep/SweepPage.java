@@ -50,7 +50,8 @@ public final class SweepPage {
                 .append("Overhead: ").append(esc(sweep.overheadSource())).append(".</p>\n");
         h.append("<p><img src=\"").append(esc(pngName)).append("\" alt=\"stability map: measured PT/BI per cell with the predicted boundary\"></p>\n");
         h.append("<p>The model, before each run: <code>PT = overhead + waves × records per partition × cost</code>, ")
-                .append("<code>waves = ⌈P / (cores − 1 receiver)⌉</code>, stable when <code>PT / BI &lt; 1</code>. ")
+                .append("<code>waves = ⌈P / (cores − 1 receiver)⌉</code>, the overhead growing with the batch's task waves ")
+                .append("(<code>⌈blocks / slots⌉ + 2 × ⌈P / slots⌉</code>), stable when <code>PT / BI &lt; 1</code>. ")
                 .append("Measured PT is the median after warm-up. Error = (predicted − measured) / measured: above 0 the model over-predicts. ")
                 .append("See <code>docs/planner.md</code>.</p>\n");
 
@@ -63,7 +64,7 @@ public final class SweepPage {
         }
         h.append("</table>\n");
 
-        h.append("<h2>Every cell</h2>\n<table><tr><th>cores</th><th>P</th><th>cost</th><th>free slots</th><th>waves</th><th>tasks</th>")
+        h.append("<h2>Every cell</h2>\n<table><tr><th>cores</th><th>P</th><th>cost</th><th>free slots</th><th>waves</th><th>tasks (waves)</th>")
                 .append("<th>predicted PT</th><th>measured PT</th><th>error</th><th>pred. PT/BI</th><th>meas. PT/BI</th>")
                 .append("<th>predicted</th><th>measured</th><th>run time</th></tr>\n");
         for (CellResult r : sweep.cells()) {
@@ -71,7 +72,8 @@ public final class SweepPage {
             h.append("<tr><td>").append(r.cell().master()).append("</td><td>").append(r.cell().partitions()).append("</td><td>")
                     .append(ConsoleTable.trim(r.cell().costMs())).append(" ms</td><td>").append(a.freeSlots()).append("</td><td>")
                     .append(a.waves()).append(a.partialLastWave() ? " (last " + a.lastWaveTasks() + ")" : "").append("</td><td>")
-                    .append(r.prediction().workload().tasksPerBatch()).append("</td><td>").append(SweepRunner.seconds(r.predictedMs()))
+                    .append(r.prediction().workload().tasksPerBatch()).append(" (").append(r.prediction().workload().taskWavesPerBatch())
+                    .append(")</td><td>").append(SweepRunner.seconds(r.predictedMs()))
                     .append("</td><td>").append(SweepRunner.seconds(r.measuredMs())).append("</td><td class=\"").append(errorClass(r)).append("\">")
                     .append(r.measured() ? fmt("%+.1f%%", r.errorPercent()) : "n/a").append("</td><td>").append(fmt("%.2f", r.prediction().ratio()))
                     .append("</td><td>").append(fmt("%.2f", r.summary().processingToIntervalRatio())).append("</td><td>")

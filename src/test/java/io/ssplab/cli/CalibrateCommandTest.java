@@ -54,12 +54,12 @@ class CalibrateCommandTest {
         // zero cost: PT is Spark's own time, well under the 2 s interval even on a busy machine
         assertThat(c.overheadMs()).isPositive().isLessThan(2000);
         assertThat(c.highOverheadMs()).isPositive().isLessThan(2000);
-        assertThat(c.perTaskMs()).isGreaterThanOrEqualTo(0);
-        // P=4: 10 blocks + 4 + 4; P=16: 10 + 16 + 16
-        assertThat(c.tasksPerBatch()).isEqualTo(18);
-        assertThat(c.highTasksPerBatch()).isEqualTo(42);
+        assertThat(c.perWaveMs()).isGreaterThanOrEqualTo(0);
+        // on local[4]'s 3 slots, P=4: ⌈10/3⌉ + ⌈4/3⌉ + ⌈4/3⌉ = 8 task waves; P=16: 4 + 6 + 6 = 16
+        assertThat(c.wavesPerBatch()).isEqualTo(8);
+        assertThat(c.highWavesPerBatch()).isEqualTo(16);
         assertThat(c.master()).isEqualTo("local[4]");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated: Spark's overhead here is").contains("ms per task more")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated: Spark's overhead here is").contains("ms per task wave more")
                 .contains("saved to");
 
         out.reset();

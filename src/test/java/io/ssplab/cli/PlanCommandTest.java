@@ -69,8 +69,9 @@ class PlanCommandTest {
     void jsonHasTheFieldsScriptsNeed() throws Exception {
         assertThat(plan("--job", "phase3", "--json")).isZero();
         JsonNode json = JsonLines.MAPPER.readTree(out());
-        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(1416.0);
-        assertThat(json.get("ratio").asDouble()).isEqualTo(0.708);
+        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(1334.0);
+        assertThat(json.get("ratio").asDouble()).isEqualTo(0.667);
+        assertThat(json.get("taskWavesPerBatch").asInt()).isEqualTo(6);
         assertThat(json.get("stable").asBoolean()).isTrue();
         assertThat(json.get("waves").asInt()).isEqualTo(2);
         assertThat(json.get("freeSlots").asInt()).isEqualTo(7);
@@ -106,9 +107,9 @@ class PlanCommandTest {
         assertThat(plan("--overhead", "400ms", "--json")).isZero();
         assertThat(JsonLines.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
         out.reset();
-        new Calibration(300, 350, 8, "local[4]", 4, 2000, 18, 4, 16, 396, 42, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
+        new Calibration(300, 350, 8, "local[4]", 4, 2000, 8, 25, 16, 500, 16, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
         assertThat(plan()).isZero();
-        assertThat(out()).contains("calibrated here: 0.30 s at 18 tasks").contains("2.27 s cost + 0.30 s overhead = 2.57 s");
+        assertThat(out()).contains("calibrated here (0.30 s at 8 waves").contains("2.27 s cost + 0.30 s overhead = 2.57 s");
     }
 
     @Test

@@ -21,15 +21,15 @@ class OverheadTest {
     @Test
     void aSavedCalibrationIsUsed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("runs/calibration.json");
-        new Calibration(310, 380, 8, "local[4]", 4, 2000, 18, 12.5, 16, 610, 42, "2025-01-01T00:00:00Z", "4.1.0").save(file);
+        new Calibration(310, 380, 8, "local[4]", 4, 2000, 8, 30, 16, 550, 16, "2025-01-01T00:00:00Z", "4.1.0").save(file);
         Overhead o = Overhead.load(file);
         assertThat(o.calibrated()).isTrue();
         assertThat(o.perBatchMs()).isEqualTo(310);
-        assertThat(o.referenceTasks()).isEqualTo(18);
-        assertThat(o.perTaskMs()).isEqualTo(12.5);
-        assertThat(o.source()).contains("calibrated here: 0.31 s at 18 tasks, +12.5 ms per task more");
-        // phase 3: 26 tasks → 310 + 12.5 × 8 = 410 ms
-        assertThat(o.at(Workload.of(new io.ssplab.jobs.Phase3Parallelism().defaults()))).isEqualTo(410);
+        assertThat(o.referenceWaves()).isEqualTo(8);
+        assertThat(o.perWaveMs()).isEqualTo(30);
+        assertThat(o.source()).contains("calibrated here (0.31 s at 8 waves, +30.0 ms per wave");
+        // phase 3: 6 waves → 310 − 2 × 30 = 250 ms
+        assertThat(o.at(Workload.of(new io.ssplab.jobs.Phase3Parallelism().defaults()))).isEqualTo(250);
         assertThat(Calibration.load(file).p95Ms()).isEqualTo(380);
     }
 
@@ -40,9 +40,9 @@ class OverheadTest {
         Overhead o = Overhead.load(file);
         assertThat(o.calibrated()).isFalse();
         assertThat(o.source()).contains("calibration unreadable");
-        Files.writeString(file, "{\"overheadMs\": -5, \"tasksPerBatch\": 18}");
+        Files.writeString(file, "{\"overheadMs\": -5, \"wavesPerBatch\": 8}");
         assertThat(Overhead.load(file).source()).contains("no usable overhead");
-        Files.writeString(file, "{\"overheadMs\": 250, \"tasksPerBatch\": 18, \"perTaskMs\": -1}");
+        Files.writeString(file, "{\"overheadMs\": 250, \"wavesPerBatch\": 8, \"perWaveMs\": -1}");
         assertThat(Overhead.load(file).source()).contains("no usable overhead");
     }
 

@@ -20,7 +20,7 @@ import io.ssplab.solutions.FixDelaySolution;
 
 /** The model against cases computed by hand (the numbers in the comments are the hand computation). */
 class ProcessingTimeModelTest {
-    /** 250 ms at the reference setting's 18 tasks, 4 ms per task more or less: the documented default. */
+    /** 250 ms at the reference setting's 8 task waves, 25 ms per wave more or less: the documented default. */
     private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
 
     private static JobSpec phase2() {
@@ -40,9 +40,10 @@ class ProcessingTimeModelTest {
         assertThat(a.waves()).isEqualTo(2);
         assertThat(a.lastWaveTasks()).isEqualTo(1);
         assertThat(a.partialLastWave()).isTrue();
-        // 2 × 210 × 5.4 ms = 2268 ms; tasks = 10 blocks + 4 + 4 = 18 → overhead 250 ms
+        // 2 × 210 × 5.4 ms = 2268 ms; tasks = 10 blocks + 4 + 4 = 18 in ⌈10/3⌉ + ⌈4/3⌉ + ⌈4/3⌉ = 8 waves → overhead 250 ms
         assertThat(a.costTimeMs()).isCloseTo(2268, within(1e-6));
         assertThat(p.workload().tasksPerBatch()).isEqualTo(18);
+        assertThat(p.workload().taskWavesPerBatch()).isEqualTo(8);
         assertThat(p.overheadMs()).isEqualTo(250);
         assertThat(p.predictedProcessingTimeMs()).isCloseTo(2518, within(1e-6));
         assertThat(p.ratio()).isCloseTo(1.259, within(1e-9));
@@ -60,12 +61,13 @@ class ProcessingTimeModelTest {
         assertThat(a.freeSlots()).isEqualTo(7);
         assertThat(a.waves()).isEqualTo(2);
         assertThat(a.lastWaveTasks()).isEqualTo(1);
-        // 2 × 105 × 5.4 = 1134 ms; tasks 10 + 8 + 8 = 26 → 250 + 4 × 8 = 282 ms
+        // 2 × 105 × 5.4 = 1134 ms; 26 tasks in ⌈10/7⌉ + ⌈8/7⌉ + ⌈8/7⌉ = 6 waves → 250 − 2 × 25 = 200 ms
         assertThat(a.costTimeMs()).isCloseTo(1134, within(1e-6));
-        assertThat(p.overheadMs()).isEqualTo(282);
-        assertThat(p.predictedProcessingTimeMs()).isCloseTo(1416, within(1e-6));
+        assertThat(p.workload().taskWavesPerBatch()).isEqualTo(6);
+        assertThat(p.overheadMs()).isEqualTo(200);
+        assertThat(p.predictedProcessingTimeMs()).isCloseTo(1334, within(1e-6));
         assertThat(p.stable()).isTrue();
-        assertThat(p.headroomMs()).isCloseTo(584, within(1e-6));
+        assertThat(p.headroomMs()).isCloseTo(666, within(1e-6));
         assertThat(p.schedulingDelayGrowthMsPerBatch()).isZero();
     }
 
@@ -100,8 +102,9 @@ class ProcessingTimeModelTest {
         assertThat(a.freeSlots()).isEqualTo(5);
         assertThat(a.waves()).isEqualTo(2);
         assertThat(a.lastWaveTasks()).isEqualTo(3);
-        // 3 receivers cut 3 × 10 blocks per 2 s batch: 30 + 8 + 8 tasks
+        // 3 receivers cut 3 × 10 blocks per 2 s batch: 30 + 8 + 8 tasks in ⌈30/5⌉ + ⌈8/5⌉ + ⌈8/5⌉ = 10 waves
         assertThat(w.tasksPerBatch()).isEqualTo(46);
+        assertThat(w.taskWavesPerBatch()).isEqualTo(10);
         assertThatThrownBy(() -> MODEL.predict(new Workload(phase2(), 3, 3, true)))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("no task slot");
     }
@@ -117,8 +120,9 @@ class ProcessingTimeModelTest {
         assertThat(a.waves()).isEqualTo(4);
         assertThat(a.lastWaveTasks()).isEqualTo(1);
         assertThat(a.costTimeMs()).isCloseTo(4 * 84 * 5.4, within(1e-6));
-        // the block stage is the costly one: 10 block tasks + 4 reduce tasks
+        // the block stage is the costly one: 10 block tasks + 4 reduce tasks, in ⌈10/3⌉ + ⌈4/3⌉ = 6 waves
         assertThat(w.tasksPerBatch()).isEqualTo(14);
+        assertThat(w.taskWavesPerBatch()).isEqualTo(6);
         // a block interval that does not divide BI still cuts a last, shorter block: ⌈1.1 s / 200 ms⌉ = 6
         JobSpec odd = new JobSpec("x", "local[4]", Duration.ofMillis(1100), 4, Duration.ofMillis(1), CostUnit.WORD, 140, 3,
                 Duration.ofMillis(200));
@@ -169,14 +173,16 @@ class ProcessingTimeModelTest {
     }
 
     @Test
-    void overheadScalesWithTasksAndHasAFloor() {
-        Overhead o = new Overhead(300, 18, 4, true, "test");
+    void overheadScalesWithTaskWavesAndHasAFloor() {
+        Overhead o = new Overhead(300, 8, 25, true, "test");
         assertThat(o.at(Workload.of(phase2()))).isEqualTo(300);
-        // local[2], P=16: 10 + 16 + 16 = 42 tasks → 300 + 4 × 24 = 396
-        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(396);
-        Overhead small = new Overhead(60, 18, 4, true, "test");
-        // 10 blocks + 1 + 1 = 12 tasks → 60 − 24 = 36, floored at 50
-        assertThat(small.at(Workload.of(phase2().withPartitions(1)))).isEqualTo(Overhead.FLOOR_MS);
+        // local[2], P=16: one free slot runs all 10 + 16 + 16 = 42 tasks one after the other → 300 + 25 × 34 = 1150
+        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(1150);
+        // the same 42 tasks on local[8]'s 7 slots: ⌈10/7⌉ + ⌈16/7⌉ + ⌈16/7⌉ = 8 waves → 300
+        assertThat(o.at(Workload.of(phase2().withMaster("local[8]").withPartitions(16)))).isEqualTo(300);
+        Overhead small = new Overhead(60, 8, 25, true, "test");
+        // local[8], P=2: 2 + 1 + 1 = 4 waves → 60 − 100, floored at 50
+        assertThat(small.at(Workload.of(phase2().withMaster("local[8]").withPartitions(2)))).isEqualTo(Overhead.FLOOR_MS);
     }
 
     @Test
