@@ -25,6 +25,8 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
 
     /** Measured lines per batch that differ from the nominal ones by more than this are called out. */
     static final double RECORDS_TOLERANCE = 0.05;
+    /** From this |error| on, the reasons start with how far the overhead was off. */
+    static final double OVERHEAD_MISS_PERCENT = 5;
     /** A p95 PT this many times the median means the batches varied a lot (a busy machine). */
     static final double NOISY_P95 = 1.3;
 
@@ -61,6 +63,14 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
     public List<String> reasons() {
         List<String> why = new ArrayList<>();
         BatchArithmetic a = prediction.arithmetic();
+        if (measured() && absErrorPercent() >= OVERHEAD_MISS_PERCENT) {
+            // The cost term is a scheduled wait, exact up to the batch's size: what is left of the miss is overhead.
+            double implied = measuredMs() - a.costTimeMs();
+            why.add(String.format(Locale.ROOT, "the overhead: predicted %.2f s for %d task waves, measured ≈ %.2f s (PT − cost time)",
+                    prediction.overheadMs() / 1000, prediction.workload().taskWavesPerBatch(), implied / 1000));
+            if (implied < prediction.overheadMs() && prediction.workload().spec().costMs() > 0)
+                why.add("part of Spark's per-task time hides in the cost schedule: a task that starts within one cost period of its slot's previous record waits that much less");
+        }
         double nominal = a.linesPerBatch();
         double lines = summary.medianRecordsPerBatch();
         if (nominal > 0 && Math.abs(lines - nominal) > RECORDS_TOLERANCE * nominal)

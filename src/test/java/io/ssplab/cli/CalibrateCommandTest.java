@@ -64,6 +64,6 @@ class CalibrateCommandTest {
 
         out.reset();
         assertThat(ssp("plan", "--job", "phase1")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated here:");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated here (");
     }
 }
