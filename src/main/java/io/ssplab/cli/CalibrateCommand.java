@@ -25,11 +25,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp calibrate}: measures Spark's own time per batch on this machine, for the planner. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure Spark's per-batch overhead on this machine: run the baseline job with no per-record cost,",
-                "with P and with 4 × P partitions, take each median processing time, and store the overhead and what",
-                "each task adds in runs/calibration.json. 'bin/ssp plan', 'bin/ssp sweep' and every run summary then",
-                "predict with them instead of the defaults. About a minute. Calibrate on a quiet machine: other",
-                "programs' CPU use shows up as overhead."})
+        description = {"Measure Spark's per-batch overhead on this machine, for the planner (about a minute).",
+                "Runs the baseline job with no per-record cost on local[4], with P = 4 and P = 16 partitions, takes each",
+                "median processing time, and stores the overhead and what each task wave adds in runs/calibration.json.",
+                "'bin/ssp plan', 'bin/ssp sweep' and every run summary then predict with them instead of the defaults.",
+                "Calibrate on a quiet machine: other programs' CPU use shows up as overhead."})
 public final class CalibrateCommand implements Callable<Integer> {
     /** Fewest full batches per setting that leave enough after warm-up for a median. */
     static final int MIN_BATCHES = 4;

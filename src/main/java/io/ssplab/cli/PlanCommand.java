@@ -29,8 +29,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp plan}: predicts a job's processing time from its knobs, and the smallest fixes — without starting Spark. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict before you run: the batch arithmetic of a job, its predicted processing time (PT), PT/BI and verdict,",
-                "and the smallest single changes that make it stable. Nothing runs: no Spark, no source.",
+        description = {"Predict a job's processing time from its knobs, and the smallest fixes, without running it.",
+                "Prints the batch arithmetic, the predicted processing time (PT), PT/BI and verdict, and the smallest single",
+                "changes that make the job stable. Nothing runs: no Spark, no source.",
                 "Spark's per-batch overhead comes from 'bin/ssp calibrate' when this machine has one, else a documented default."},
         footer = {"", "Examples:",
                 "  bin/ssp plan                                    # phase2: why it falls behind, and what fixes it",
@@ -141,12 +142,7 @@ public final class PlanCommand implements Callable<Integer> {
             MissingSolutionException open = exercise.firstOpenGap();
             if (open != null) throw open;
         }
-        JobSpec s = streamingJob.defaults();
-        if (master != null) s = s.withMaster(master);
-        if (batchInterval != null) s = s.withBatchInterval(batchInterval);
-        if (partitions != null) s = s.withPartitions(partitions);
-        if (cost != null) s = s.withCost(cost);
-        if (rate != null) s = s.withRate(rate);
+        JobSpec s = streamingJob.defaults().withOverrides(master, batchInterval, partitions, cost, rate);
         if (wordsPerLine != null) {
             if (wordsPerLine < 1) throw new InvalidSpecException("--words-per-line must be at least 1, got " + wordsPerLine);
             s = s.withWordsPerLine(wordsPerLine);

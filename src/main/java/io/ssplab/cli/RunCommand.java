@@ -128,13 +128,8 @@ public final class RunCommand implements Callable<Integer> {
             MissingSolutionException open = exercise.firstOpenGap();
             if (open != null) throw open;
         }
-        JobSpec s = streamingJob.defaults();
         String m = master != null ? master : System.getProperty("spark.master"); // spark-submit sets spark.master
-        if (m != null) s = s.withMaster(m);
-        if (batchInterval != null) s = s.withBatchInterval(batchInterval);
-        if (partitions != null) s = s.withPartitions(partitions);
-        if (cost != null) s = s.withCost(cost);
-        if (rate != null) s = s.withRate(rate);
+        JobSpec s = streamingJob.defaults().withOverrides(m, batchInterval, partitions, cost, rate);
         s.validate();
         validateRunOptions();
         return s;

@@ -53,6 +53,17 @@ public record JobSpec(String job, String master, Duration batchInterval, int par
         return new JobSpec(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, w, blockInterval);
     }
 
+    /** The knobs a command line overrides (run, plan): each non-null value replaces the job's own. */
+    public JobSpec withOverrides(String m, Duration bi, Integer p, Duration c, Double rate) {
+        JobSpec s = this;
+        if (m != null) s = s.withMaster(m);
+        if (bi != null) s = s.withBatchInterval(bi);
+        if (p != null) s = s.withPartitions(p);
+        if (c != null) s = s.withCost(c);
+        if (rate != null) s = s.withRate(rate);
+        return s;
+    }
+
     /** Cost in milliseconds, fractional (5.5 ms stays 5.5). */
     public double costMs() {
         return cost.toNanos() / 1e6;

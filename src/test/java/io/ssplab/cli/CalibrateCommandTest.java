@@ -2,41 +2,13 @@ package io.ssplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.ssplab.model.Calibration;
 
 /** bin/ssp calibrate: a short real zero-cost run whose median PT becomes the planner's overhead. */
-class CalibrateCommandTest {
-    @TempDir
-    Path home;
-    private String previousHome;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void isolate() {
-        previousHome = System.getProperty("ssp.home");
-        System.setProperty("ssp.home", home.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previousHome == null) System.clearProperty("ssp.home");
-        else System.setProperty("ssp.home", previousHome);
-    }
-
-    private int ssp(String... args) {
-        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    }
+class CalibrateCommandTest extends IsolatedCli {
 
     @Test
     void refusesTooFewBatches() {
@@ -49,7 +21,7 @@ class CalibrateCommandTest {
 
     @Test
     void measuresAndStoresTheOverheadThatPlanThenUses() throws Exception {
-        assertThat(ssp("calibrate", "--batches", "4", "--no-warm-up")).as(out.toString(StandardCharsets.UTF_8) + err).isZero();
+        assertThat(ssp("calibrate", "--batches", "4", "--no-warm-up")).as(out() + err()).isZero();
         Calibration c = Calibration.load(Calibration.defaultPath());
         // zero cost: PT is Spark's own time, well under the 2 s interval even on a busy machine
         assertThat(c.overheadMs()).isPositive().isLessThan(2000);
@@ -59,11 +31,11 @@ class CalibrateCommandTest {
         assertThat(c.wavesPerBatch()).isEqualTo(8);
         assertThat(c.highWavesPerBatch()).isEqualTo(16);
         assertThat(c.master()).isEqualTo("local[4]");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated: Spark's overhead here is").contains("ms per task wave more")
+        assertThat(out()).contains("calibrated: Spark's overhead here is").contains("ms per task wave more")
                 .contains("saved to");
 
         out.reset();
         assertThat(ssp("plan", "--job", "phase1")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("calibrated here (");
+        assertThat(out()).contains("calibrated here (");
     }
 }

@@ -2,16 +2,10 @@ package io.ssplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import org.apache.spark.SparkContext$;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,40 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.model.Calibration;
 
-/** bin/ssp plan: parsing, refusals, the text and the JSON — and that it never starts Spark. */
-class PlanCommandTest {
-    @TempDir
-    Path home;
-    private String previousHome;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void isolateCalibration() {
-        previousHome = System.getProperty("ssp.home");
-        System.setProperty("ssp.home", home.toString()); // no runs/calibration.json there: the default overhead
-    }
+/** bin/ssp plan: parsing, refusals, the text and the JSON — and that it never starts Spark (no calibration: the default overhead). */
+class PlanCommandTest extends IsolatedCli {
 
     @AfterEach
-    void restore() {
-        if (previousHome == null) System.clearProperty("ssp.home");
-        else System.setProperty("ssp.home", previousHome);
+    void neverStartsSpark() {
         assertThat(SparkContext$.MODULE$.getActive().isEmpty()).as("plan must not start Spark").isTrue();
     }
 
     private int plan(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "plan";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), all);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return ssp("plan", args);
     }
 
     @Test

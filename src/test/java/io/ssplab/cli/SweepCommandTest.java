@@ -2,17 +2,11 @@ package io.ssplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.spark.SparkContext$;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,30 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ssplab.metrics.JsonLines;
 
 /** bin/ssp sweep: refusals before Spark starts, and one small real sweep whose verdicts match the predictions. */
-class SweepCommandTest {
-    @TempDir
-    Path home;
-    private String previousHome;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void isolateCalibration() {
-        previousHome = System.getProperty("ssp.home");
-        System.setProperty("ssp.home", home.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previousHome == null) System.clearProperty("ssp.home");
-        else System.setProperty("ssp.home", previousHome);
-    }
+class SweepCommandTest extends IsolatedCli {
 
     private int sweep(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "sweep";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), all);
+        return ssp("sweep", args);
     }
 
     @ParameterizedTest
@@ -62,7 +36,7 @@ class SweepCommandTest {
             "--rate 0"})
     void refusesBadListsBeforeSparkStarts(String args) {
         assertThat(sweep(args.split(" "))).as(args).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).as(args).isNotEmpty().doesNotContain("\tat ");
+        assertThat(err().strip()).as(args).isNotEmpty().doesNotContain("\tat ");
         assertThat(SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
         assertThat(home.resolve("runs")).doesNotExist();
     }
@@ -77,8 +51,8 @@ class SweepCommandTest {
         Path dir = home.resolve("sweep");
         int code = sweep("--cores", "2,8", "--partitions", "7", "--cost", "0.5ms,8ms", "--batches", "4",
                 "--batch-interval", "2s", "--rate", "100", "--out", dir.toString());
-        String console = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(console + err).isZero();
+        String console = out();
+        assertThat(code).as(console + err()).isZero();
         assertThat(console).contains("[1/4]").contains("ETA").contains("model error: median |predicted − measured| / measured");
 
         JsonNode json = JsonLines.MAPPER.readTree(dir.resolve("sweep.json").toFile());

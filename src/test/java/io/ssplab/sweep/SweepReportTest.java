@@ -77,6 +77,14 @@ class SweepReportTest {
         assertThat(summary.batches()).isEqualTo(6);
         assertThat(summary.predictedProcessingTimeMs()).isCloseTo(750, within(1e-6));
         assertThat(summary.modelErrorPercent()).isCloseTo(100.0 * (750 - 950) / 950, within(1e-9));
+        // the summary files (summary.json, FILE.summary.json) carry both, by these names
+        var json = JsonLines.MAPPER.valueToTree(summary);
+        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(750.0);
+        assertThat(json.get("modelErrorPercent").asDouble()).isCloseTo(-21.05, within(0.01));
+        // a summary without a prediction says so with nulls, not with made-up numbers
+        var plain = io.ssplab.metrics.Summarizer.summarize(new io.ssplab.metrics.Summarizer.Knobs("x", "local[4]", 4, 0, "word", 2000), batches);
+        assertThat(plain.predictedProcessingTimeMs()).isNull();
+        assertThat(plain.modelErrorPercent()).isNull();
         CellResult cell = new CellResult(new SweepCell(8, 7, Duration.ofMillis(5)), p, summary, 20);
         assertThat(cell.verdictAgrees()).isTrue();
         assertThat(cell.errorPercent()).isCloseTo(-21.05, within(0.01));
