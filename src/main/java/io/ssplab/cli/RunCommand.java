@@ -15,10 +15,12 @@ import io.ssplab.jobs.Jobs;
 import io.ssplab.jobs.StreamingJob;
 import io.ssplab.metrics.Verdict;
 import io.ssplab.run.RunOptions;
+import io.ssplab.run.ReliabilityOptions;
 import io.ssplab.run.RunResult;
 import io.ssplab.run.SourceEndpoint;
 import io.ssplab.run.StopSignal;
 import io.ssplab.run.StreamingRunner;
+import io.ssplab.source.LineFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  bin/ssp run phase2                                  # the bottleneck, embedded source",
                 "  bin/ssp run phase2 --source 127.0.0.1:9999          # attach to 'bin/ssp source'",
                 "  bin/ssp run phase3 --cost 10ms --batches 10 --metrics-out runs/p3.jsonl",
-                "  bin/ssp run fill-gaps --solution"})
+                "  bin/ssp run fill-gaps --solution",
+                "  bin/ssp run phase1 --format stamped --batches 6      # sent = received = processed, latency p50/p95/max",
+                "  bin/ssp run phase1 --source 127.0.0.1:9999 --checkpoint runs/ckpt --wal   # kill -9 it, start it again: it resumes"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,6 +90,18 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--metrics-out", paramLabel = "FILE", description = "Write one JSON object per batch to FILE (JSON Lines) and the summary to FILE.summary.json.")
     Path metricsOut;
+
+    // Reliability (docs/reliability.md): line format, driver checkpoint, receiver write-ahead log.
+    @Option(names = "--format", paramLabel = "classic|stamped",
+            description = "Line format of the embedded source: 'stamped' puts a sequence number and send time before the words, for exact record accounting and latency. Default: classic.")
+    LineFormat format;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Checkpoint the job in DIR; started again with the same options after the driver died, it resumes from there. Needs --source HOST:PORT.")
+    Path checkpoint;
+
+    @Option(names = "--wal", description = "With --checkpoint: the receiver writes every block to a write-ahead log first, so no received line is lost when the driver dies.")
+    boolean wal;
 
     @Option(names = "--expect", paramLabel = "VERDICT", description = "Exit with 1 unless the verdict is this one (STABLE or UNSTABLE): for scripts and CI.")
     Verdict expect;
@@ -148,6 +164,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidSpecException("--ui-port " + uiPort + " is not 1..65535: pass e.g. --ui-port 4040, or --no-ui");
         if (metricsOut != null && Files.isDirectory(metricsOut))
             throw new InvalidSpecException("--metrics-out " + metricsOut + " is a directory: give a file name, e.g. " + metricsOut.resolve("run.jsonl"));
+        if (format != null && !SourceEndpoint.parse(source).embedded())
+            throw new InvalidSpecException("--format sets the embedded source's line format; a running source has its own: restart it with 'bin/ssp source --format "
+                    + format.label() + "' instead");
         if (rate != null && !SourceEndpoint.parse(source).embedded())
             throw new InvalidSpecException("--rate sets the embedded source's rate; a running source has its own: restart it with 'bin/ssp source --rate "
                     + io.ssplab.metrics.ConsoleTable.trim(rate) + "' instead");
@@ -155,7 +174,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     RunOptions options(PrintStream out) {
-        return new RunOptions(SourceEndpoint.parse(source), batches, duration, noUi ? -1 : uiPort, metricsOut, Map.of(), out);
+        return new RunOptions(SourceEndpoint.parse(source), batches, duration, noUi ? -1 : uiPort, metricsOut, Map.of(), out,
+                new ReliabilityOptions(format, checkpoint, wal));
     }
 
     /** For picocli's completion candidates and help text. */
