@@ -70,7 +70,7 @@ public final class Story {
                     a.sentLines() == null ? "?" : String.format(Locale.ROOT, "%,d", a.sentLines()), a.receivedLines(), a.processedLines(),
                     a.lostLines(),
                     a.inFlightAtStopLines() != null && a.inFlightAtStopLines() > 0
-                            ? String.format(Locale.ROOT, "; %,d waiting in the connection", a.inFlightAtStopLines()) : "",
+                            ? String.format(Locale.ROOT, "; %,d sent but not yet received at stop", a.inFlightAtStopLines()) : "",
                     a.queuedAtStopLines() > 0 ? String.format(Locale.ROOT, "; %,d queued in Spark", a.queuedAtStopLines()) : "");
         }
     }
