@@ -91,7 +91,7 @@ public final class Reconciler {
                 why.add(String.format(Locale.ROOT, "sent − %s = %,d: lines written by the source but in no batch — "
                         + "in the TCP connection's buffers or the receiver's current block when %s%s", receivedBy, d,
                         r0 == null ? "the run stopped" : "a driver was killed (a socket cannot be replayed: the write-ahead log holds only what was stored) or when this run stopped",
-                        sent.blockedMs() != null && sent.blockedMs() > 0
+                        sent.blockedMs() != null && sent.blockedMs() >= 1000
                                 ? String.format(Locale.ROOT, "; the connection was full for %.1f s of blocked writes (TCP backpressure)", sent.blockedMs() / 1000.0)
                                 : ""));
             } else if (d < 0) {
@@ -156,7 +156,7 @@ public final class Reconciler {
             gaps.add(String.format(Locale.ROOT, "gap of %.1f s: stream %s's last line seen was due at %s, stream %s's first at %s (%s)%s",
                     gap / 1000.0, a.stream(), CLOCK.format(Instant.ofEpochMilli(a.lastSentMs())), b.stream(),
                     CLOCK.format(Instant.ofEpochMilli(b.firstSentMs())),
-                    sameSource ? "the receiver reconnected to the same source" : "a new source: the source was restarted",
+                    sameSource ? "a new connection to the same source: the receiver restarted, or a new driver" : "a new source: the source was restarted",
                     rate > 0 ? String.format(Locale.ROOT, "; at %.0f lines/s about %,d lines were never sent in that time — not lost, never produced",
                             rate, Math.round(rate * gap / 1000.0)) : ""));
         }

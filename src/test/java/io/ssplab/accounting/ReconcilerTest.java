@@ -85,7 +85,7 @@ class ReconcilerTest {
                 .contains("at 140 lines/s about 840 lines were never sent"));
         RecordAccounting.StreamAccount reconnect = new RecordAccounting.StreamAccount("aaa:1", 50L, 50, 0, "", 13_000, 13_350);
         assertThat(Reconciler.gaps(java.util.List.of(before, reconnect))).singleElement()
-                .satisfies(g -> assertThat(g).contains("the receiver reconnected to the same source"));
+                .satisfies(g -> assertThat(g).contains("a new connection to the same source"));
         RecordAccounting.StreamAccount soon = new RecordAccounting.StreamAccount("aaa:1", 50L, 50, 0, "", 11_500, 11_850);
         assertThat(Reconciler.gaps(java.util.List.of(before, soon))).isEmpty();
     }
