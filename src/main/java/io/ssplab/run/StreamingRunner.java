@@ -177,6 +177,8 @@ public final class StreamingRunner {
                 spec.master(), master.cores(), master.freeSlots(1), spec.partitions(), ConsoleTable.trim(spec.costMs()),
                 spec.costUnit().label(), Summarizer.seconds(spec.batchIntervalMs()), source,
                 ConsoleTable.trim(spec.linesPerSecond()));
+        // The lesson's arithmetic before the first batch, so the table can be read against it.
+        for (String line : io.ssplab.model.BatchArithmetic.of(spec, master.cores(), 1).explain(spec)) out.println("    " + line);
         if (uiUrl != null) out.println("  Spark UI: " + uiUrl + "/streaming/");
         String until = options.batches() != null ? options.batches() + " batches"
                 : options.duration() != null ? options.duration().toSeconds() + " s" : "Ctrl-C";
