@@ -41,7 +41,8 @@ public final class SocketSource implements AutoCloseable {
     private final AtomicInteger clientCounter = new AtomicInteger();
     private final AtomicLong linesSent = new AtomicLong();
     private final ScheduledExecutorService status;
-    private final long startNanos = System.nanoTime();
+    private long lastStatusNanos = System.nanoTime();
+    private long lastStatusLines;
     private volatile boolean closed;
 
     private SocketSource(SourceConfig config, Consumer<String> log) throws IOException {
@@ -120,11 +121,16 @@ public final class SocketSource implements AutoCloseable {
         }
     }
 
+    /** Lines sent so far and the rate actually achieved since the previous status line. */
     private void printStatus() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long now = System.nanoTime();
         long total = linesSent.get();
-        log.accept(String.format(Locale.ROOT, "sent %,d lines to %d client(s) now connected (%d so far); %.1f lines/s per client target, %.1f lines/s overall",
-                total, connectedClients(), clientsSeen(), config.linesPerSecond(), total / seconds));
+        double rate = (total - lastStatusLines) / ((now - lastStatusNanos) / 1e9);
+        lastStatusNanos = now;
+        lastStatusLines = total;
+        int connected = connectedClients();
+        log.accept(String.format(Locale.ROOT, "sent %,d lines; now %.1f lines/s to %d client(s) (target %s lines/s each)",
+                total, rate, connected, io.ssplab.metrics.ConsoleTable.trim(config.linesPerSecond())));
     }
 
     /** Stops accepting, disconnects every client and waits for their threads. Idempotent. */
