@@ -151,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
         if (rate != null && !SourceEndpoint.parse(source).embedded())
             throw new InvalidSpecException("--rate sets the embedded source's rate; a running source has its own: restart it with 'bin/ssp source --rate "
                     + io.ssplab.metrics.ConsoleTable.trim(rate) + "' instead");
-        SourceEndpoint.parse(source); // reachability is checked by the runner, still before Spark starts
+        SourceEndpoint.parse(source).requireReachable();
     }
 
     RunOptions options(PrintStream out) {

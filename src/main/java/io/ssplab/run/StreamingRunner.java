@@ -48,9 +48,8 @@ public final class StreamingRunner {
                     SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO);
             embedded = SocketSource.start(config, line -> out.println("[source] " + line));
             source = new SourceEndpoint(embedded.host(), embedded.port());
-        } else {
-            source.requireReachable();
         }
+        // An external source's reachability is the caller's check (RunCommand probes it before Spark starts).
         try {
             return runOnSource(job, spec, options.withSource(source), stop);
         } finally {
