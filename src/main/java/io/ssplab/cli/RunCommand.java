@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,7 @@ import io.ssplab.jobs.JobSpec;
 import io.ssplab.jobs.Jobs;
 import io.ssplab.jobs.StreamingJob;
 import io.ssplab.metrics.Verdict;
+import io.ssplab.report.ReportWriter;
 import io.ssplab.run.RunOptions;
 import io.ssplab.run.RunResult;
 import io.ssplab.run.SourceEndpoint;
@@ -110,7 +112,12 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println(open.getMessage());
             return ExitCodes.FAILED;
         }
-        if (metricsOut != null) out.println("metrics: " + metricsOut + " and " + RunOptions.summaryPathFor(metricsOut));
+        if (metricsOut != null) {
+            out.println("metrics: " + metricsOut + " and " + RunOptions.summaryPathFor(metricsOut));
+            Path dir = metricsOut.toAbsolutePath().normalize().getParent();
+            ReportWriter.tryWrite(List.of(metricsOut), dir, ReportCommand.pageNameFor(metricsOut), "bin/ssp report " + metricsOut, main.err)
+                    .ifPresent(page -> out.println("report: " + page));
+        }
         if (expect != null && result.summary().verdict() != expect) {
             main.err.println("expected " + expect + " but the verdict is " + result.summary().verdict());
             return ExitCodes.FAILED;
