@@ -36,6 +36,22 @@ public final class ClusterCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** What start, status and stop share: where to print, and this project's cluster folder and its condition. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        ClusterCommand cluster;
+
+        final ClusterLayout layout = ClusterLayout.forProject();
+
+        PrintStream out() {
+            return cluster.main.out;
+        }
+
+        StandaloneCluster.Status status() {
+            return StandaloneCluster.status(layout);
+        }
+    }
+
     static void printUrls(PrintStream out, ClusterState state, MasterView view) {
         out.printf(Locale.ROOT, "  master      %s (pid %d)%n", state.masterUrl(), state.masterPid());
         out.println("  master UI   " + state.masterUiUrl());
@@ -52,12 +68,9 @@ public final class ClusterCommand implements Runnable {
 
     @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Start a master and worker(s) on 127.0.0.1 and wait until every worker is ALIVE.",
-            footer = {"", "Examples:", "  bin/ssp cluster start                    # 1 worker × 4 cores, 2g: like the original's docker cluster",
-                    "  bin/ssp cluster start --workers 2        # 8 cores: phase3's local[8] on a cluster"})
-    static final class Start implements Callable<Integer> {
-        @ParentCommand
-        ClusterCommand cluster;
-
+            footer = {"", "Examples:", "  bin/ssp cluster start               # 1 worker × 4 cores, 2g, as in the original",
+                    "  bin/ssp cluster start --workers 2   # 8 cores, for phase3's 8 task slots"})
+    static final class Start extends Subcommand {
         @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_WORKERS, description = "Worker JVMs. Default: ${DEFAULT-VALUE}.")
         int workers;
 
@@ -85,10 +98,9 @@ public final class ClusterCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            PrintStream out = cluster.main.out;
+            PrintStream out = out();
             ClusterSettings settings = new ClusterSettings(host, port, uiPort, workers, cores, memory, timeout).validate();
-            ClusterLayout layout = ClusterLayout.forProject();
-            StandaloneCluster.Status before = StandaloneCluster.status(layout);
+            StandaloneCluster.Status before = status();
             if (before.running()) {
                 ClusterState s = before.state();
                 out.printf(Locale.ROOT, "cluster: already running (%d worker(s), %d cores; to change that: bin/ssp cluster stop, then start again)%n",
@@ -124,15 +136,11 @@ public final class ClusterCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Show whether this project's cluster runs: its URLs, workers and jobs.", "Exit code 0 when it runs, 1 when it does not."})
-    static final class Status implements Callable<Integer> {
-        @ParentCommand
-        ClusterCommand cluster;
-
+    static final class Status extends Subcommand {
         @Override
         public Integer call() {
-            PrintStream out = cluster.main.out;
-            ClusterLayout layout = ClusterLayout.forProject();
-            StandaloneCluster.Status status = StandaloneCluster.status(layout);
+            PrintStream out = out();
+            StandaloneCluster.Status status = status();
             switch (status.condition()) {
                 case NOT_RUNNING -> {
                     out.println("cluster: not running (start one with: bin/ssp cluster start)");
@@ -150,7 +158,7 @@ public final class ClusterCommand implements Runnable {
             ClusterState s = status.state();
             MasterView view = view(s);
             int expected = s.pids().size();
-            out.printf(Locale.ROOT, "cluster: running since %s, %d of %d process(es) alive%s%n", s.startedAt(), status.alivePids().size(), expected,
+            out.printf(Locale.ROOT, "cluster: running since %s, %d of %d process(es) alive%s%n", since(s.startedAt()), status.alivePids().size(), expected,
                     status.alivePids().size() < expected ? " — degraded: bin/ssp cluster stop, then start again" : "");
             printUrls(out, s, view);
             if (view == null) {
@@ -168,15 +176,11 @@ public final class ClusterCommand implements Runnable {
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
             description = "Stop exactly the processes 'cluster start' started (workers, their executors, the master) and clean runs/cluster/ (logs are kept).")
-    static final class Stop implements Callable<Integer> {
-        @ParentCommand
-        ClusterCommand cluster;
-
+    static final class Stop extends Subcommand {
         @Override
         public Integer call() {
-            PrintStream out = cluster.main.out;
-            ClusterLayout layout = ClusterLayout.forProject();
-            StandaloneCluster.Status status = StandaloneCluster.status(layout);
+            PrintStream out = out();
+            StandaloneCluster.Status status = status();
             if (status.condition() == StandaloneCluster.Condition.NOT_RUNNING) {
                 out.println("cluster: not running, nothing to stop");
                 return ExitCodes.OK;
@@ -192,6 +196,15 @@ public final class ClusterCommand implements Runnable {
                     stopped.executors().isEmpty() ? "" : " and " + stopped.executors().size() + " leftover executor(s)",
                     ClusterLayout.display(layout.logs()));
             return ExitCodes.OK;
+        }
+    }
+
+    private static String since(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .format(java.time.Instant.parse(instant).atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.time.DateTimeException e) {
+            return instant;
         }
     }
 
