@@ -56,11 +56,13 @@ class ClusterIntegrationTest {
     private String masterUrl;
     private String classpath;
     private final List<Long> everyPidSeen = new ArrayList<>();
+    private final List<Path> temporary = new ArrayList<>();
 
     @BeforeAll
     void startCluster() throws Exception {
         Assumptions.assumeTrue(ListeningSockets.supported(), "needs Linux /proc to check processes and sockets");
         home = Files.createTempDirectory("ssp-cluster-test");
+        temporary.add(home);
         classpath = PROJECT.resolve("target/classes") + File.pathSeparator
                 + Files.readString(PROJECT.resolve("target/classpath.txt")).strip();
         setProperty("ssp.home", home.toString());
@@ -89,6 +91,15 @@ class ClusterIntegrationTest {
                 if (v.isEmpty()) System.clearProperty(k);
                 else System.setProperty(k, v);
             });
+            for (Path dir : temporary) deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete()); // links go, not their targets
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a leftover temp folder is no failure
         }
     }
 
@@ -140,6 +151,7 @@ class ClusterIntegrationTest {
         // bin/ssp run from another project folder: it knows no secret for this cluster
         Assumptions.assumeTrue(System.getenv(ClusterSecurity.SECRET_ENV) == null, "SSP_CLUSTER_SECRET is set in this environment");
         Path elsewhere = Files.createTempDirectory("ssp-elsewhere");
+        temporary.add(elsewhere);
         String ours = System.getProperty("ssp.home");
         System.setProperty("ssp.home", elsewhere.toString());
         try {
