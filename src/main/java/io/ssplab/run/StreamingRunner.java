@@ -44,7 +44,8 @@ public final class StreamingRunner {
         SocketSource embedded = null;
         SourceEndpoint source = options.source();
         if (source.embedded()) {
-            SourceConfig config = new SourceConfig(SourceConfig.DEFAULT_HOST, 0, spec.linesPerSecond(), spec.wordsPerLine(),
+            // Bound where the driver binds: executors on other hosts (a cluster, docker) must reach it too.
+            SourceConfig config = new SourceConfig(bindAddress(), 0, spec.linesPerSecond(), spec.wordsPerLine(),
                     SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO);
             embedded = SocketSource.start(config, line -> out.println("[source] " + line));
             source = new SourceEndpoint(embedded.host(), embedded.port());
@@ -72,11 +73,15 @@ public final class StreamingRunner {
         } else {
             conf.set("spark.ui.port", String.valueOf(options.uiPort()));
         }
-        // Every port of ours binds loopback unless the user says otherwise (SPARK_LOCAL_IP or --conf).
-        String bind = System.getenv().getOrDefault("SPARK_LOCAL_IP", "127.0.0.1");
+        String bind = bindAddress();
         conf.set("spark.driver.bindAddress", bind).set("spark.driver.host", bind);
         for (Map.Entry<String, String> e : options.sparkConf().entrySet()) conf.set(e.getKey(), e.getValue());
         return conf;
+    }
+
+    /** Every port of ours binds loopback unless the user says otherwise (SPARK_LOCAL_IP). */
+    static String bindAddress() {
+        return System.getenv().getOrDefault("SPARK_LOCAL_IP", SourceConfig.DEFAULT_HOST);
     }
 
     private static RunResult runOnSource(StreamingJob job, JobSpec spec, RunOptions options, StopSignal stop)
@@ -110,7 +115,7 @@ public final class StreamingRunner {
             TopWords.print(counts, job.topWordsToPrint());
 
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
-            printBanner(out, job, spec, source, uiUrl, options);
+            printBanner(out, ssc, job, spec, source, uiUrl, options);
             ssc.start();
             reason = waitForStop(ssc, options, stop);
         } finally {
@@ -168,9 +173,11 @@ public final class StreamingRunner {
         }
     }
 
-    private static void printBanner(PrintStream out, StreamingJob job, JobSpec spec, SourceEndpoint source, String uiUrl,
+    private static void printBanner(PrintStream out, JavaStreamingContext ssc, StreamingJob job, JobSpec spec, SourceEndpoint source, String uiUrl,
                                     RunOptions options) {
-        Master master = Master.parse(spec.master());
+        // On a cluster the task slots are the cores the job asked for (spark.cores.max), not a URL's.
+        int clusterCores = ssc.sparkContext().getConf().getInt("spark.cores.max", Master.DEFAULT_CLUSTER_CORES);
+        Master master = Master.parse(spec.master(), clusterCores);
         out.printf(Locale.ROOT, "%s — %s%n", spec.job(), job.description());
         out.printf(Locale.ROOT, "  master %s (%d task slots, 1 held by the receiver → %d free), P=%d, cost %s ms/%s, BI %s, source %s at %s lines/s%n",
                 spec.master(), master.cores(), master.freeSlots(1), spec.partitions(), ConsoleTable.trim(spec.costMs()),
