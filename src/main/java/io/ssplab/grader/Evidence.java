@@ -17,9 +17,10 @@ import io.ssplab.metrics.Stats;
  * @param wordsPerBatch  batch time (ms) → sum of the job's word counts in that batch
  * @param wantedBatches  batches the check wanted to measure after warm-up
  * @param stopReason     why the run stopped
+ * @param timeLimitReached whether the run ended at the check's time limit rather than when asked to
  */
 public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, Map<Long, Long> wordsPerBatch, int wantedBatches,
-                       String stopReason) {
+                       String stopReason, boolean timeLimitReached) {
 
     public Evidence {
         batches = List.copyOf(batches);

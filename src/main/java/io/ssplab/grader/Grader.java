@@ -84,7 +84,10 @@ public final class Grader {
             return graded(lesson, name, spec, criteria, null);
         }
 
-        Evidence evidence = new Evidence(lesson, spec, result.batches(), job.wordsPerBatch(), measuredBatches, result.stopReason());
+        // Nobody asked the run to stop (enough batches, Ctrl-C): it ran into the time limit.
+        boolean timeLimitReached = !stop.requested();
+        Evidence evidence = new Evidence(lesson, spec, result.batches(), job.wordsPerBatch(), measuredBatches,
+                result.stopReason(), timeLimitReached);
         criteria.addAll(lesson.fromRun(evidence));
         return graded(lesson, name, spec, criteria, evidence);
     }

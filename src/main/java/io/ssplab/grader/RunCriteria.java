@@ -20,6 +20,10 @@ final class RunCriteria {
         String found = String.format(Locale.ROOT, "%d of %d (%d completed in all; stopped: %s)",
                 measured, e.wantedBatches(), e.batches().size(), e.stopReason());
         if (measured >= MIN_MEASURED_BATCHES) return Criterion.pass(name, found);
+        if (!e.timeLimitReached()) {
+            return Criterion.fail(name, found, "the run was stopped (" + e.stopReason() + ") before enough batches were measured "
+                    + "to judge it: run the check again and let it finish.");
+        }
         if (e.warmup() == e.batches().size()) {
             long most = e.batches().stream().mapToLong(BatchMetrics::records).max().orElse(0);
             return Criterion.fail(name, found, String.format(Locale.ROOT,

@@ -13,7 +13,7 @@ final class Evidences {
     }
 
     static Evidence of(Lesson lesson, JobSpec spec, List<BatchMetrics> batches) {
-        return new Evidence(lesson, spec, batches, allCounted(spec, batches, 1.0), 6, "6 batches measured");
+        return new Evidence(lesson, spec, batches, allCounted(spec, batches, 1.0), 6, "6 batches measured", false);
     }
 
     /** Each batch's words × share: 1.0 counts every line, 0.8 drops a fifth. */

@@ -80,7 +80,7 @@ class FixDelayCriteriaTest {
     @Test
     void droppedLinesAreFoundByCountingTheWords() {
         List<BatchMetrics> b = Batches.afterWarmup(600, 600, 600, 600, 600, 600);
-        Evidence e = new Evidence(Lesson.FIX_DELAY, STEP2, b, Evidences.allCounted(STEP2, b, 0.78), 6, "done");
+        Evidence e = new Evidence(Lesson.FIX_DELAY, STEP2, b, Evidences.allCounted(STEP2, b, 0.78), 6, "done", false);
         Criterion counted = named(FixDelayCriteria.fromRun(e), "every received line counted");
         assertThat(counted.passed()).isFalse();
         assertThat(counted.measured()).startsWith("4,679 of 6,000 words (2,000 lines × 3)");
@@ -90,14 +90,14 @@ class FixDelayCriteriaTest {
     @Test
     void linesCountedTwiceAreFoundToo() {
         List<BatchMetrics> b = Batches.afterWarmup(600, 600, 600);
-        Evidence e = new Evidence(Lesson.FIX_DELAY, STEP2, b, Evidences.allCounted(STEP2, b, 2.0), 3, "done");
+        Evidence e = new Evidence(Lesson.FIX_DELAY, STEP2, b, Evidences.allCounted(STEP2, b, 2.0), 3, "done", false);
         assertThat(FixDelayCriteria.everyLineCounted(e).hint()).contains("counts lines twice");
     }
 
     @Test
     void noCountsAtAllFail() {
         List<BatchMetrics> b = Batches.afterWarmup(600, 600, 600);
-        Evidence e = new Evidence(Lesson.FIX_DELAY, STEP2, b, java.util.Map.of(), 3, "done");
+        Evidence e = new Evidence(Lesson.FIX_DELAY, STEP2, b, java.util.Map.of(), 3, "done", false);
         Criterion c = FixDelayCriteria.everyLineCounted(e);
         assertThat(c.passed()).isFalse();
         assertThat(c.hint()).contains("no batch produced word counts");
