@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 RunCommand.class,
                 SourceCommand.class,
+                CheckCommand.class,
                 ReportCommand.class,
                 ClusterCommand.class,
                 CommandLine.HelpCommand.class},
