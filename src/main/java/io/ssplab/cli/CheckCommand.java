@@ -13,8 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp check EXERCISE}: grade an exercise on a short measured run, criterion by criterion. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check an exercise: run your code (or the reference solution) briefly",
-                "against an embedded source, then grade it criterion by criterion, each with",
+        description = {"Check an exercise: pass or fail, criterion by criterion, with the numbers and a hint.",
+                "Runs your code (or the reference solution) briefly against an embedded source, then grades it criterion by criterion, each with",
                 "the measured number and, when it fails, a hint. An exercise with a gap still",
                 "open is NOT ATTEMPTED (nothing is run). Takes about half a minute."},
         footer = {"", "Examples:",

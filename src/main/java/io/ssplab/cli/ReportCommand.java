@@ -22,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp report PATH…}: charts and the HTML page from recorded JSON Lines, later or on another machine. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw the charts and the HTML page (English and Vietnamese) from recorded",
-                "JSON Lines: a run directory (bin/ssp demo's) or .jsonl files (--metrics-out).",
+        description = {"Draw the charts and the HTML page (English and Vietnamese) from recorded runs.",
+                "Reads JSON Lines: a run directory (bin/ssp demo's) or .jsonl files (--metrics-out).",
                 "Needs no Spark and no network. An input it cannot use (empty, not metrics)",
                 "gets one line; the rest is charted."},
         footer = {"", "Examples:",
