@@ -17,6 +17,7 @@ import io.ssplab.jobs.Jobs;
 import io.ssplab.jobs.StreamingJob;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.metrics.RunSummary;
+import io.ssplab.report.ReportWriter;
 import io.ssplab.run.RunOptions;
 import io.ssplab.run.SourceEndpoint;
 import io.ssplab.run.StopSignal;
@@ -113,6 +114,9 @@ public final class DemoCommand implements Callable<Integer> {
             failures.forEach(f -> console.println("  " + f));
         }
         console.println("results: " + dir.resolve("summary.json"));
+        // The page comes from the files just written, exactly as 'bin/ssp report DIR' would make it.
+        ReportWriter.tryWrite(List.of(dir), dir, "index.html", "bin/ssp report " + dir, main.err)
+                .ifPresent(page -> console.println("report: " + page));
         return summaries.size() == acts.size() && failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -57,14 +57,14 @@ public final class StreamingRunner {
         SocketSource embedded = null;
         SourceEndpoint source = options.source();
         if (source.embedded()) {
-            SourceConfig config = new SourceConfig(SourceConfig.DEFAULT_HOST, 0, spec.linesPerSecond(), spec.wordsPerLine(),
+            // Bound where the driver binds: executors on other hosts (a cluster, docker) must reach it too.
+            SourceConfig config = new SourceConfig(bindAddress(), 0, spec.linesPerSecond(), spec.wordsPerLine(),
                     SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO,
                     options.reliability().format());
             embedded = SocketSource.start(config, line -> out.println("[source] " + line));
             source = new SourceEndpoint(embedded.host(), embedded.port());
-        } else {
-            source.requireReachable();
         }
+        // An external source's reachability is the caller's check (RunCommand probes it before Spark starts).
         try {
             return runOnSource(job, spec, options.withSource(source), stop, embedded, checkpoint);
         } finally {
@@ -87,11 +87,15 @@ public final class StreamingRunner {
         } else {
             conf.set("spark.ui.port", String.valueOf(options.uiPort()));
         }
-        // Every port of ours binds loopback unless the user says otherwise (SPARK_LOCAL_IP or --conf).
-        String bind = System.getenv().getOrDefault("SPARK_LOCAL_IP", "127.0.0.1");
+        String bind = bindAddress();
         conf.set("spark.driver.bindAddress", bind).set("spark.driver.host", bind);
         for (Map.Entry<String, String> e : options.sparkConf().entrySet()) conf.set(e.getKey(), e.getValue());
         return conf;
+    }
+
+    /** Every port of ours binds loopback unless the user says otherwise (SPARK_LOCAL_IP). */
+    static String bindAddress() {
+        return System.getenv().getOrDefault("SPARK_LOCAL_IP", SourceConfig.DEFAULT_HOST);
     }
 
     /**
@@ -157,7 +161,7 @@ public final class StreamingRunner {
             ssc.addStreamingListener(accounting);
             SourceEndpoint source = options.source();
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
-            printBanner(out, job, spec, source, uiUrl, options);
+            printBanner(out, ssc, job, spec, source, uiUrl, options);
             if (checkpoint != null) out.println(checkpoint.describe());
             ssc.start();
             reason = waitForStop(ssc, options, stop);
@@ -233,14 +237,18 @@ public final class StreamingRunner {
         }
     }
 
-    private static void printBanner(PrintStream out, StreamingJob job, JobSpec spec, SourceEndpoint source, String uiUrl,
+    private static void printBanner(PrintStream out, JavaStreamingContext ssc, StreamingJob job, JobSpec spec, SourceEndpoint source, String uiUrl,
                                     RunOptions options) {
-        Master master = Master.parse(spec.master());
+        // On a cluster the task slots are the cores the job asked for (spark.cores.max), not a URL's.
+        int clusterCores = ssc.sparkContext().getConf().getInt("spark.cores.max", Master.DEFAULT_CLUSTER_CORES);
+        Master master = Master.parse(spec.master(), clusterCores);
         out.printf(Locale.ROOT, "%s — %s%n", spec.job(), job.description());
         out.printf(Locale.ROOT, "  master %s (%d task slots, 1 held by the receiver → %d free), P=%d, cost %s ms/%s, BI %s, source %s at %s lines/s%n",
                 spec.master(), master.cores(), master.freeSlots(1), spec.partitions(), ConsoleTable.trim(spec.costMs()),
                 spec.costUnit().label(), Summarizer.seconds(spec.batchIntervalMs()), source,
                 ConsoleTable.trim(spec.linesPerSecond()));
+        // The lesson's arithmetic before the first batch, so the table can be read against it.
+        for (String line : io.ssplab.model.BatchArithmetic.of(spec, master.cores(), 1).explain(spec)) out.println("    " + line);
         if (uiUrl != null) out.println("  Spark UI: " + uiUrl + "/streaming/");
         String until = options.batches() != null ? options.batches() + " batches"
                 : options.duration() != null ? options.duration().toSeconds() + " s" : "Ctrl-C";

@@ -69,7 +69,8 @@ public final class SocketSource implements AutoCloseable {
     private final AtomicLong linesSent = new AtomicLong();
     private final AtomicLong blockedNanos = new AtomicLong();
     private final ScheduledExecutorService status;
-    private final long startNanos = System.nanoTime();
+    private long lastStatusNanos = System.nanoTime();
+    private long lastStatusLines;
     private final String id = newId();
     private volatile boolean closed;
     private volatile boolean paused;
@@ -212,12 +213,17 @@ public final class SocketSource implements AutoCloseable {
         }
     }
 
+    /** Lines sent so far and the rate actually achieved since the previous status line. */
     private void printStatus() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long now = System.nanoTime();
         long total = linesSent.get();
+        double rate = (total - lastStatusLines) / ((now - lastStatusNanos) / 1e9);
+        lastStatusNanos = now;
+        lastStatusLines = total;
+        int connected = connectedClients();
         long blocked = blockedMillis();
-        log.accept(String.format(Locale.ROOT, "sent %,d lines to %d client(s) now connected (%d so far); %.1f lines/s per client target, %.1f lines/s overall%s",
-                total, connectedClients(), clientsSeen(), config.linesPerSecond(), total / seconds,
+        log.accept(String.format(Locale.ROOT, "sent %,d lines; now %.1f lines/s to %d client(s) (target %s lines/s each)%s",
+                total, rate, connected, io.ssplab.metrics.ConsoleTable.trim(config.linesPerSecond()),
                 blocked > 0 ? String.format(Locale.ROOT, "; writes blocked %.1f s in all (receivers reading slower than sent)", blocked / 1000.0) : ""));
     }
 
