@@ -18,17 +18,18 @@ import org.apache.spark.util.AccumulatorV2;
 public final class LedgerAccumulator extends AccumulatorV2<BatchTally, Map<Long, BatchTally>> {
     private static final long serialVersionUID = 1L;
     private static LedgerAccumulator current;
-    private static SparkContext currentContext;
+    /** Weak: a stopped context is not kept alive by the lab (tests run several in one JVM). */
+    private static java.lang.ref.WeakReference<SparkContext> currentContext = new java.lang.ref.WeakReference<>(null);
 
     private final HashMap<Long, BatchTally> batches = new HashMap<>();
 
     /** The accumulator of this SparkContext, registered on first use. */
     public static synchronized LedgerAccumulator of(SparkContext sc) {
-        if (currentContext != sc) {
+        if (currentContext.get() != sc) {
             LedgerAccumulator acc = new LedgerAccumulator();
             sc.register(acc); // unnamed: the Spark UI would otherwise print every tally of every task
             current = acc;
-            currentContext = sc;
+            currentContext = new java.lang.ref.WeakReference<>(sc);
         }
         return current;
     }
