@@ -19,7 +19,7 @@ final class CtrlC implements AutoCloseable {
                 Runtime.getRuntime().halt(130);
             }
             pressed = true;
-            System.err.println("\nCtrl-C: stopping after the current batch (press again to quit at once)");
+            System.err.println("\nCtrl-C: stopping… (press Ctrl-C again to quit at once)");
             onFirst.run();
         };
         SignalHandler prev;

@@ -17,10 +17,12 @@ import io.ssplab.jobs.Jobs;
 import io.ssplab.jobs.StreamingJob;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.metrics.RunSummary;
+import io.ssplab.report.ReportWriter;
 import io.ssplab.run.RunOptions;
 import io.ssplab.run.SourceEndpoint;
 import io.ssplab.run.StopSignal;
 import io.ssplab.run.StreamingRunner;
+import io.ssplab.source.LineFormat;
 import io.ssplab.source.SocketSource;
 import io.ssplab.source.SourceConfig;
 import picocli.CommandLine.Command;
@@ -48,6 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-ui", description = "Do not start the Spark UI.")
     boolean noUi;
 
+    @Option(names = "--with-backpressure", description = "Add a 4th act: phase4, phase2's overload with Spark's backpressure, whose scheduling delay must stay bounded.")
+    boolean withBackpressure;
+
     @Override
     public Integer call() throws Exception {
         if (batches < 4) throw new InvalidSpecException("--batches must be at least 4, so each act has batches left after warm-up: pass e.g. --batches 12");
@@ -59,9 +64,13 @@ public final class DemoCommand implements Callable<Integer> {
         PrintStream console = main.out;
         List<RunSummary> summaries = new ArrayList<>();
         StopSignal interrupted = new StopSignal();
-        try (SocketSource source = SocketSource.start(SourceConfig.embedded(SourceConfig.DEFAULT_RATE), line -> console.println("[source] " + line));
+        List<String> acts = new ArrayList<>(Jobs.PHASES);
+        if (withBackpressure) acts.add(Jobs.BACKPRESSURE);
+        // Stamped lines: each act's summary accounts for every line it was sent (docs/reliability.md).
+        SourceConfig sourceConfig = SourceConfig.embedded(SourceConfig.DEFAULT_RATE).withFormat(LineFormat.STAMPED);
+        try (SocketSource source = SocketSource.start(sourceConfig, line -> console.println("[source] " + line));
              CtrlC ignored = CtrlC.onFirstPress(() -> interrupted.request("Ctrl-C"))) {
-            for (String name : Jobs.PHASES) {
+            for (String name : acts) {
                 if (interrupted.requested()) break;
                 StreamingJob job = Jobs.byName(name, false);
                 JobSpec spec = job.defaults().validate();
@@ -91,18 +100,24 @@ public final class DemoCommand implements Callable<Integer> {
         console.println();
         console.println("=== comparison ===");
         Story.printComparison(console, summaries);
+        console.println();
+        Story.printAccounting(console, summaries);
         List<String> failures = Story.failures(summaries);
         console.println();
-        if (summaries.size() < Jobs.PHASES.size()) {
+        if (summaries.size() < acts.size()) {
             console.println("the story was cut short after " + summaries.size() + " act(s)");
         } else if (failures.isEmpty()) {
-            console.println("the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE");
+            console.println("the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE"
+                    + (withBackpressure ? ", phase4 scheduling delay bounded by backpressure" : ""));
         } else {
             console.println("the story did NOT hold:");
             failures.forEach(f -> console.println("  " + f));
         }
         console.println("results: " + dir.resolve("summary.json"));
-        return summaries.size() == Jobs.PHASES.size() && failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        // The page comes from the files just written, exactly as 'bin/ssp report DIR' would make it.
+        ReportWriter.tryWrite(List.of(dir), dir, "index.html", "bin/ssp report " + dir, main.err)
+                .ifPresent(page -> console.println("report: " + page));
+        return summaries.size() == acts.size() && failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     static Path defaultRunDir() {

@@ -13,7 +13,17 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ssp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Spark Streaming Performance Lab: batch interval, processing time and scheduling delay — measured, explained and predicted.",
-        subcommands = {DemoCommand.class, RunCommand.class, SourceCommand.class, PlanCommand.class, CalibrateCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+                DemoCommand.class,
+                RunCommand.class,
+                SourceCommand.class,
+                CheckCommand.class,
+                ReportCommand.class,
+                ClusterCommand.class,
+                PlanCommand.class,
+                CalibrateCommand.class,
+                SweepCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Start with: bin/ssp demo", "Exit codes: 0 ok, 1 ran but failed (or not attempted), 2 bad input."})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -114,11 +114,32 @@ public final class PlanCommand implements Callable<Integer> {
         Prediction prediction = model.predict(workload);
         List<Fix> fixes = new SmallestFixes(model, target).of(workload);
         if (json) {
-            printJson(main.out, prediction, fixes);
+            printJson(main.out, prediction, fixes, backpressure(streamingJob, model, workload));
         } else {
-            printText(main.out, streamingJob, prediction, comparison(model, workload, prediction), fixes);
+            List<String> notes = new java.util.ArrayList<>(comparison(model, workload, prediction));
+            String bp = backpressureLine(prediction, backpressure(streamingJob, model, workload));
+            if (bp != null) notes.add(bp);
+            printText(main.out, streamingJob, prediction, notes, fixes);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * With backpressure on (phase 4), the input rate Spark's rate controller settles near: where PT
+     * reaches BI. Null for a job without backpressure.
+     */
+    private static Double backpressure(StreamingJob streamingJob, ProcessingTimeModel model, Workload workload) {
+        return ProcessingTimeModel.backpressure(streamingJob.sparkConf()) ? SmallestFixes.sustainableRate(model, workload) : null;
+    }
+
+    private static String backpressureLine(Prediction p, Double sustainable) {
+        if (sustainable == null) return null;
+        String sent = io.ssplab.metrics.ConsoleTable.trim(p.workload().spec().linesPerSecond());
+        if (p.stable())
+            return "backpressure is on, with nothing to do: the job keeps up with the " + sent + " lines/s sent";
+        return String.format(Locale.ROOT, "backpressure is on: Spark's rate controller lets in only what the job processes, ≈ %.0f of the %s lines/s sent%n"
+                        + "  (where PT = BI); PT then hovers at BI and scheduling delay stays bounded instead of growing %.2f s per batch",
+                sustainable, sent, p.schedulingDelayGrowthMsPerBatch() / 1000);
     }
 
     /** For a job that fixes another (phase 3, step 2): this plan beside the other's, on the same overhead. Empty otherwise. */
@@ -168,7 +189,8 @@ public final class PlanCommand implements Callable<Integer> {
         return new Workload(s, m.cores(), receivers, !noRepartition);
     }
 
-    private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<String> comparison, List<Fix> fixes) {
+    /** @param notes lines shown between the explanation and the fixes: the comparison with the job this one fixes, backpressure */
+    private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<String> notes, List<Fix> fixes) {
         JobSpec s = p.workload().spec();
         String whose = streamingJob instanceof WordCountExercise ? (solution ? " (reference solution)" : " (your code)") : "";
         out.printf(Locale.ROOT, "plan for %s%s — %s%n", s.job(), whose, streamingJob.description());
@@ -178,8 +200,8 @@ public final class PlanCommand implements Callable<Integer> {
         out.println();
         for (String line : p.explain()) out.println("  " + line);
         out.println();
-        if (!comparison.isEmpty()) {
-            comparison.forEach(out::println);
+        if (!notes.isEmpty()) {
+            notes.forEach(out::println);
             out.println();
         }
         out.printf(Locale.ROOT, "%s (one change at a time, everything else as above; each brings PT/BI to ≤ %.2f):%n",
@@ -196,7 +218,7 @@ public final class PlanCommand implements Callable<Integer> {
                 + "). Check it for real: bin/ssp run " + s.job() + (solution ? " --solution" : "") + " --batches 10");
     }
 
-    private void printJson(PrintStream out, Prediction p, List<Fix> fixes) throws Exception {
+    private void printJson(PrintStream out, Prediction p, List<Fix> fixes, Double sustainable) throws Exception {
         Map<String, Object> root = new LinkedHashMap<>(p.fields());
         List<Map<String, Object>> fixList = fixes.stream().map(f -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -207,6 +229,8 @@ public final class PlanCommand implements Callable<Integer> {
             if (f.exists()) m.put("prediction", f.prediction().fields());
             return m;
         }).toList();
+        root.put("backpressure", sustainable != null);
+        if (sustainable != null) root.put("sustainableLinesPerSecond", Double.isFinite(sustainable) ? sustainable : null);
         root.put("fixTargetRatio", target);
         root.put("fixes", fixList);
         out.println(JsonLines.MAPPER.writeValueAsString(root));

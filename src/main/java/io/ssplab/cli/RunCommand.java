@@ -4,8 +4,19 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import io.ssplab.cluster.AppJar;
+import io.ssplab.cluster.ClusterDriver;
+import io.ssplab.cluster.ClusterLayout;
+import io.ssplab.cluster.ClusterSecurity;
+import io.ssplab.cluster.ClusterState;
+import io.ssplab.cluster.MasterProbe;
+import io.ssplab.cluster.StandaloneCluster;
 
 import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
@@ -14,11 +25,15 @@ import io.ssplab.jobs.JobSpec;
 import io.ssplab.jobs.Jobs;
 import io.ssplab.jobs.StreamingJob;
 import io.ssplab.metrics.Verdict;
+import io.ssplab.report.ReportWriter;
 import io.ssplab.run.RunOptions;
+import io.ssplab.run.Master;
+import io.ssplab.run.ReliabilityOptions;
 import io.ssplab.run.RunResult;
 import io.ssplab.run.SourceEndpoint;
 import io.ssplab.run.StopSignal;
 import io.ssplab.run.StreamingRunner;
+import io.ssplab.source.LineFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +49,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  bin/ssp run phase2                                  # the bottleneck, embedded source",
                 "  bin/ssp run phase2 --source 127.0.0.1:9999          # attach to 'bin/ssp source'",
                 "  bin/ssp run phase3 --cost 10ms --batches 10 --metrics-out runs/p3.jsonl",
-                "  bin/ssp run fill-gaps --solution"})
+                "  bin/ssp run phase3 --master spark://127.0.0.1:7077   # on 'bin/ssp cluster start'",
+                "  bin/ssp run fill-gaps --solution",
+                "  bin/ssp run phase1 --format stamped --batches 6      # sent = received = processed, latency p50/p95/max",
+                "  bin/ssp run phase1 --source 127.0.0.1:9999 --checkpoint runs/ckpt --wal   # kill -9 it, start it again: it resumes"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,6 +69,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[N] (N ≥ 2) or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
     String master;
+
+    @Option(names = "--cores-max", paramLabel = "N",
+            description = "On a spark:// master: cores the job asks the cluster for (spark.cores.max). Default: the task slots of the job's local master (phase1: 4, phase3: 8), capped to what a cluster of 'bin/ssp cluster start' has.")
+    Integer coresMax;
 
     @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "BI, e.g. 2s or 500ms. Default: the job's (2s).")
@@ -87,6 +109,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--metrics-out", paramLabel = "FILE", description = "Write one JSON object per batch to FILE (JSON Lines) and the summary to FILE.summary.json.")
     Path metricsOut;
 
+    // Reliability (docs/reliability.md): line format, driver checkpoint, receiver write-ahead log.
+    @Option(names = "--format", paramLabel = "classic|stamped",
+            description = "Line format of the embedded source: 'stamped' puts a sequence number and send time before the words, for exact record accounting and latency. Default: classic.")
+    LineFormat format;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Checkpoint the job in DIR; started again with the same options after the driver died, it resumes from there. Needs --source HOST:PORT.")
+    Path checkpoint;
+
+    @Option(names = "--wal", description = "With --checkpoint: the receiver writes every block to a write-ahead log first, so no received line is lost when the driver dies.")
+    boolean wal;
+
     @Option(names = "--expect", paramLabel = "VERDICT", description = "Exit with 1 unless the verdict is this one (STABLE or UNSTABLE): for scripts and CI.")
     Verdict expect;
 
@@ -101,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println(open.getMessage());
             return ExitCodes.FAILED;
         }
-        RunOptions options = options(out);
+        RunOptions options = options(out, clusterSettings(streamingJob, jobSpec, out));
         StopSignal stop = new StopSignal();
         RunResult result;
         try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request("Ctrl-C"))) {
@@ -110,7 +144,12 @@ public final class RunCommand implements Callable<Integer> {
             main.err.println(open.getMessage());
             return ExitCodes.FAILED;
         }
-        if (metricsOut != null) out.println("metrics: " + metricsOut + " and " + RunOptions.summaryPathFor(metricsOut));
+        if (metricsOut != null) {
+            out.println("metrics: " + metricsOut + " and " + RunOptions.summaryPathFor(metricsOut));
+            Path dir = metricsOut.toAbsolutePath().normalize().getParent();
+            ReportWriter.tryWrite(List.of(metricsOut), dir, ReportCommand.pageNameFor(metricsOut), "bin/ssp report " + metricsOut, main.err)
+                    .ifPresent(page -> out.println("report: " + page));
+        }
         if (expect != null && result.summary().verdict() != expect) {
             main.err.println("expected " + expect + " but the verdict is " + result.summary().verdict());
             return ExitCodes.FAILED;
@@ -131,6 +170,8 @@ public final class RunCommand implements Callable<Integer> {
         String m = master != null ? master : System.getProperty("spark.master"); // spark-submit sets spark.master
         JobSpec s = streamingJob.defaults().withOverrides(m, batchInterval, partitions, cost, rate);
         s.validate();
+        if (coresMax != null && Master.parse(s.master()).isLocal())
+            throw new InvalidSpecException("--cores-max is for spark:// masters; a local master's cores are in its URL: pass e.g. --master local[8]");
         validateRunOptions();
         return s;
     }
@@ -143,6 +184,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidSpecException("--ui-port " + uiPort + " is not 1..65535: pass e.g. --ui-port 4040, or --no-ui");
         if (metricsOut != null && Files.isDirectory(metricsOut))
             throw new InvalidSpecException("--metrics-out " + metricsOut + " is a directory: give a file name, e.g. " + metricsOut.resolve("run.jsonl"));
+        if (format != null && !SourceEndpoint.parse(source).embedded())
+            throw new InvalidSpecException("--format sets the embedded source's line format; a running source has its own: restart it with 'bin/ssp source --format "
+                    + format.label() + "' instead");
         if (rate != null && !SourceEndpoint.parse(source).embedded())
             throw new InvalidSpecException("--rate sets the embedded source's rate; a running source has its own: restart it with 'bin/ssp source --rate "
                     + io.ssplab.metrics.ConsoleTable.trim(rate) + "' instead");
@@ -150,7 +194,36 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     RunOptions options(PrintStream out) {
-        return new RunOptions(SourceEndpoint.parse(source), batches, duration, noUi ? -1 : uiPort, metricsOut, Map.of(), out);
+        return options(out, Map.of());
+    }
+
+    RunOptions options(PrintStream out, Map<String, String> sparkConf) {
+        return new RunOptions(SourceEndpoint.parse(source), batches, duration, noUi ? -1 : uiPort, metricsOut, sparkConf, out,
+                new ReliabilityOptions(format, checkpoint, wal));
+    }
+
+    /**
+     * For a spark:// master: the secret, the cores and the app jar ({@link ClusterDriver}), after asking
+     * the master whether it accepts this driver and what it has free — refusals happen here, before Spark starts.
+     */
+    private Map<String, String> clusterSettings(StreamingJob streamingJob, JobSpec jobSpec, PrintStream out) throws java.io.IOException {
+        Master m = Master.parse(jobSpec.master());
+        if (m.isLocal()) return Map.of();
+        ClusterLayout layout = ClusterLayout.forProject();
+        Optional<ClusterState> ours = StandaloneCluster.running(layout);
+        Map<String, String> oursSettings = ours.isPresent() && Files.isReadable(layout.sparkConf())
+                ? ClusterSecurity.read(layout.sparkConf()) : Map.of();
+        Map<String, String> sparkProperties = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark."))
+                .forEach(k -> sparkProperties.put(k, System.getProperty(k)));
+        ClusterDriver.Credentials credentials = ClusterDriver.credentials(m, ours, oursSettings, layout.sparkConf(), System.getenv(), sparkProperties);
+        MasterProbe.Result probe = MasterProbe.ask(m, credentials.settings());
+        if (probe.answer() != MasterProbe.Answer.ACCEPTED) throw ClusterDriver.refusal(m, probe.answer(), credentials.auth());
+        int designedCores = Master.parse(streamingJob.defaults().master()).cores();
+        ClusterDriver driver = ClusterDriver.plan(job, m, credentials, probe.capacity(), designedCores, coresMax, sparkProperties,
+                sparkProperties.containsKey("spark.jars") ? null : AppJar.locate());
+        driver.notes().forEach(out::println);
+        return driver.sparkConf();
     }
 
     /** For picocli's completion candidates and help text. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.source.LineFormat;
 import io.ssplab.source.SocketSource;
 import io.ssplab.source.SourceConfig;
 import picocli.CommandLine.Command;
@@ -45,6 +46,10 @@ public final class SourceCommand implements Callable<Integer> {
             description = "How often to print lines sent and the actual rate; 0 for never. Default: ${DEFAULT-VALUE}.")
     Duration statusEvery;
 
+    @Option(names = "--format", paramLabel = "classic|stamped", defaultValue = "classic",
+            description = "'stamped' puts #SOURCE:CLIENT:SEQ:SENT_MS before the words, so jobs can account for every line (docs/reliability.md). Default: ${DEFAULT-VALUE}.")
+    LineFormat format;
+
     @Override
     public Integer call() throws Exception {
         SourceConfig config = config();
@@ -62,7 +67,8 @@ public final class SourceCommand implements Callable<Integer> {
             stopped.await();
         } finally {
             source.close();
-            main.out.printf(Locale.ROOT, "[source] stopped: %,d lines sent to %d client(s)%n", source.linesSent(), source.clientsSeen());
+            main.out.printf(Locale.ROOT, "[source] stopped: %,d lines sent to %d client(s)%s%n", source.linesSent(), source.clientsSeen(),
+                    source.blockedMillis() > 0 ? String.format(Locale.ROOT, "; writes blocked %.1f s in all", source.blockedMillis() / 1000.0) : "");
         }
         return ExitCodes.OK;
     }
@@ -73,6 +79,6 @@ public final class SourceCommand implements Callable<Integer> {
         if (wordsPerLine < 1) throw new InvalidSpecException("--words-per-line must be at least 1, e.g. --words-per-line 3");
         if (vocabulary < 1) throw new InvalidSpecException("--vocabulary must be at least 1, e.g. --vocabulary 50");
         if (statusEvery.isNegative()) throw new InvalidSpecException("--status-every must not be negative: pass e.g. 10s, or 0 for never");
-        return new SourceConfig(host, port, rate, wordsPerLine, vocabulary, seed, statusEvery);
+        return new SourceConfig(host, port, rate, wordsPerLine, vocabulary, seed, statusEvery, format);
     }
 }

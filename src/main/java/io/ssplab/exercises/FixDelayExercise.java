@@ -23,6 +23,11 @@ import scala.Tuple2;
  * <p>What to observe (Spark UI → Streaming, or the live table): PT under the 2 s line, Scheduling
  * Delay flat at 0, Total Delay ≈ PT. Compare with step 1: what changed the processing time?
  *
+ * <p>The rules, which {@code bin/ssp check fix-delay} verifies: the batch interval stays 2 s (a
+ * longer one hides the delay instead of fixing it), a wait per line is still paid (removing it is not
+ * the fix being taught), every received line is counted (dropping lines is not a fix either), and
+ * the source keeps its full rate. Read step 2 in {@code exercises/README.md} (or README.vi.md).
+ *
  * <p>Run: {@code bin/ssp run fix-delay}. Check: {@code bin/ssp check fix-delay}.
  */
 public class FixDelayExercise extends WordCountExercise {

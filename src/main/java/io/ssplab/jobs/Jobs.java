@@ -9,8 +9,10 @@ import io.ssplab.solutions.FixDelaySolution;
 
 /** The lab's jobs by name. */
 public final class Jobs {
-    public static final List<String> NAMES = List.of("phase1", "phase2", "phase3", "fill-gaps", "fix-delay");
+    public static final List<String> NAMES = List.of("phase1", "phase2", "phase3", "phase4", "fill-gaps", "fix-delay");
     public static final List<String> PHASES = List.of("phase1", "phase2", "phase3");
+    /** The demo's optional 4th act (docs/reliability.md). */
+    public static final String BACKPRESSURE = "phase4";
     public static final List<String> EXERCISES = List.of("fill-gaps", "fix-delay");
 
     private Jobs() {
@@ -28,6 +30,7 @@ public final class Jobs {
             case "phase1" -> new Phase1Baseline();
             case "phase2" -> new Phase2Bottleneck();
             case "phase3" -> new Phase3Parallelism();
+            case "phase4" -> new Phase4Backpressure();
             case "fill-gaps" -> solution ? new FillGapsSolution() : new FillGapsExercise();
             case "fix-delay" -> solution ? new FixDelaySolution() : new FixDelayExercise();
             default -> throw new InvalidSpecException("unknown job '" + name + "': choose one of " + String.join(", ", NAMES));

@@ -1,5 +1,7 @@
 package io.ssplab.jobs;
 
+import java.util.Map;
+
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
@@ -37,5 +39,13 @@ public interface StreamingJob {
      */
     default boolean knobsInCode() {
         return false;
+    }
+
+    /**
+     * Spark settings this job needs beyond the runner's (e.g. phase4's backpressure). Command-line
+     * {@code sparkConf} extras still win over these.
+     */
+    default Map<String, String> sparkConf() {
+        return Map.of();
     }
 }

@@ -75,6 +75,7 @@ public final class BatchMetricsListener implements StreamingListener {
 
     @Override
     public void onReceiverError(StreamingListenerReceiverError error) {
+        if (closed) return; // a receiver stopped with its job reports errors of its own stopping
         notices.accept("receiver error: " + error.receiverInfo().lastErrorMessage()
                 + " (Spark retries the connection every 2 s)");
     }

@@ -22,6 +22,8 @@ package io.ssplab.metrics;
  * @param maxQueuedBatches               largest backlog seen after warm-up
  * @param verdict                        STABLE, UNSTABLE or INCONCLUSIVE
  * @param reason                         one sentence with the numbers behind the verdict
+ * @param accounting                     sent, received and processed lines, and why they differ
+ *                                       (docs/reliability.md); null when the summary is computed from a metrics file
  * @param predictedProcessingTimeMs      PT the planner's model predicts for these knobs (bin/ssp plan); null when not predicted
  * @param modelErrorPercent              (predicted − median PT) / median PT × 100; null without a prediction or a measured PT
  */
@@ -30,9 +32,11 @@ public record RunSummary(String job, String master, int partitions, double costM
                          double meanInputRatePerSec, double medianProcessingTimeMs, double p95ProcessingTimeMs,
                          double processingToIntervalRatio, double schedulingDelaySlopeMsPerBatch,
                          long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason,
+                         io.ssplab.accounting.RecordAccounting accounting,
                          Double predictedProcessingTimeMs, Double modelErrorPercent) {
 
-    /** A summary without a prediction. */
+    // Record accounting (docs/reliability.md) — kept in one block so other fields merge easily.
+    /** Without record accounting or a prediction: the summary of a metrics file, or of a run before its accounting is known. */
     public RunSummary(String job, String master, int partitions, double costMs, String costUnit,
                       long batchIntervalMs, int batches, int warmupBatches, double medianRecordsPerBatch,
                       double meanInputRatePerSec, double medianProcessingTimeMs, double p95ProcessingTimeMs,
@@ -40,6 +44,13 @@ public record RunSummary(String job, String master, int partitions, double costM
                       long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason) {
         this(job, master, partitions, costMs, costUnit, batchIntervalMs, batches, warmupBatches, medianRecordsPerBatch,
                 meanInputRatePerSec, medianProcessingTimeMs, p95ProcessingTimeMs, processingToIntervalRatio,
-                schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches, verdict, reason, null, null);
+                schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches, verdict, reason, null, null, null);
+    }
+
+    public RunSummary withAccounting(io.ssplab.accounting.RecordAccounting a) {
+        return new RunSummary(job, master, partitions, costMs, costUnit, batchIntervalMs, batches, warmupBatches,
+                medianRecordsPerBatch, meanInputRatePerSec, medianProcessingTimeMs, p95ProcessingTimeMs,
+                processingToIntervalRatio, schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches,
+                verdict, reason, a, predictedProcessingTimeMs, modelErrorPercent);
     }
 }

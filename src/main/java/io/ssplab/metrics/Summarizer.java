@@ -83,7 +83,7 @@ public final class Summarizer {
         Double error = predicted == null || !(medianPt > 0) ? null : modelErrorPercent(predicted, medianPt);
         return new RunSummary(knobs.job(), knobs.master(), knobs.partitions(), knobs.costMs(), knobs.costUnit(), bi,
                 all.size(), warmup, Stats.median(records), Stats.mean(rate), medianPt, Stats.percentile(pt, 95),
-                ratio, slope, finalSd, maxQueued, verdict, reason, predicted, error);
+                ratio, slope, finalSd, maxQueued, verdict, reason, null, predicted, error);
     }
 
     /** The model's error on one run: (predicted − measured) / measured, in percent; positive when it over-predicts. */

@@ -28,19 +28,33 @@ public final class ProcessingTimeModel {
         return new ProcessingTimeModel(Overhead.load());
     }
 
+    /** The Spark setting that turns the rate controller on (phase 4). */
+    public static final String BACKPRESSURE = "spark.streaming.backpressure.enabled";
+
     /**
      * The predicted PT of a run about to start, for its summary: this machine's calibration, the
      * lab's pipeline (one receiver, repartitioned), and on a standalone master the cores of
-     * {@code spark.cores.max} when the run sets it. Null when the knobs leave nothing to predict.
+     * {@code spark.cores.max} when the run sets it. With backpressure on, the rate controller lets in
+     * only what the job processes, so PT settles at BI when the nominal input would need more. Null
+     * when the knobs leave nothing to predict.
+     *
+     * @param jobConf the job's own Spark settings; {@code runConf}'s win over them, as in the run
      */
-    public static Double predictRun(JobSpec spec, Map<String, String> sparkConf) {
+    public static Double predictRun(JobSpec spec, Map<String, String> jobConf, Map<String, String> runConf) {
         try {
-            String coresMax = sparkConf.get("spark.cores.max");
+            Map<String, String> conf = new java.util.HashMap<>(jobConf);
+            conf.putAll(runConf);
+            String coresMax = conf.get("spark.cores.max");
             int clusterCores = coresMax == null ? Master.DEFAULT_CLUSTER_CORES : Integer.parseInt(coresMax.strip());
-            return calibrated().predict(Workload.of(spec, clusterCores)).predictedProcessingTimeMs();
+            double pt = calibrated().predict(Workload.of(spec, clusterCores)).predictedProcessingTimeMs();
+            return backpressure(conf) ? Math.min(pt, spec.batchIntervalMs()) : pt;
         } catch (RuntimeException unpredictable) {
             return null; // a summary without a prediction beats a failed run
         }
+    }
+
+    public static boolean backpressure(Map<String, String> sparkConf) {
+        return "true".equalsIgnoreCase(sparkConf.getOrDefault(BACKPRESSURE, "false").strip());
     }
 
     public Overhead overhead() {

@@ -50,7 +50,41 @@ public final class SmallestFixes {
 
     public List<Fix> of(Workload workload) {
         return List.of(fewestCores(workload), bestPartitions(workload), largestStableCost(workload),
-                smallestStableBatchInterval(workload));
+                smallestStableBatchInterval(workload), largestStableRate(workload));
+    }
+
+    /**
+     * Largest input rate (whole lines per second) that keeps PT/BI at the target: the cost time grows
+     * with the rate, the overhead does not. At target 1 this is the rate Spark's backpressure settles
+     * near ({@link #sustainableRate}).
+     */
+    public Fix largestStableRate(Workload workload) {
+        Prediction now = model.predict(workload);
+        double rate = workload.spec().linesPerSecond();
+        double budget = targetRatio * workload.spec().batchIntervalMs() - now.overheadMs();
+        if (budget <= 0) {
+            return new Fix("largest stable rate", "none", null, "Spark's overhead alone fills the interval: no input rate fits");
+        }
+        double costPerLinePerSecond = now.arithmetic().costTimeMs() / rate;
+        if (costPerLinePerSecond == 0) {
+            return new Fix("largest stable rate", "any", now, "no record pays a cost in this setting");
+        }
+        double exact = budget / costPerLinePerSecond;
+        long r = (long) Math.floor(exact);
+        Prediction p = r >= 1 ? model.predict(workload.withRate(r)) : null;
+        while (p != null && !fits(p) && r > 1) p = model.predict(workload.withRate(--r));
+        return new Fix("largest stable rate", "≤ " + r + " lines/s", p != null && fits(p) ? p : null,
+                String.format(Locale.ROOT, "(%s × BI − overhead) / cost time per line/s = %.1f lines/s; the source sends %s",
+                        ConsoleTable.trim(targetRatio), exact, ConsoleTable.trim(rate)));
+    }
+
+    /** The input rate at which PT reaches BI: where Spark's rate controller (backpressure) settles. NaN when no rate fits. */
+    public static double sustainableRate(ProcessingTimeModel model, Workload workload) {
+        Prediction now = model.predict(workload);
+        double budget = workload.spec().batchIntervalMs() - now.overheadMs();
+        double costPerLinePerSecond = now.arithmetic().costTimeMs() / workload.spec().linesPerSecond();
+        if (budget <= 0) return Double.NaN;
+        return costPerLinePerSecond == 0 ? Double.POSITIVE_INFINITY : budget / costPerLinePerSecond;
     }
 
     /**

@@ -103,6 +103,10 @@ public record Workload(JobSpec spec, int cores, int receivers, boolean repartiti
         return new Workload(spec.withBatchInterval(bi), cores, receivers, repartitioned);
     }
 
+    public Workload withRate(double linesPerSecond) {
+        return new Workload(spec.withRate(linesPerSecond), cores, receivers, repartitioned);
+    }
+
     public Workload withRepartition(boolean r) {
         return new Workload(spec, cores, receivers, r);
     }

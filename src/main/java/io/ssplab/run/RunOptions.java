@@ -15,18 +15,33 @@ import java.util.Map;
  * @param metricsOut JSON Lines file, or null; the summary goes beside it as FILE.summary.json
  * @param sparkConf  extra Spark settings (cluster runs: secret, jar, cores)
  * @param out        where the live table and summary are printed
+ * @param reliability line format, checkpoint and write-ahead log (docs/reliability.md)
  */
 public record RunOptions(SourceEndpoint source, Integer batches, Duration duration, int uiPort, Path metricsOut,
-                         Map<String, String> sparkConf, PrintStream out) {
+                         Map<String, String> sparkConf, PrintStream out, ReliabilityOptions reliability) {
 
     public static final int DEFAULT_UI_PORT = 4040;
 
+    public RunOptions {
+        if (reliability == null) reliability = ReliabilityOptions.DEFAULT;
+    }
+
+    /** Classic lines, no checkpoint. */
+    public RunOptions(SourceEndpoint source, Integer batches, Duration duration, int uiPort, Path metricsOut,
+                      Map<String, String> sparkConf, PrintStream out) {
+        this(source, batches, duration, uiPort, metricsOut, sparkConf, out, ReliabilityOptions.DEFAULT);
+    }
+
     public RunOptions withSource(SourceEndpoint s) {
-        return new RunOptions(s, batches, duration, uiPort, metricsOut, sparkConf, out);
+        return new RunOptions(s, batches, duration, uiPort, metricsOut, sparkConf, out, reliability);
     }
 
     public RunOptions withMetricsOut(Path p) {
-        return new RunOptions(source, batches, duration, uiPort, p, sparkConf, out);
+        return new RunOptions(source, batches, duration, uiPort, p, sparkConf, out, reliability);
+    }
+
+    public RunOptions withReliability(ReliabilityOptions r) {
+        return new RunOptions(source, batches, duration, uiPort, metricsOut, sparkConf, out, r);
     }
 
     /** FILE.jsonl → FILE.summary.json (FILE.json… → FILE.summary.json; other names get .summary.json appended). */

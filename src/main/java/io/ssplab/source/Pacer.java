@@ -46,7 +46,12 @@ public final class Pacer {
 
     /** When the next line is due, in {@link System#nanoTime()} terms. */
     public long nextDueNanos() {
-        return startNanos + (long) Math.ceil(sent * 1e9 / linesPerSecond);
+        return dueNanos(sent);
+    }
+
+    /** When line {@code n} (counted from 0) is due, in {@link System#nanoTime()} terms. */
+    public long dueNanos(long n) {
+        return startNanos + (long) Math.ceil(n * 1e9 / linesPerSecond);
     }
 
     /**

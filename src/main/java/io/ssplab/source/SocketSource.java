@@ -2,6 +2,7 @@ package io.ssplab.source;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,14 +10,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -31,18 +38,42 @@ import java.util.function.Consumer;
  *     int port = source.port();   // point socketTextStream at 127.0.0.1:port
  * }
  * }</pre>
+ *
+ * <p>Record accounting: the source counts the lines it writes to each connection, how long its writes
+ * were blocked (TCP backpressure) and how many lines were due but not yet written (its backlog); in the
+ * {@link LineFormat#STAMPED stamped} format every line also carries its stream, sequence number and
+ * due time. {@link #clientStats()} gives the numbers in-process, {@link SourceStatus} over the port.
  */
 public final class SocketSource implements AutoCloseable {
+    /**
+     * A write (with its flush) that takes at least this long was blocked by the connection, not merely
+     * descheduled on a busy machine; a write blocked by a full connection waits far longer.
+     */
+    static final long BLOCKED_THRESHOLD_NANOS = 50_000_000L;
+    /** Finished connections remembered for status queries: a bound, so churning clients cannot grow memory. */
+    static final int FINISHED_CLIENTS_KEPT = 1024;
+
     private final SourceConfig config;
     private final Consumer<String> log;
     private final ServerSocket server;
     private final Thread acceptor;
+    /** Connections being served; a finished one moves to {@link #finishedClients}. */
     private final List<ClientStream> clients = new CopyOnWriteArrayList<>();
+    private final Map<Integer, ClientStats> finishedClients = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, ClientStats> eldest) {
+            return size() > FINISHED_CLIENTS_KEPT;
+        }
+    };
     private final AtomicInteger clientCounter = new AtomicInteger();
     private final AtomicLong linesSent = new AtomicLong();
+    private final AtomicLong blockedNanos = new AtomicLong();
     private final ScheduledExecutorService status;
-    private final long startNanos = System.nanoTime();
+    private long lastStatusNanos = System.nanoTime();
+    private long lastStatusLines;
+    private final String id = newId();
     private volatile boolean closed;
+    private volatile boolean paused;
 
     private SocketSource(SourceConfig config, Consumer<String> log) throws IOException {
         this.config = config;
@@ -64,7 +95,16 @@ public final class SocketSource implements AutoCloseable {
             long every = config.statusEvery().toMillis();
             status.scheduleAtFixedRate(this::printStatus, every, every, TimeUnit.MILLISECONDS);
         }
-        log.accept("listening on " + config.host() + ":" + port());
+        log.accept("listening on " + config.host() + ":" + port()
+                + (config.format() == LineFormat.STAMPED ? " (stamped lines, source id " + id + ")" : ""));
+    }
+
+    /** Six base-36 characters: tells this source's stamps from those of a source started before or after it. */
+    private static String newId() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder b = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) b.append(Character.forDigit(random.nextInt(36), 36));
+        return b.toString();
     }
 
     /**
@@ -94,9 +134,62 @@ public final class SocketSource implements AutoCloseable {
         return linesSent.get();
     }
 
+    /** This source's id, the SOURCE part of its {@link LineStamp stamps}. */
+    public String id() {
+        return id;
+    }
+
+    /** Time all connections' writes spent blocked by TCP backpressure since start, ms. */
+    public long blockedMillis() {
+        long now = System.nanoTime();
+        long inProgress = 0;
+        for (ClientStream c : clients) inProgress += c.blockedNow(now);
+        return (blockedNanos.get() + inProgress) / 1_000_000;
+    }
+
+    /**
+     * Stops writing to every connection and keeps them open, so that the counts are final and a
+     * receiver can take everything already sent without seeing the connection end (which would make
+     * Spark's receiver reconnect). Used by a run that ends, before it drains. There is no resume: a
+     * paused source is closed next.
+     */
+    public void pause() {
+        paused = true;
+    }
+
     /** Clients connected right now. */
     public int connectedClients() {
         return (int) clients.stream().filter(c -> !c.finished).count();
+    }
+
+    /** Every connection still remembered (the live ones and up to {@value #FINISHED_CLIENTS_KEPT} finished ones), by number. */
+    public List<ClientStats> clientStats() {
+        List<ClientStats> all;
+        synchronized (finishedClients) {
+            all = new ArrayList<>(finishedClients.values());
+        }
+        for (ClientStream c : clients) all.add(c.stats());
+        all.sort(Comparator.comparingInt(ClientStats::client));
+        // A connection that finished between the two reads would appear twice: keep its final stats.
+        List<ClientStats> unique = new ArrayList<>(all.size());
+        for (ClientStats c : all) {
+            if (!unique.isEmpty() && unique.get(unique.size() - 1).client() == c.client()) {
+                if (!c.connected()) unique.set(unique.size() - 1, c);
+            } else {
+                unique.add(c);
+            }
+        }
+        return unique;
+    }
+
+    /** The status a {@link SourceStatus#query} gets. */
+    public SourceStatus status() {
+        return new SourceStatus(id, config.format().label(), config.linesPerSecond(), clientStats());
+    }
+
+    /** Live client threads: for leak checks, the number must fall back once clients leave. */
+    public int liveClientThreads() {
+        return (int) clients.stream().filter(c -> c.thread.isAlive()).count();
     }
 
     /** Clients accepted since start, including those that left. */
@@ -120,11 +213,18 @@ public final class SocketSource implements AutoCloseable {
         }
     }
 
+    /** Lines sent so far and the rate actually achieved since the previous status line. */
     private void printStatus() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long now = System.nanoTime();
         long total = linesSent.get();
-        log.accept(String.format(Locale.ROOT, "sent %,d lines to %d client(s) now connected (%d so far); %.1f lines/s per client target, %.1f lines/s overall",
-                total, connectedClients(), clientsSeen(), config.linesPerSecond(), total / seconds));
+        double rate = (total - lastStatusLines) / ((now - lastStatusNanos) / 1e9);
+        lastStatusNanos = now;
+        lastStatusLines = total;
+        int connected = connectedClients();
+        long blocked = blockedMillis();
+        log.accept(String.format(Locale.ROOT, "sent %,d lines; now %.1f lines/s to %d client(s) (target %s lines/s each)%s",
+                total, rate, connected, io.ssplab.metrics.ConsoleTable.trim(config.linesPerSecond()),
+                blocked > 0 ? String.format(Locale.ROOT, "; writes blocked %.1f s in all (receivers reading slower than sent)", blocked / 1000.0) : ""));
     }
 
     /** Stops accepting, disconnects every client and waits for their threads. Idempotent. */
@@ -155,47 +255,131 @@ public final class SocketSource implements AutoCloseable {
         final int index;
         final Socket socket;
         final Thread thread;
+        final String peer;
         volatile boolean finished;
-        long lines;
+        volatile long lines;
+        volatile long blocked;
+        volatile long maxBacklog;
+        volatile String ending = "";
+        /** When the write in progress started (System.nanoTime), 0 when not writing: a write blocked right now counts too. */
+        volatile long writeStartedNanos;
+        volatile long startNanos;
 
         ClientStream(int index, Socket socket) {
             this.index = index;
             this.socket = socket;
+            this.peer = String.valueOf(socket.getRemoteSocketAddress());
             this.thread = new Thread(this::run, "source-client-" + index);
             thread.setDaemon(true);
         }
 
+        ClientStats stats() {
+            long now = System.nanoTime();
+            long backlog = maxBacklog;
+            if (writeStartedNanos != 0 && startNanos != 0) {
+                // Blocked now: every line that fell due since is waiting at the source.
+                long due = (long) Math.floor((now - startNanos) / 1e9 * config.linesPerSecond()) + 1;
+                backlog = Math.max(backlog, due - lines);
+            }
+            return new ClientStats(index, peer, lines, (blocked + blockedNow(now)) / 1_000_000, backlog, !finished, ending);
+        }
+
+        /** Time the write in progress has been blocked, if it has been for longer than the threshold. */
+        long blockedNow(long now) {
+            long started = writeStartedNanos;
+            long took = started == 0 ? 0 : now - started;
+            return took >= BLOCKED_THRESHOLD_NANOS ? took : 0;
+        }
+
         void run() {
-            String peer = socket.getRemoteSocketAddress().toString();
             log.accept("client #" + index + " connected from " + peer);
             LineGenerator generator = new LineGenerator(LineGenerator.clientSeed(config.seed(), index),
                     config.wordsPerLine(), config.vocabulary());
-            Pacer pacer = new Pacer(config.linesPerSecond());
+            long startEpochMs = System.currentTimeMillis();
+            long startNanos = System.nanoTime();
+            this.startNanos = startNanos;
+            Pacer pacer = new Pacer(config.linesPerSecond(), startNanos);
+            boolean stamped = config.format() == LineFormat.STAMPED;
+            StringBuilder line = new StringBuilder(96);
             String why = "closed by the client";
-            try (socket; OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
+            try (socket; InputStream in = socket.getInputStream();
+                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
                 socket.setTcpNoDelay(true);
                 while (!closed) {
                     long due = pacer.awaitDue();
                     if (due == 0) break; // interrupted
+                    // A Spark receiver never writes; a client that does may be asking for the status.
+                    if (in.available() > 0 && answerCommand(in, out)) {
+                        why = "status query answered";
+                        break;
+                    }
+                    if (paused) {
+                        LockSupport.parkNanos(20_000_000L);
+                        continue;
+                    }
+                    if (due - 1 > maxBacklog) maxBacklog = due - 1; // lines that had to wait for the previous write
+                    long t0 = System.nanoTime();
+                    writeStartedNanos = t0;
                     for (long i = 0; i < due; i++) {
-                        out.write(generator.next().getBytes(StandardCharsets.UTF_8));
-                        out.write('\n');
+                        long seq = pacer.sentTotal() + i;
+                        line.setLength(0);
+                        if (stamped) {
+                            long dueMs = startEpochMs + (pacer.dueNanos(seq) - startNanos) / 1_000_000;
+                            LineStamp.append(line, id, index, seq, dueMs);
+                        }
+                        line.append(generator.next()).append('\n');
+                        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
                     }
                     out.flush();
+                    long took = System.nanoTime() - t0;
+                    if (took >= BLOCKED_THRESHOLD_NANOS) {
+                        blocked += took;
+                        blockedNanos.addAndGet(took);
+                    }
+                    writeStartedNanos = 0;
+                    // Counted once flushed: lines of a write that failed half-way are not "sent".
                     pacer.sent(due);
                     lines += due;
                     linesSent.addAndGet(due);
                 }
                 if (closed) why = "source stopping";
             } catch (SocketException e) {
+                // Includes a client that vanished mid-line (reset, broken pipe): only this stream ends.
                 why = closed ? "source stopping" : "connection lost (" + e.getMessage() + ")";
             } catch (IOException e) {
                 why = "I/O error: " + e.getMessage();
             } finally {
+                long end = System.nanoTime();
+                long stuck = blockedNow(end); // a write that never completed (the connection died under it)
+                blocked += stuck;
+                blockedNanos.addAndGet(stuck);
+                writeStartedNanos = 0;
+                ending = why;
                 finished = true;
-                log.accept("client #" + index + " disconnected after " + String.format(Locale.ROOT, "%,d", lines)
-                        + " lines: " + why);
+                synchronized (finishedClients) {
+                    finishedClients.put(index, stats());
+                }
+                clients.remove(this);
+                log.accept("client #" + index + " disconnected after " + String.format(Locale.ROOT, "%,d", lines) + " lines"
+                        + (blocked >= 1_000_000_000L ? String.format(Locale.ROOT, " (writes blocked %.1f s, backlog up to %,d lines)",
+                        blocked / 1e9, maxBacklog) : "") + ": " + why);
             }
+        }
+
+        /**
+         * Reads what the client sent (at most a short line); answers {@value SourceStatus#COMMAND} and
+         * returns true, ignores anything else.
+         */
+        private boolean answerCommand(InputStream in, OutputStream out) throws IOException {
+            byte[] buffer = new byte[64];
+            int n = in.read(buffer, 0, Math.min(buffer.length, Math.max(1, in.available())));
+            if (n <= 0) return false;
+            String command = new String(buffer, 0, n, StandardCharsets.US_ASCII).strip();
+            if (!command.equals(SourceStatus.COMMAND)) return false;
+            out.write(status().toJson().getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            out.flush();
+            return true;
         }
 
         void stop() {

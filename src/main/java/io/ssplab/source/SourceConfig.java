@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param vocabulary    words are word0 … word{vocabulary-1}
  * @param seed          seed of client 0; client n uses {@link LineGenerator#clientSeed}
  * @param statusEvery   how often to print a progress line; {@link Duration#ZERO} for never
+ * @param format        classic words, or words after a stamp for record accounting ({@link LineFormat})
  */
 public record SourceConfig(String host, int port, double linesPerSecond, int wordsPerLine, int vocabulary,
-                           long seed, Duration statusEvery) {
+                           long seed, Duration statusEvery, LineFormat format) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9999;
@@ -29,6 +30,17 @@ public record SourceConfig(String host, int port, double linesPerSecond, int wor
             throw new IllegalArgumentException("rate must be a positive number of lines per second");
         if (wordsPerLine < 1) throw new IllegalArgumentException("words per line must be at least 1");
         if (vocabulary < 1) throw new IllegalArgumentException("vocabulary must be at least 1");
+        if (format == null) format = LineFormat.CLASSIC;
+    }
+
+    /** The classic line format (the original demo's). */
+    public SourceConfig(String host, int port, double linesPerSecond, int wordsPerLine, int vocabulary,
+                        long seed, Duration statusEvery) {
+        this(host, port, linesPerSecond, wordsPerLine, vocabulary, seed, statusEvery, LineFormat.CLASSIC);
+    }
+
+    public SourceConfig withFormat(LineFormat f) {
+        return new SourceConfig(host, port, linesPerSecond, wordsPerLine, vocabulary, seed, statusEvery, f);
     }
 
     /** The classroom defaults, on a free loopback port, without progress lines: the jobs' embedded source. */

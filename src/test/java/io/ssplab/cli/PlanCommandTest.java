@@ -47,7 +47,8 @@ class PlanCommandTest extends IsolatedCli {
         assertThat(json.get("freeSlots").asInt()).isEqualTo(7);
         assertThat(json.get("partialLastWave").asBoolean()).isTrue();
         assertThat(json.get("overheadCalibrated").asBoolean()).isFalse();
-        assertThat(json.get("fixes")).hasSize(4);
+        assertThat(json.get("fixes")).hasSize(5);
+        assertThat(json.get("backpressure").asBoolean()).isFalse();
         assertThat(json.get("fixes").get(1).get("setting").asText()).isEqualTo("P=7 on local[8]");
         assertThat(json.get("fixes").get(1).get("prediction").get("waves").asInt()).isEqualTo(1);
     }
@@ -80,6 +81,18 @@ class PlanCommandTest extends IsolatedCli {
         new Calibration(300, 350, 8, "local[4]", 4, 2000, 8, 25, 16, 500, 16, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
         assertThat(plan()).isZero();
         assertThat(out()).contains("calibrated here (0.30 s at 8 waves").contains("2.27 s cost + 0.30 s overhead = 2.57 s");
+    }
+
+    @Test
+    void phase4SaysWhereBackpressureSettles() throws Exception {
+        assertThat(plan("--job", "phase4")).isZero();
+        assertThat(out()).contains("1.26 → UNSTABLE").contains("backpressure is on").contains("≈ 108 of the 140 lines/s sent")
+                .contains("largest stable rate").contains("≤ 95 lines/s");
+        out.reset();
+        assertThat(plan("--job", "phase4", "--json")).isZero();
+        JsonNode json = JsonLines.MAPPER.readTree(out());
+        assertThat(json.get("backpressure").asBoolean()).isTrue();
+        assertThat(json.get("sustainableLinesPerSecond").asDouble()).isBetween(108.0, 108.1);
     }
 
     @Test

@@ -165,6 +165,32 @@ class ProcessingTimeModelTest {
     }
 
     @Test
+    void aRunsPredictionHonoursCoresMaxAndBackpressure() {
+        String before = System.getProperty("ssp.home");
+        try {
+            System.setProperty("ssp.home", "/nonexistent-ssp-home"); // no calibration: the documented default
+            // phase 2 at the nominal 140 lines/s: 2.52 s; with the rate controller on PT settles at BI
+            assertThat(ProcessingTimeModel.predictRun(phase2(), java.util.Map.of(), java.util.Map.of())).isCloseTo(2518, within(1e-6));
+            assertThat(ProcessingTimeModel.predictRun(phase2(), java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "true"), java.util.Map.of()))
+                    .isEqualTo(2000);
+            // the run's own settings win over the job's
+            assertThat(ProcessingTimeModel.predictRun(phase2(), java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "true"),
+                    java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "false"))).isCloseTo(2518, within(1e-6));
+            // a standalone master with spark.cores.max 8: 7 slots, P = 4 in one wave of 210 words
+            JobSpec cluster = phase2().withMaster("spark://127.0.0.1:7077");
+            Prediction eight = MODEL.predict(Workload.of(cluster, 8));
+            assertThat(ProcessingTimeModel.predictRun(cluster, java.util.Map.of(), java.util.Map.of("spark.cores.max", "8")))
+                    .isCloseTo(eight.predictedProcessingTimeMs(), within(1e-6));
+            assertThat(eight.arithmetic().waves()).isEqualTo(1);
+            // nothing to predict: no slot left
+            assertThat(ProcessingTimeModel.predictRun(cluster, java.util.Map.of(), java.util.Map.of("spark.cores.max", "1"))).isNull();
+        } finally {
+            if (before == null) System.clearProperty("ssp.home");
+            else System.setProperty("ssp.home", before);
+        }
+    }
+
+    @Test
     void zeroCostIsAllOverhead() {
         Prediction p = MODEL.predict(Workload.of(new Phase1Baseline().defaults()));
         assertThat(p.arithmetic().costTimeMs()).isZero();

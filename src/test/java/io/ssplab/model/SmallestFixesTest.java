@@ -43,6 +43,20 @@ class SmallestFixesTest {
     }
 
     @Test
+    void largestStableRateAndWhereBackpressureSettles() {
+        Workload phase2 = Workload.of(new Phase2Bottleneck().defaults());
+        // cost time grows with the rate: 2268 ms at 140 lines/s = 16.2 ms per line/s; overhead 250 ms
+        // (0.9 × 2000 − 250) / 16.2 = 95.7 → 95 lines/s
+        Fix rate = FIXES.largestStableRate(phase2);
+        assertThat(rate.setting()).isEqualTo("≤ 95 lines/s");
+        assertThat(rate.prediction().ratio()).isLessThanOrEqualTo(0.9);
+        assertThat(MODEL.predict(phase2.withRate(96)).ratio()).isGreaterThan(0.9);
+        // PT = BI: (2000 − 250) / 16.2 = 108.0 lines/s, as Phase4Backpressure's comment computes
+        assertThat(SmallestFixes.sustainableRate(MODEL, phase2)).isCloseTo(108.02, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(SmallestFixes.sustainableRate(MODEL, Workload.of(new io.ssplab.jobs.Phase1Baseline().defaults()))).isInfinite();
+    }
+
+    @Test
     void noBatchIntervalHelpsWhenTheCostOutrunsTheSlots() {
         // P=4 on 3 slots: each second of input costs 2 waves × 105 words × 5.4 ms = 1.13 s of slot time
         Fix bi = FIXES.smallestStableBatchInterval(Workload.of(new Phase2Bottleneck().defaults()));

@@ -1,0 +1,218 @@
+package io.ssplab.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.ssplab.cluster.ClusterLayout;
+import io.ssplab.cluster.ClusterSettings;
+import io.ssplab.cluster.ClusterState;
+import io.ssplab.cluster.MasterView;
+import io.ssplab.cluster.StandaloneCluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bin/ssp cluster start|status|stop}: a real Spark standalone cluster on this machine, closed by default. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = {"A real Spark standalone cluster on this machine — a master and worker JVMs from the project's own jars, no Spark download.",
+                "Closed by default: authentication with a secret generated at start, no REST submission server, everything on 127.0.0.1.",
+                "Its state (PIDs, ports, secret, logs) lives in runs/cluster/."},
+        subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class},
+        footer = {"", "Then: bin/ssp run phase1 --master spark://127.0.0.1:7077   (the secret is passed for you)", "See docs/cluster.md."})
+public final class ClusterCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What start, status and stop share: where to print, and this project's cluster folder and its condition. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        ClusterCommand cluster;
+
+        final ClusterLayout layout = ClusterLayout.forProject();
+
+        PrintStream out() {
+            return cluster.main.out;
+        }
+
+        StandaloneCluster.Status status() {
+            return StandaloneCluster.status(layout);
+        }
+    }
+
+    static void printUrls(PrintStream out, ClusterState state, MasterView view) {
+        out.printf(Locale.ROOT, "  master      %s (pid %d)%n", state.masterUrl(), state.masterPid());
+        out.println("  master UI   " + state.masterUiUrl());
+        out.printf(Locale.ROOT, "  workers     %d × %d cores, %s (pid %s)%n", state.workers().size(),
+                state.workers().isEmpty() ? 0 : state.workers().get(0).cores(), state.workers().isEmpty() ? "-" : state.workers().get(0).memory(),
+                String.join(", ", state.workers().stream().map(w -> String.valueOf(w.pid())).toList()));
+        if (view == null) return;
+        // The master's view has each worker's UI; it cannot say which PID is which, and need not.
+        for (MasterView.WorkerView w : view.workers()) {
+            if (!w.alive()) continue;
+            out.printf(Locale.ROOT, "  worker UI   %s (ALIVE, %d of %d cores in use)%n", w.webUiAddress(), w.coresUsed(), w.cores());
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Start a master and worker(s) on 127.0.0.1 and wait until every worker is ALIVE.",
+            footer = {"", "Examples:", "  bin/ssp cluster start               # 1 worker × 4 cores, 2g, as in the original",
+                    "  bin/ssp cluster start --workers 2   # 8 cores, for phase3's 8 task slots"})
+    static final class Start extends Subcommand {
+        @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_WORKERS, description = "Worker JVMs. Default: ${DEFAULT-VALUE}.")
+        int workers;
+
+        @Option(names = "--cores", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_CORES,
+                description = "Task slots per worker (slots, not CPUs: the lab's costs are waits). Default: ${DEFAULT-VALUE}.")
+        int cores;
+
+        @Option(names = "--memory", paramLabel = "SIZE", defaultValue = ClusterSettings.DEFAULT_MEMORY,
+                description = "Memory per worker for executors, e.g. 2g or 1536m (an executor takes 1g). Default: ${DEFAULT-VALUE}.")
+        String memory;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_MASTER_PORT, description = "Master port. Default: ${DEFAULT-VALUE}.")
+        int port;
+
+        @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_UI_PORT, description = "Master web UI port. Default: ${DEFAULT-VALUE}.")
+        int uiPort;
+
+        @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ClusterSettings.DEFAULT_HOST,
+                description = "Address every daemon binds. Default: ${DEFAULT-VALUE} (this machine only). Another address opens the cluster to the network, protected by its secret only: see docs/cluster.md first.")
+        String host;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "180s", converter = DurationConverter.class,
+                description = "How long to wait for every worker to be ALIVE. Default: ${DEFAULT-VALUE}.")
+        Duration timeout;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = out();
+            ClusterSettings settings = new ClusterSettings(host, port, uiPort, workers, cores, memory, timeout).validate();
+            StandaloneCluster.Status before = status();
+            if (before.running()) {
+                ClusterState s = before.state();
+                out.printf(Locale.ROOT, "cluster: already running (%d worker(s), %d cores; to change that: bin/ssp cluster stop, then start again)%n",
+                        s.workers().size(), s.totalCores());
+                printUrls(out, s, view(s));
+                return ExitCodes.OK;
+            }
+            if (before.condition() == StandaloneCluster.Condition.STALE)
+                out.println("cluster: the last cluster's processes are gone (stale state in " + ClusterLayout.display(layout.dir()) + "): cleaned it");
+            if (!settings.loopbackOnly())
+                out.println("cluster: WARNING binding " + host + ": other machines can reach this cluster; only its secret keeps them from running code on it");
+            out.printf(Locale.ROOT, "cluster: starting a master on %s and %d worker(s) × %d cores, %s (Spark's JVMs need ~20 s)…%n",
+                    settings.masterUrl(), workers, cores, memory);
+            AtomicBoolean cancelled = new AtomicBoolean();
+            StandaloneCluster.Started started;
+            try (CtrlC ignored = CtrlC.onFirstPress(() -> cancelled.set(true))) {
+                started = StandaloneCluster.start(layout, settings,
+                        line -> out.println("cluster: " + line), cancelled::get);
+            } catch (StandaloneCluster.StartFailed failed) {
+                cluster.main.err.println("cluster: " + failed.getMessage());
+                failed.details().forEach(l -> cluster.main.err.println("  | " + l));
+                return ExitCodes.FAILED;
+            }
+            out.printf(Locale.ROOT, "cluster: running, %d worker(s) ALIVE after %.1f s%n", started.view().aliveWorkers(), started.took().toMillis() / 1000.0);
+            printUrls(out, started.state(), started.view());
+            out.println("  secret      " + ClusterLayout.display(layout.sparkConf()) + " (owner-only; spark.authenticate on, REST submission server off)");
+            out.println("  logs        " + ClusterLayout.display(layout.logs()) + "/, executors' in " + ClusterLayout.display(layout.work()) + "/");
+            out.println("Run a job:    bin/ssp run phase1 --master " + started.state().masterUrl() + " --batches 10");
+            out.println("Stop it:      bin/ssp cluster stop");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = {"Show whether this project's cluster runs: its URLs, workers and jobs.", "Exit code 0 when it runs, 1 when it does not."})
+    static final class Status extends Subcommand {
+        @Override
+        public Integer call() {
+            PrintStream out = out();
+            StandaloneCluster.Status status = status();
+            switch (status.condition()) {
+                case NOT_RUNNING -> {
+                    out.println("cluster: not running (start one with: bin/ssp cluster start)");
+                    return ExitCodes.FAILED;
+                }
+                case STALE -> {
+                    StandaloneCluster.stop(layout);
+                    out.println("cluster: not running; its processes are gone, so the stale state in " + ClusterLayout.display(layout.dir())
+                            + " was cleaned (start one with: bin/ssp cluster start)");
+                    return ExitCodes.FAILED;
+                }
+                default -> {
+                }
+            }
+            ClusterState s = status.state();
+            MasterView view = view(s);
+            int expected = s.pids().size();
+            out.printf(Locale.ROOT, "cluster: running since %s, %d of %d process(es) alive%s%n", since(s.startedAt()), status.alivePids().size(), expected,
+                    status.alivePids().size() < expected ? " — degraded: bin/ssp cluster stop, then start again" : "");
+            printUrls(out, s, view);
+            if (view == null) {
+                out.println("  the master UI does not answer at " + s.masterUiUrl());
+            } else {
+                List<String> apps = view.activeApps().stream().map(a -> a.name() + " (" + a.cores() + " cores)").toList();
+                out.printf(Locale.ROOT, "  cores       %d of %d in use; running: %s%n", view.coresUsed(), view.cores(),
+                        apps.isEmpty() ? "no job" : String.join(", ", apps));
+            }
+            out.println("  secret      " + ClusterLayout.display(layout.sparkConf()));
+            out.println("  logs        " + ClusterLayout.display(layout.logs()) + "/");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stop exactly the processes 'cluster start' started (workers, their executors, the master) and clean runs/cluster/ (logs are kept).")
+    static final class Stop extends Subcommand {
+        @Override
+        public Integer call() {
+            PrintStream out = out();
+            StandaloneCluster.Status status = status();
+            if (status.condition() == StandaloneCluster.Condition.NOT_RUNNING) {
+                out.println("cluster: not running, nothing to stop");
+                return ExitCodes.OK;
+            }
+            StandaloneCluster.Stopped stopped = StandaloneCluster.stop(layout);
+            if (status.condition() == StandaloneCluster.Condition.STALE) {
+                out.println("cluster: not running; its processes were already gone, so only the stale state in " + ClusterLayout.display(layout.dir()) + " was cleaned");
+                return ExitCodes.OK;
+            }
+            out.printf(Locale.ROOT, "cluster: stopped %d process(es)%s%s; logs kept in %s/%n",
+                    stopped.stopped().size() + stopped.killed().size(),
+                    stopped.killed().isEmpty() ? "" : " (" + stopped.killed().size() + " had to be killed)",
+                    stopped.executors().isEmpty() ? "" : " and " + stopped.executors().size() + " leftover executor(s)",
+                    ClusterLayout.display(layout.logs()));
+            return ExitCodes.OK;
+        }
+    }
+
+    private static String since(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .format(java.time.Instant.parse(instant).atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.time.DateTimeException e) {
+            return instant;
+        }
+    }
+
+    private static MasterView view(ClusterState s) {
+        try {
+            return MasterView.fetch(s.masterUiUrl());
+        } catch (java.io.IOException down) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.ssplab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.metrics.RunSummary;
+import io.ssplab.report.Note;
+import io.ssplab.report.RecordedRun;
+import io.ssplab.report.ReportWriter;
+import io.ssplab.report.RunLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bin/ssp report PATH…}: charts and the HTML page from recorded JSON Lines, later or on another machine. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw the charts and the HTML page (English and Vietnamese) from recorded runs.",
+                "Reads JSON Lines: a run directory (bin/ssp demo's) or .jsonl files (--metrics-out).",
+                "Needs no Spark and no network. An input it cannot use (empty, not metrics)",
+                "gets one line; the rest is charted."},
+        footer = {"", "Examples:",
+                "  bin/ssp report runs/20250101-120000    # writes its index.html",
+                "  bin/ssp report runs/p2.jsonl           # writes runs/p2.html",
+                "  bin/ssp report runs/p2.jsonl runs/p3.jsonl --out slides/",
+                "", "Exit codes: 0 page written, 1 could not write it,",
+                "            2 a PATH is missing or nothing in them is usable."})
+public final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Run directories or .jsonl metrics files.")
+    List<Path> paths;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the page and charts/. Default: the directory given, or the first file's directory.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintStream console = main.out;
+        for (Path p : paths) {
+            if (!Files.exists(p))
+                throw new InvalidSpecException(p + " does not exist: give a run directory (e.g. runs/20250101-120000) or a .jsonl file");
+        }
+        Path outDir = out != null ? out : defaultOutDir(paths.get(0));
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new InvalidSpecException("--out " + outDir + " is a file: give a directory");
+
+        RunLoader.Loaded loaded = RunLoader.load(paths);
+        for (Note problem : loaded.problems()) main.err.println("report: " + problem.en());
+        if (loaded.runs().isEmpty()) {
+            main.err.println("report: nothing usable to chart in " + paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
+            return ExitCodes.USAGE;
+        }
+        for (RecordedRun run : loaded.runs()) {
+            RunSummary s = run.summary();
+            console.printf(Locale.ROOT, "%s: %s, %d batches, %s%n", run.metricsFile().getFileName(), s.job(), s.batches(), s.verdict());
+            for (Note note : run.notes()) console.println("  note: " + note.en());
+        }
+        Path page;
+        try {
+            Files.createDirectories(outDir);
+            page = ReportWriter.write(loaded.runs(), loaded.problems(), outDir, pageName(), regenerateCommand());
+        } catch (IOException | RuntimeException | java.awt.AWTError | LinkageError e) {
+            main.err.println("report: could not write the charts and page in " + outDir + ": " + ReportWriter.describe(e));
+            return ExitCodes.FAILED;
+        }
+        console.println("report: " + page.toAbsolutePath().normalize());
+        return ExitCodes.OK;
+    }
+
+    /** One file gets a page named after it (p2.jsonl → p2.html), so that it does not replace a directory's index.html. */
+    private String pageName() {
+        if (paths.size() == 1 && Files.isRegularFile(paths.get(0))) return pageNameFor(paths.get(0));
+        return "index.html";
+    }
+
+    /** p2.jsonl → p2.html; p2.summary.json → p2.html. */
+    public static String pageNameFor(Path metricsFile) {
+        String name = metricsFile.getFileName().toString();
+        if (name.endsWith(".summary.json")) name = name.substring(0, name.length() - ".summary.json".length()) + ".jsonl";
+        if (name.equals("summary.json")) return "index.html";
+        return RunLoader.baseName(Path.of(name)) + ".html";
+    }
+
+    static Path defaultOutDir(Path first) {
+        Path abs = first.toAbsolutePath().normalize();
+        return Files.isDirectory(abs) ? abs : abs.getParent();
+    }
+
+    private String regenerateCommand() {
+        return "bin/ssp report " + paths.stream().map(Path::toString).collect(Collectors.joining(" "))
+                + (out != null ? " --out " + out : "");
+    }
+}

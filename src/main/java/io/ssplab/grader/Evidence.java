@@ -1,0 +1,113 @@
+package io.ssplab.grader;
+
+import java.util.List;
+import java.util.Map;
+
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.metrics.Stats;
+
+/**
+ * What a graded run measured: the knobs, every completed batch, and the words the job counted in
+ * each batch. The criteria are pure functions of this, so they are tested on recorded sequences.
+ *
+ * @param lesson         the step the run is judged for (it decides the warm-up, see {@link Warmup})
+ * @param spec           the knobs the exercise ran with
+ * @param batches        every completed batch, in order, warm-up included
+ * @param wordsPerBatch  batch time (ms) → sum of the job's word counts in that batch
+ * @param wantedBatches  batches the check wanted to measure after warm-up
+ * @param stopReason     why the run stopped
+ * @param timeLimitReached whether the run ended at the check's time limit rather than when asked to
+ */
+public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, Map<Long, Long> wordsPerBatch, int wantedBatches,
+                       String stopReason, boolean timeLimitReached) {
+
+    public Evidence {
+        batches = List.copyOf(batches);
+        wordsPerBatch = Map.copyOf(wordsPerBatch);
+    }
+
+    /** Lines the source sends per batch interval. */
+    public double nominalLinesPerBatch() {
+        return spec.linesPerSecond() * spec.batchIntervalMs() / 1000.0;
+    }
+
+    public int warmup() {
+        return Warmup.batches(batches, nominalLinesPerBatch(), lesson.waitsForStartupBacklog());
+    }
+
+    /** The batches the criteria judge: those after warm-up. */
+    public List<BatchMetrics> measured() {
+        return batches.subList(warmup(), batches.size());
+    }
+
+    public long batchIntervalMs() {
+        return spec.batchIntervalMs();
+    }
+
+    public double medianProcessingTimeMs() {
+        return Stats.median(measured().stream().mapToDouble(BatchMetrics::processingTimeMs).toArray());
+    }
+
+    /** Measured batches whose PT exceeded BI. */
+    public int batchesOverBudget() {
+        return (int) measured().stream().filter(BatchMetrics::overBudget).count();
+    }
+
+    /** Least-squares growth of SD over the measured batches, ms per batch. */
+    public double schedulingDelaySlopeMsPerBatch() {
+        return Stats.slopePerIndex(measured().stream().mapToDouble(BatchMetrics::schedulingDelayMs).toArray());
+    }
+
+    public long finalSchedulingDelayMs() {
+        List<BatchMetrics> m = measured();
+        return m.isEmpty() ? 0 : m.get(m.size() - 1).schedulingDelayMs();
+    }
+
+    public long maxSchedulingDelayMs() {
+        return measured().stream().mapToLong(BatchMetrics::schedulingDelayMs).max().orElse(0);
+    }
+
+    /** Measured batches that started later than {@code shareOfBi} × BI after being cut. */
+    public int batchesDelayedOver(double shareOfBi) {
+        return (int) measured().stream().filter(b -> b.schedulingDelayMs() > shareOfBi * b.batchIntervalMs()).count();
+    }
+
+    /** Measured batches that completed while later batches were already waiting. */
+    public int batchesWithQueue() {
+        return (int) measured().stream().filter(b -> b.queuedBatches() > 0).count();
+    }
+
+    public int maxQueuedBatches() {
+        return measured().stream().mapToInt(BatchMetrics::queuedBatches).max().orElse(0);
+    }
+
+    public int finalQueuedBatches() {
+        List<BatchMetrics> m = measured();
+        return m.isEmpty() ? 0 : m.get(m.size() - 1).queuedBatches();
+    }
+
+    /** Lines per second the receiver delivered, averaged over the measured batches. */
+    public double meanInputRatePerSec() {
+        return Stats.mean(measured().stream().mapToDouble(BatchMetrics::inputRatePerSec).toArray());
+    }
+
+    /** Lines received in the batches whose words were counted (warm-up included: every line counts). */
+    public long linesReceived() {
+        return batches.stream().filter(b -> wordsPerBatch.containsKey(b.batchTimeMs())).mapToLong(BatchMetrics::records).sum();
+    }
+
+    /** What the counts must add up to: every received line has {@code wordsPerLine} words. */
+    public long wordsExpected() {
+        return linesReceived() * spec.wordsPerLine();
+    }
+
+    public long wordsCounted() {
+        return batches.stream().mapToLong(b -> wordsPerBatch.getOrDefault(b.batchTimeMs(), 0L)).sum();
+    }
+
+    /** Batches whose counts were seen (each completed batch should have one). */
+    public int batchesCounted() {
+        return (int) batches.stream().filter(b -> wordsPerBatch.containsKey(b.batchTimeMs())).count();
+    }
+}

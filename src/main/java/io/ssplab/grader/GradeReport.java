@@ -1,0 +1,76 @@
+package io.ssplab.grader;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of one check, ready to print: the outcome, each criterion with its number and hint,
+ * the lesson's arithmetic for the exercise's knobs, and a closing sentence.
+ *
+ * @param lesson      which step was checked
+ * @param exercise    the class that was checked
+ * @param outcome     PASS, FAIL or NOT ATTEMPTED
+ * @param header      one line under the title: the knobs and what was measured (may be empty)
+ * @param criteria    in order: read from the code, then measured
+ * @param arithmetic  the lesson's arithmetic for the knobs (may be empty)
+ * @param closing     the last sentences: what the outcome means and what to do next (paragraphs split by \n)
+ */
+public record GradeReport(Lesson lesson, String exercise, Outcome outcome, String header, List<Criterion> criteria,
+                          List<String> arithmetic, String closing) {
+    static final int WIDTH = 110;
+    private static final String CRITERION_FORMAT = "  %-4s  %-32s %s%n";
+    private static final String HINT_INDENT = "        ";
+
+    public GradeReport {
+        criteria = List.copyOf(criteria);
+        arithmetic = List.copyOf(arithmetic);
+    }
+
+    public int exitCode() {
+        return outcome.exitCode();
+    }
+
+    public List<Criterion> failed() {
+        return criteria.stream().filter(c -> !c.passed()).toList();
+    }
+
+    public void print(PrintStream out) {
+        out.println();
+        out.println("=== check " + lesson.cliName() + ": " + exercise + " ===");
+        if (!header.isEmpty()) wrap(header, "", "  ").forEach(out::println);
+        if (!criteria.isEmpty()) out.println();
+        for (Criterion c : criteria) {
+            out.printf(Locale.ROOT, CRITERION_FORMAT, c.passed() ? "PASS" : "FAIL", c.name(), c.measured());
+            if (!c.passed()) wrap("hint: " + c.hint(), HINT_INDENT, HINT_INDENT + "      ").forEach(out::println);
+        }
+        if (!arithmetic.isEmpty()) {
+            out.println();
+            out.println("the lesson's arithmetic for these knobs:");
+            arithmetic.forEach(line -> out.println("  " + line));
+        }
+        out.println();
+        String[] paragraphs = closing.split("\n");
+        wrap(outcome.label() + " — " + paragraphs[0], "", "  ").forEach(out::println);
+        for (int i = 1; i < paragraphs.length; i++) wrap(paragraphs[i], "  ", "  ").forEach(out::println);
+    }
+
+    /** Breaks text at spaces so no line is longer than {@link #WIDTH}. */
+    static List<String> wrap(String text, String firstIndent, String nextIndent) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(firstIndent);
+        int lineStart = firstIndent.length();
+        for (String word : text.split(" ")) {
+            if (line.length() > lineStart && line.length() + 1 + word.length() > WIDTH) {
+                lines.add(line.toString());
+                line = new StringBuilder(nextIndent);
+                lineStart = nextIndent.length();
+            }
+            if (line.length() > lineStart) line.append(' ');
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+}

@@ -1,0 +1,51 @@
+package io.ssplab.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.metrics.ConsoleTable;
+import io.ssplab.metrics.RunSummary;
+
+/**
+ * One run as found on disk, ready to chart: its batches in time order and its summary.
+ *
+ * @param name          the metrics file's base name (phase2.jsonl → phase2): names its charts and its section
+ * @param metricsFile   where the batches came from
+ * @param batches       the completed batches, oldest first (never empty)
+ * @param summary       recomputed from {@code batches} with the recorded knobs, so the numbers on the
+ *                      page always match the charts
+ * @param knobsRecorded whether a summary file gave master, partitions and cost; when false those
+ *                      fields of {@code summary} are unknown (null master, 0 partitions, NaN cost)
+ * @param notes         what the reader should know about this input (skipped lines, unknown knobs, …)
+ */
+public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batches, RunSummary summary,
+                          boolean knobsRecorded, List<Note> notes) {
+
+    public String job() {
+        return summary.job();
+    }
+
+    /** "local[4], P=4, 5.4 ms/word, BI 2 s" — or what is known of it. */
+    public String knobsLabel() {
+        return knobsLabel(false);
+    }
+
+    /** The knobs label in English or in Vietnamese. */
+    public String knobsLabel(boolean vietnamese) {
+        String bi = "BI " + ConsoleTable.trim(summary.batchIntervalMs() / 1000.0) + " s";
+        if (!knobsRecorded) return bi + (vietnamese ? " (không ghi master, P và chi phí)" : " (master, P and cost not recorded)");
+        return summary.master() + ", P=" + summary.partitions() + ", " + costLabel(vietnamese) + ", " + bi;
+    }
+
+    /** "5.4 ms/word", "no cost", or "?" when not recorded. */
+    public String costLabel() {
+        return costLabel(false);
+    }
+
+    public String costLabel(boolean vietnamese) {
+        if (!knobsRecorded) return "?";
+        if (summary.costMs() == 0) return vietnamese ? "không có chi phí" : "no cost";
+        return ConsoleTable.trim(summary.costMs()) + " ms/" + summary.costUnit();
+    }
+}

@@ -1,0 +1,209 @@
+package io.ssplab.report;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.RunSummary;
+import io.ssplab.metrics.Summarizer;
+import io.ssplab.run.RunOptions;
+
+/**
+ * Finds and reads recorded runs: run directories ({@code bin/ssp demo}'s: {@code <job>.jsonl} beside
+ * {@code summary.json}) and single metrics files ({@code run --metrics-out FILE.jsonl} beside
+ * {@code FILE.summary.json}).
+ *
+ * <p>Real files are imperfect — a run stopped by Ctrl-C, a last line cut short by a kill, an empty
+ * file, batches with no records — so nothing here throws for bad content: what cannot be used becomes
+ * one problem line, what can be used is used, with a note.
+ */
+public final class RunLoader {
+    /** Skipped-line notes listed one by one before they are summed up. */
+    static final int NOTES_LISTED = 3;
+
+    private RunLoader() {
+    }
+
+    /**
+     * @param runs     every usable run, in the order given (a directory's files by name)
+     * @param problems one line per input that could not be used at all
+     */
+    public record Loaded(List<RecordedRun> runs, List<Note> problems) {
+    }
+
+    public static Loaded load(List<Path> paths) {
+        List<Note> problems = new ArrayList<>();
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path path : paths) files.addAll(metricsFiles(path, problems));
+        List<RecordedRun> runs = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (Path file : files) {
+            RecordedRun run = loadFile(file, problems);
+            if (run == null) continue;
+            // Charts are named after the run: two phase2.jsonl from different directories must not overwrite each other.
+            String name = run.name();
+            for (int n = 2; !names.add(name); n++) name = run.name() + "-" + n;
+            runs.add(name.equals(run.name()) ? run
+                    : new RecordedRun(name, run.metricsFile(), run.batches(), run.summary(), run.knobsRecorded(), run.notes()));
+        }
+        return new Loaded(runs, problems);
+    }
+
+    /** The .jsonl files a path stands for; a problem line when it stands for none. */
+    static List<Path> metricsFiles(Path path, List<Note> problems) {
+        if (!Files.exists(path)) {
+            problems.add(new Note(path + ": no such file or directory", path + ": không có file hay thư mục này"));
+            return List.of();
+        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (Files.isDirectory(path)) {
+            List<Path> found;
+            try (Stream<Path> list = Files.list(path)) {
+                found = list.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p))
+                        .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            } catch (IOException e) {
+                problems.add(new Note(path + ": cannot list the directory (" + e.getMessage() + ")",
+                        path + ": không liệt kê được thư mục (" + e.getMessage() + ")"));
+                return List.of();
+            }
+            if (found.isEmpty()) problems.add(new Note(path + ": no .jsonl metrics file in it (a run directory holds e.g. phase1.jsonl, written by 'bin/ssp demo')",
+                    path + ": không có file số liệu .jsonl nào (thư mục của một lần chạy chứa vd. phase1.jsonl do 'bin/ssp demo' ghi)"));
+            return found.stream().map(RunLoader::normalize).toList();
+        }
+        // A summary given instead of its metrics: take the metrics it belongs to.
+        if (name.equals("summary.json")) return metricsFiles(path.toAbsolutePath().getParent(), problems);
+        if (name.endsWith(".summary.json")) {
+            Path jsonl = path.resolveSibling(name.substring(0, name.length() - ".summary.json".length()) + ".jsonl");
+            if (Files.isRegularFile(jsonl)) return List.of(normalize(jsonl));
+            problems.add(new Note(path + ": a summary holds no batches to chart, and " + jsonl.getFileName() + " is not beside it",
+                    path + ": file summary không có batch nào để vẽ, và không có " + jsonl.getFileName() + " bên cạnh"));
+            return List.of();
+        }
+        return List.of(normalize(path));
+    }
+
+    private static Path normalize(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** One metrics file as a run, or null (and a problem line) when it holds no usable batch. */
+    static RecordedRun loadFile(Path file, List<Note> problems) {
+        JsonLines.ReadResult read;
+        try {
+            read = JsonLines.read(file);
+        } catch (CharacterCodingException e) {
+            problems.add(new Note(file + ": not a text file (not UTF-8) — is it a metrics file from --metrics-out?",
+                    file + ": không phải file văn bản (không phải UTF-8) — đây có phải file số liệu của --metrics-out không?"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Note(file + ": cannot be read (" + e.getMessage() + ")", file + ": không đọc được (" + e.getMessage() + ")"));
+            return null;
+        }
+        if (read.batches().isEmpty()) {
+            problems.add(read.problems().isEmpty()
+                    ? new Note(file + ": empty — the run recorded no completed batch (stopped before the first one?); nothing to chart",
+                            file + ": rỗng — lần chạy không ghi được batch nào hoàn tất (dừng trước batch đầu tiên?); không có gì để vẽ")
+                    : new Note(file + ": no batch object in it (" + read.problems().size() + " line(s) could not be read) — is it a metrics file from --metrics-out?",
+                            file + ": không có đối tượng batch nào (" + read.problems().size() + " dòng không đọc được) — đây có phải file số liệu của --metrics-out không?"));
+            return null;
+        }
+        List<Note> notes = new ArrayList<>(summed(read.problems()));
+        List<BatchMetrics> batches = new ArrayList<>(read.batches());
+        batches.sort(Comparator.comparingLong(BatchMetrics::batchTimeMs));
+        String job = batches.get(0).job();
+        long otherJobs = batches.stream().filter(b -> !job.equals(b.job())).count();
+        if (otherJobs > 0) notes.add(new Note(otherJobs + " batch(es) name another job than " + job + "; charted together with the rest",
+                otherJobs + " batch mang tên job khác " + job + "; vẫn được vẽ cùng các batch còn lại"));
+        long empty = batches.stream().filter(b -> b.records() == 0).count();
+        if (empty == batches.size()) notes.add(new Note("every batch had 0 records: the receiver got no input (was the source running?)",
+                "mọi batch đều có 0 bản ghi: receiver không nhận được dữ liệu (source có đang chạy không?)"));
+        else if (empty > 0) notes.add(new Note(empty + " batch(es) had 0 records (receiver not connected yet, or input paused)",
+                empty + " batch có 0 bản ghi (receiver chưa kết nối, hoặc dữ liệu tạm dừng)"));
+
+        Summarizer.Knobs knobs = recordedKnobs(file, job, notes);
+        boolean recorded = knobs != null;
+        if (knobs == null) {
+            knobs = new Summarizer.Knobs(job, null, 0, Double.NaN, null, batches.get(0).batchIntervalMs());
+            String summaryName = RunOptions.summaryPathFor(file).getFileName().toString();
+            notes.add(new Note("no summary file beside it (" + summaryName
+                    + " or summary.json): master, partitions and cost are not in the JSON Lines, so they are unknown here; the verdict is recomputed from the batches",
+                    "không có file summary bên cạnh (" + summaryName
+                    + " hoặc summary.json): master, số partition và chi phí không có trong JSON Lines nên ở đây không biết; kết luận được tính lại từ các batch"));
+        }
+        RunSummary summary = Summarizer.summarize(knobs, batches);
+        return new RecordedRun(baseName(file), file, List.copyOf(batches), summary, recorded, List.copyOf(notes));
+    }
+
+    /**
+     * The knobs the run was recorded with: from FILE.summary.json ({@code run --metrics-out}), else from
+     * the directory's summary.json entry for this job ({@code demo}); null when neither has them.
+     */
+    static Summarizer.Knobs recordedKnobs(Path file, String job, List<Note> notes) {
+        Path own = RunOptions.summaryPathFor(file);
+        if (Files.isRegularFile(own)) {
+            try {
+                return knobsOf(JsonLines.MAPPER.readValue(own.toFile(), RunSummary.class));
+            } catch (IOException | IllegalArgumentException e) {
+                notes.add(new Note(own.getFileName() + " could not be read (" + oneLine(e) + ")",
+                        "không đọc được " + own.getFileName() + " (" + oneLine(e) + ")"));
+            }
+        }
+        Path shared = file.toAbsolutePath().resolveSibling("summary.json");
+        if (Files.isRegularFile(shared)) {
+            try {
+                Map<String, RunSummary> byJob = new HashMap<>();
+                for (RunSummary s : JsonLines.MAPPER.readValue(shared.toFile(), RunSummary[].class)) byJob.putIfAbsent(s.job(), s);
+                RunSummary s = byJob.get(job);
+                if (s != null) return knobsOf(s);
+            } catch (IOException | IllegalArgumentException e) {
+                notes.add(new Note("summary.json could not be read (" + oneLine(e) + ")", "không đọc được summary.json (" + oneLine(e) + ")"));
+            }
+        }
+        return null;
+    }
+
+    private static Summarizer.Knobs knobsOf(RunSummary s) throws IOException {
+        if (s == null || s.job() == null || s.master() == null || s.partitions() < 1 || s.batchIntervalMs() <= 0
+                || s.costUnit() == null || !(s.costMs() >= 0))
+            throw new IOException("job, master, partitions, costMs, costUnit or batchIntervalMs missing");
+        return new Summarizer.Knobs(s.job(), s.master(), s.partitions(), s.costMs(), s.costUnit(), s.batchIntervalMs());
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /** The first few skipped-line notes, then how many more. */
+    static List<Note> summed(List<String> skipped) {
+        List<Note> notes = new ArrayList<>();
+        for (String line : skipped.subList(0, Math.min(NOTES_LISTED, skipped.size()))) notes.add(Note.untranslated(line, "dòng bị bỏ qua"));
+        int more = skipped.size() - NOTES_LISTED;
+        if (more > 0) notes.add(new Note(String.format(Locale.ROOT, "… and %d more line(s) skipped", more),
+                String.format(Locale.ROOT, "… và %d dòng nữa bị bỏ qua", more)));
+        return notes;
+    }
+
+    /** phase2.jsonl → phase2; other names keep everything before their last dot. */
+    public static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        // It becomes part of file names and URLs in the page: keep it plain.
+        return base.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,123 @@
+package io.ssplab.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ssplab.cli.Main;
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.metrics.JsonLines;
+
+/**
+ * The whole classroom story, end to end, on real Spark: {@code bin/ssp demo} runs phase1, phase2
+ * and phase3 for real and each act must show its designed behaviour, with wide margins around the
+ * phenomenon (never tight timings): phase1 and phase3 keep scheduling delay flat with PT well under
+ * BI; phase2 runs PT above BI and its scheduling delay climbs batch after batch.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoStoryTest {
+    private static final int BATCHES = 7;
+    private static final long BI = 2000;
+
+    private Path dir;
+    private int exitCode;
+    private String console;
+    private final Map<String, JsonNode> summaries = new HashMap<>();
+
+    @BeforeAll
+    void runTheDemoOnce(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        exitCode = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                "demo", "--batches", String.valueOf(BATCHES), "--no-ui", "--out", dir.toString());
+        console = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        for (JsonNode s : JsonLines.MAPPER.readTree(dir.resolve("summary.json").toFile())) summaries.put(s.get("job").asText(), s);
+    }
+
+    @Test
+    void theStoryHeldAndTheDemoSaysSo() {
+        assertThat(exitCode).as(console).isZero();
+        assertThat(console).contains("=== comparison ===", "the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE",
+                "results: " + dir.resolve("summary.json"));
+    }
+
+    @Test
+    void summaryJsonHasOneObjectPerActWithTheDocumentedFields() {
+        assertThat(summaries).containsOnlyKeys("phase1", "phase2", "phase3");
+        for (JsonNode s : summaries.values()) {
+            for (String field : new String[] {"job", "master", "partitions", "costMs", "verdict", "batches", "medianProcessingTimeMs",
+                    "processingToIntervalRatio", "schedulingDelaySlopeMsPerBatch", "finalSchedulingDelayMs"}) {
+                assertThat(s.has(field)).as(s.get("job") + "." + field).isTrue();
+            }
+            assertThat(s.get("batches").asInt()).isEqualTo(BATCHES);
+        }
+        assertThat(summaries.get("phase3").get("master").asText()).isEqualTo("local[8]");
+        assertThat(summaries.get("phase3").get("partitions").asInt()).isEqualTo(8);
+        assertThat(summaries.get("phase2").get("costMs").asDouble()).isEqualTo(summaries.get("phase3").get("costMs").asDouble());
+    }
+
+    @Test
+    void phase1KeepsUpEasily() throws Exception {
+        assertKeepsUp("phase1", 0.5);
+    }
+
+    @Test
+    void phase3KeepsUpWithTheSameCostAsPhase2() throws Exception {
+        assertKeepsUp("phase3", 0.9);
+    }
+
+    @Test
+    void phase2FallsFurtherBehindEveryBatch() throws Exception {
+        JsonNode s = summaries.get("phase2");
+        assertThat(s.get("verdict").asText()).isEqualTo("UNSTABLE");
+        assertThat(s.get("processingToIntervalRatio").asDouble()).isGreaterThan(1.1);
+        // Designed: PT − BI ≈ 0.5 s per batch. Anything clearly above flat proves the point.
+        assertThat(s.get("schedulingDelaySlopeMsPerBatch").asDouble()).isGreaterThan(0.1 * BI);
+        List<BatchMetrics> batches = batches("phase2");
+        List<BatchMetrics> measured = batches.subList(2, batches.size());
+        for (int i = 1; i < measured.size(); i++) {
+            assertThat(measured.get(i).schedulingDelayMs()).as("SD of batch %d grows", i + 2)
+                    .isGreaterThan(measured.get(i - 1).schedulingDelayMs());
+        }
+        assertThat(measured.get(measured.size() - 1).queuedBatches()).isGreaterThan(0);
+        assertThat(measured.stream().filter(BatchMetrics::overBudget).count()).isGreaterThanOrEqualTo(measured.size() - 1);
+    }
+
+    private void assertKeepsUp(String job, double maxRatio) throws Exception {
+        JsonNode s = summaries.get(job);
+        assertThat(s.get("verdict").asText()).as(console).isEqualTo("STABLE");
+        assertThat(s.get("processingToIntervalRatio").asDouble()).isLessThan(maxRatio);
+        assertThat(Math.abs(s.get("schedulingDelaySlopeMsPerBatch").asDouble())).isLessThan(0.05 * BI);
+        List<BatchMetrics> batches = batches(job);
+        for (BatchMetrics b : batches.subList(2, batches.size())) {
+            assertThat(b.schedulingDelayMs()).as("%s SD at %d", job, b.batchTimeMs()).isLessThan(BI / 4);
+            assertThat(b.queuedBatches()).isLessThanOrEqualTo(1);
+            // The receiver keeps the source's full rate: 140 lines/s × 2 s = 280 lines.
+            assertThat(b.records()).isBetween(250L, 310L);
+        }
+    }
+
+    private List<BatchMetrics> batches(String job) throws Exception {
+        Path file = dir.resolve(job + ".jsonl");
+        assertThat(Files.exists(file)).isTrue();
+        JsonLines.ReadResult r = JsonLines.read(file);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.batches()).hasSize(BATCHES);
+        return r.batches();
+    }
+}

@@ -1,0 +1,71 @@
+package io.ssplab.faults;
+
+import static io.ssplab.faults.FaultsTestSupport.concat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ssplab.accounting.Journal;
+import io.ssplab.source.LineFormat;
+import io.ssplab.source.SocketSource;
+import io.ssplab.source.SourceConfig;
+
+/**
+ * {@code run … --checkpoint DIR --wal} in a real driver JVM, killed with SIGKILL mid-run, then the same
+ * command again: it resumes from the checkpoint and every line the killed driver had received is processed.
+ */
+class DriverRecoveryTest {
+
+    @Test
+    void aDriverKilledWithKill9ResumesFromItsCheckpointAndLosesNoReceivedLine(@TempDir Path dir) throws Exception {
+        SourceConfig config = new SourceConfig("127.0.0.1", 0, 140, 3, 50, 42, Duration.ZERO, LineFormat.STAMPED);
+        try (SocketSource source = SocketSource.start(config, line -> { })) {
+            Path checkpoint = dir.resolve("ckpt");
+            String[] run = {"run", "phase1", "--source", "127.0.0.1:" + source.port(), "--checkpoint", checkpoint.toString(), "--wal", "--no-ui"};
+
+            try (ChildJvm first = ChildJvm.ssp(dir, concat(run, "--duration", "180s", "--metrics-out", "run1.jsonl"))) {
+                first.awaitLine(l -> l.contains("driver run 1, receiver write-ahead log on"), 120_000);
+                long deadline = System.nanoTime() + 150_000_000_000L;
+                // Two completed batches with lines: the receiver stores to the log, and batches are being cut and processed.
+                while (FaultsTestSupport.batchesWithRecords(dir.resolve("run1.jsonl")) < 2 && first.process.isAlive() && System.nanoTime() < deadline)
+                    Thread.sleep(200);
+                assertThat(first.process.isAlive()).as(first.transcript()).isTrue();
+                first.kill9();
+            }
+            Journal.History killed = Journal.read(checkpoint, 2);
+            assertThat(killed.receivedLines()).as("lines in batches the killed driver cut").isPositive();
+
+            try (ChildJvm second = ChildJvm.ssp(dir, concat(run, "--batches", "10", "--metrics-out", "run2.jsonl"))) {
+                assertThat(second.awaitExit(240_000)).as(second.transcript()).isZero();
+                assertThat(second.transcript()).contains("driver run 2", "resuming from the checkpoint");
+                System.out.println(second.transcript()); // the recovered run's table and accounting, in the test's output file
+            }
+
+            JsonNode accounting = FaultsTestSupport.json(dir.resolve("run2.summary.json")).get("accounting");
+            JsonNode recovery = accounting.get("recovery");
+            assertThat(recovery.get("driverRuns").asInt()).isEqualTo(2);
+            assertThat(recovery.get("earlierRunsReceivedLines").asLong()).isEqualTo(killed.receivedLines());
+            assertThat(recovery.get("lostReceivedLines").asLong()).as(accounting.toPrettyString()).isZero();
+            assertThat(accounting.get("lostLines").asLong()).as(accounting.toPrettyString()).isZero();
+            // The killed driver's connection: every sequence number from 0 up to the last one processed, none missing.
+            String killedStream = source.id() + ":" + firstReceiverClient(source);
+            assertThat(accounting.get("streams")).anySatisfy(s -> {
+                assertThat(s.get("stream").asText()).isEqualTo(killedStream);
+                assertThat(s.get("missingLines").asLong()).isZero();
+                assertThat(s.get("processedLines").asLong()).isGreaterThanOrEqualTo(killed.receivedLines());
+            });
+            assertThat(accounting.get("answer").asText()).startsWith("nothing lost across 2 driver runs");
+        }
+    }
+
+    /** The first connection that got more than a few lines: the killed driver's receiver (the others are reachability probes). */
+    private static int firstReceiverClient(SocketSource source) {
+        return source.clientStats().stream().filter(c -> c.sentLines() > 50).findFirst().orElseThrow().client();
+    }
+}

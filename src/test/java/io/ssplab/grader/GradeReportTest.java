@@ -1,0 +1,47 @@
+package io.ssplab.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class GradeReportTest {
+
+    @Test
+    void wrapsAtSpacesWithinTheWidth() {
+        String text = "word ".repeat(80).strip();
+        List<String> lines = GradeReport.wrap(text, "  hint: ", "        ");
+        assertThat(lines).hasSizeGreaterThan(3).allMatch(l -> l.length() <= GradeReport.WIDTH);
+        assertThat(lines.get(0)).startsWith("  hint: word");
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("        word"));
+        assertThat(String.join(" ", lines).replaceAll("\\s+", " ").strip()).isEqualTo("hint: " + text);
+    }
+
+    @Test
+    void aWordLongerThanTheWidthGetsItsOwnLine() {
+        List<String> lines = GradeReport.wrap("a " + "x".repeat(150) + " b", "", "");
+        assertThat(lines).containsExactly("a", "x".repeat(150), "b");
+    }
+
+    @Test
+    void printsEachCriterionWithItsNumberAndHintsOnlyForFailures() {
+        GradeReport r = new GradeReport(Lesson.FIX_DELAY, "my.Exercise", Outcome.FAIL, "knobs: BI 2 s",
+                List.of(Criterion.pass("passed one", "42"), Criterion.fail("failed one", "7", "because of the waves")),
+                List.of("waves  2"), "1 of 2 criteria not met.\nsecond paragraph");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        r.print(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("=== check fix-delay: my.Exercise ===")
+                .containsPattern("  PASS  passed one\\s+42\\n")
+                .containsPattern("  FAIL  failed one\\s+7\\n        hint: because of the waves\\n")
+                .contains("the lesson's arithmetic for these knobs:\n  waves  2")
+                .contains("FAIL — 1 of 2 criteria not met.\n  second paragraph");
+        assertThat(out.lines().filter(l -> l.contains("hint:"))).hasSize(1);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.failed()).extracting(Criterion::name).containsExactly("failed one");
+    }
+}

@@ -1,0 +1,54 @@
+package io.ssplab.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.solutions.FillGapsSolution;
+
+class RunCriteriaTest {
+    static final JobSpec STEP1 = new FillGapsSolution().defaults();
+
+    static Evidence evidence(List<BatchMetrics> b, String reason, boolean timeLimit) {
+        return new Evidence(Lesson.FILL_GAPS, STEP1, b, Evidences.allCounted(STEP1, b, 1.0), 8, reason, timeLimit);
+    }
+
+    @Test
+    void threeMeasuredBatchesAreEnough() {
+        Criterion c = RunCriteria.enoughBatches(evidence(Batches.afterWarmup(2400, 2400, 2400), "8 batches measured", false));
+        assertThat(c.passed()).isTrue();
+        assertThat(c.measured()).isEqualTo("3 of 8 (5 completed in all; stopped: 8 batches measured)");
+    }
+
+    @Test
+    void aRunStoppedEarlyAsksToBeRunAgain() {
+        Criterion c = RunCriteria.enoughBatches(evidence(Batches.afterWarmup(2400), "Ctrl-C", false));
+        assertThat(c.passed()).isFalse();
+        assertThat(c.hint()).isEqualTo("the run was stopped (Ctrl-C) before enough batches were measured to judge it: "
+                + "run the check again and let it finish.");
+    }
+
+    @Test
+    void batchesTooSlowToMeasureAreExplainedWithTheWaves() {
+        JobSpec oneSlot = STEP1.withMaster("local[2]");
+        List<BatchMetrics> b = Batches.afterWarmup(8600);
+        Criterion c = RunCriteria.enoughBatches(new Evidence(Lesson.FILL_GAPS, oneSlot, b, Evidences.allCounted(oneSlot, b, 1.0), 8,
+                "duration 113 s reached", true));
+        assertThat(c.passed()).isFalse();
+        assertThat(c.hint()).contains("batches complete far too slowly to measure")
+                .contains("4 partitions on 1 free task slot run in 4 waves of 70 lines × 15 ms = 4.20 s")
+                .contains("(Step 1 runs on local[4]: 3 free task slots.)");
+    }
+
+    @Test
+    void noFullBatchMeansTheInputNeverArrived() {
+        List<BatchMetrics> b = Batches.simulate(new long[] {0, 3, 10}, Batches.repeat(300, 3));
+        Criterion c = RunCriteria.enoughBatches(evidence(b, "duration 113 s reached", true));
+        assertThat(c.passed()).isFalse();
+        assertThat(c.hint()).startsWith("no full batch arrived: the most lines in one batch were 10, the source sends 280 per interval.");
+    }
+}

@@ -1,0 +1,135 @@
+package io.ssplab.grader;
+
+import java.time.Duration;
+
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+
+import io.ssplab.exercises.FillGapsExercise;
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.solutions.FillGapsSolution;
+import io.ssplab.solutions.FixDelaySolution;
+
+/** Exercises as students get them wrong: each must fail with the hint that names its mistake. */
+final class Variants {
+    private Variants() {
+    }
+
+    /** Gaps 1 and 2 filled, gap 3 still open. */
+    static class PartlyFilledFillGaps extends FillGapsExercise {
+        @Override
+        public Duration batchInterval() {
+            return Duration.ofSeconds(2);
+        }
+
+        @Override
+        public Duration sleepPerLine() {
+            return Duration.ofMillis(15);
+        }
+    }
+
+    /** Step 1 with step 2's parallelism in the gaps: wrong values, caught before Spark starts. */
+    static class EightPartitionFillGaps extends FillGapsSolution {
+        @Override
+        public int repartitionTo() {
+            return 8;
+        }
+
+        @Override
+        public int reducePartitions() {
+            return 8;
+        }
+    }
+
+    /** Wrong durations, to see how they are shown. */
+    static class SlowFillGaps extends FillGapsSolution {
+        @Override
+        public Duration batchInterval() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public Duration sleepPerLine() {
+            return Duration.ofNanos(1_500_000);
+        }
+    }
+
+    /** A value that is not a value. */
+    static class NullIntervalFillGaps extends FillGapsSolution {
+        @Override
+        public Duration batchInterval() {
+            return null;
+        }
+    }
+
+    /** Every gap as step 1 asks, but on local[8]: 4 partitions fit in one wave, so no delay builds up. */
+    static class TooParallelFillGaps extends FillGapsSolution {
+        @Override
+        public String master() {
+            return "local[8]";
+        }
+    }
+
+    /** Step 2 that changed nothing that matters: 4 partitions on local[4], step 1's 15 ms. */
+    static class Step1CopiedFixDelay extends FixDelaySolution {
+        @Override
+        public Duration sleepPerLine() {
+            return Duration.ofMillis(15);
+        }
+
+        @Override
+        public int repartitionTo() {
+            return 4;
+        }
+
+        @Override
+        public int reducePartitions() {
+            return 4;
+        }
+
+        @Override
+        public String master() {
+            return "local[4]";
+        }
+    }
+
+    /** Step 2 that "fixes" the delay by dropping lines (word1 and word10…word19 start 22% of them). */
+    static class DroppingFixDelay extends FixDelaySolution {
+        @Override
+        public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
+            return super.wordCounts(lines.filter(line -> !line.startsWith("word1")), knobs);
+        }
+    }
+
+    /** Step 2 that removes the cost instead of spreading it. */
+    static class FreeFixDelay extends FixDelaySolution {
+        @Override
+        public Duration sleepPerLine() {
+            return Duration.ZERO;
+        }
+    }
+
+    /** Step 2 with a longer batch interval: more budget instead of less work. */
+    static class LongIntervalFixDelay extends FixDelaySolution {
+        @Override
+        public Duration batchInterval() {
+            return Duration.ofSeconds(10);
+        }
+    }
+
+    /** A master the check cannot run. */
+    static class ClusterFixDelay extends FixDelaySolution {
+        @Override
+        public String master() {
+            return "spark://127.0.0.1:7077";
+        }
+    }
+
+    /** Knobs that cannot run at all. */
+    static class NoPartitionsFixDelay extends FixDelaySolution {
+        @Override
+        public int repartitionTo() {
+            return 0;
+        }
+    }
+}

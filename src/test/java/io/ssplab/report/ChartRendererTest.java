@@ -1,0 +1,90 @@
+package io.ssplab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ssplab.metrics.BatchMetrics;
+
+class ChartRendererTest {
+    @TempDir
+    Path tmp;
+
+    private static RecordedRun run(String job, List<BatchMetrics> batches) {
+        return SyntheticRuns.recorded(job, batches);
+    }
+
+    /** A slide-size PNG with something drawn on it: not all one colour. */
+    private static void assertSlide(Path png) throws IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as(png.toString()).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(ChartRenderer.HEIGHT);
+        int first = image.getRGB(0, 0);
+        long different = 0;
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) if (image.getRGB(x, y) != first) different++;
+        }
+        assertThat(different).as("drawn pixels in %s", png).isGreaterThan(500);
+    }
+
+    @Test
+    void everyChartOfARunIsASlideSizePng() throws IOException {
+        List<Path> files = ChartRenderer.renderRun(run("phase2", SyntheticRuns.phase2(12)), tmp);
+        assertThat(files).hasSize(RunChart.values().length);
+        for (RunChart c : RunChart.values()) assertThat(files).contains(tmp.resolve(c.fileName("phase2")));
+        for (Path f : files) assertSlide(f);
+    }
+
+    @Test
+    void theBeforeAfterPairIsOneSlide() throws IOException {
+        Path file = ChartRenderer.renderBeforeAfter(run("phase2", SyntheticRuns.phase2(12)), run("phase3", SyntheticRuns.phase3(12)),
+                tmp.resolve("charts/pair.png"));
+        assertSlide(file);
+    }
+
+    @Test
+    void oddRunsStillDraw() throws IOException {
+        // One batch; every value zero; a run with no input; a huge delay.
+        List<List<BatchMetrics>> odd = List.of(
+                SyntheticRuns.phase2(1),
+                List.of(new BatchMetrics("z", SyntheticRuns.T0, 2000, 0, 0, 0, 0, 0, 0), new BatchMetrics("z", SyntheticRuns.T0 + 2000, 2000, 0, 0, 0, 0, 0, 0)),
+                SyntheticRuns.simulate("silent", 5, 2000, 200, 0, 0, 1),
+                SyntheticRuns.simulate("slow", 40, 500, 4000, 100, 70, 1));
+        int i = 0;
+        for (List<BatchMetrics> batches : odd) {
+            Path dir = tmp.resolve("odd" + i++);
+            for (Path f : ChartRenderer.renderRun(run(batches.get(0).job(), batches), dir)) assertSlide(f);
+        }
+    }
+
+    @Test
+    void theYAxisIsRoundAndReachesTheBatchInterval() {
+        RecordedRun stable = run("phase1", SyntheticRuns.phase1(8));
+        assertThat(ChartRenderer.yMax(ChartData.Metric.PROCESSING_TIME, stable)).isEqualTo(2.25);
+        assertThat(ChartRenderer.yMax(ChartData.Metric.SCHEDULING_DELAY, stable)).isEqualTo(2.25);
+        RecordedRun slow = run("phase2", SyntheticRuns.phase2(12));
+        double sdTop = ChartRenderer.yMax(ChartData.Metric.SCHEDULING_DELAY, slow, stable);
+        assertThat(sdTop).isGreaterThan(ChartData.timeline(slow.batches(), ChartData.Metric.SCHEDULING_DELAY).maxY());
+        assertThat(ChartRenderer.yMax(ChartData.Metric.INPUT_RATE, stable)).isEqualTo(160.0);
+    }
+
+    @Test
+    void renderingDoesNotNeedADisplay() throws IOException {
+        ChartRenderer.renderRun(run("phase1", SyntheticRuns.phase1(4)), tmp);
+        assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
+        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
+        try (var files = Files.list(tmp)) {
+            assertThat(files).hasSize(RunChart.values().length);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.ssplab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.RunSummary;
+import io.ssplab.metrics.Verdict;
+
+class RunLoaderTest {
+    @TempDir
+    Path tmp;
+
+    private static List<String> english(List<Note> notes) {
+        return notes.stream().map(Note::en).toList();
+    }
+
+    @Test
+    void aDemoDirectoryGivesEveryPhaseWithItsRecordedKnobs() throws IOException {
+        Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 12);
+        RunLoader.Loaded loaded = RunLoader.load(List.of(dir));
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.runs()).extracting(RecordedRun::name).containsExactly("phase1", "phase2", "phase3");
+        RecordedRun p3 = loaded.runs().get(2);
+        assertThat(p3.knobsRecorded()).isTrue();
+        assertThat(p3.summary().master()).isEqualTo("local[8]");
+        assertThat(p3.summary().partitions()).isEqualTo(8);
+        assertThat(p3.summary().costMs()).isEqualTo(5.4);
+        assertThat(p3.notes()).isEmpty();
+        assertThat(loaded.runs()).extracting(r -> r.summary().verdict()).containsExactly(Verdict.STABLE, Verdict.UNSTABLE, Verdict.STABLE);
+        assertThat(p3.knobsLabel()).isEqualTo("local[8], P=8, 5.4 ms/word, BI 2 s");
+        assertThat(loaded.runs().get(0).costLabel()).isEqualTo("no cost");
+    }
+
+    @Test
+    void theNumbersAreRecomputedFromTheBatchesSoTheyMatchTheCharts() throws IOException {
+        Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 12);
+        RunSummary recorded = JsonLines.MAPPER.readValue(dir.resolve("summary.json").toFile(), RunSummary[].class)[1];
+        RecordedRun p2 = RunLoader.load(List.of(dir.resolve("phase2.jsonl"))).runs().get(0);
+        assertThat(p2.summary()).isEqualTo(recorded);
+    }
+
+    @Test
+    void aFileUsesTheSummaryBesideIt() throws IOException {
+        List<BatchMetrics> batches = SyntheticRuns.phase2(8);
+        Path file = tmp.resolve("p2.jsonl");
+        SyntheticRuns.writeJsonl(file, batches);
+        JsonLines.writeJson(tmp.resolve("p2.summary.json"), SyntheticRuns.summary("phase2", "local[4]", 4, 6, batches));
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.name()).isEqualTo("p2");
+        assertThat(run.knobsRecorded()).isTrue();
+        assertThat(run.summary().costMs()).isEqualTo(6.0);
+    }
+
+    @Test
+    void withoutASummaryTheKnobsAreUnknownAndSaidSo() throws IOException {
+        Path file = tmp.resolve("lonely.jsonl");
+        SyntheticRuns.writeJsonl(file, SyntheticRuns.phase2(8));
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.knobsRecorded()).isFalse();
+        assertThat(run.summary().master()).isNull();
+        assertThat(run.summary().batchIntervalMs()).isEqualTo(2000);
+        assertThat(run.summary().verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(english(run.notes())).anyMatch(n -> n.contains("no summary file") && n.contains("lonely.summary.json"));
+        assertThat(run.notes()).allMatch(n -> !n.vi().isBlank());
+        assertThat(run.knobsLabel()).isEqualTo("BI 2 s (master, P and cost not recorded)");
+        assertThat(run.costLabel()).isEqualTo("?");
+    }
+
+    @Test
+    void aRunCutShortByCtrlCWithATruncatedLastLineKeepsItsWholeLines() throws IOException {
+        Path file = tmp.resolve("phase2.jsonl");
+        SyntheticRuns.writeJsonl(file, SyntheticRuns.phase2(5));
+        SyntheticRuns.append(file, "{\"job\":\"phase2\",\"batchTimeMs\":17676036");
+        RunLoader.Loaded loaded = RunLoader.load(List.of(file));
+        assertThat(loaded.problems()).isEmpty();
+        RecordedRun run = loaded.runs().get(0);
+        assertThat(run.batches()).hasSize(5);
+        assertThat(english(run.notes())).anyMatch(n -> n.contains("phase2.jsonl:6") && n.contains("cut short"));
+    }
+
+    @Test
+    void anEmptyFileIsOneProblemAndNoRun() throws IOException {
+        Path file = Files.createFile(tmp.resolve("phase1.jsonl"));
+        RunLoader.Loaded loaded = RunLoader.load(List.of(file));
+        assertThat(loaded.runs()).isEmpty();
+        assertThat(english(loaded.problems())).singleElement().asString().contains("phase1.jsonl").contains("empty");
+    }
+
+    @Test
+    void aFileWithNoBatchObjectIsOneProblem() throws IOException {
+        Path file = tmp.resolve("notes.jsonl");
+        Files.writeString(file, "hello\n{\"some\":\"json\"}\n");
+        RunLoader.Loaded loaded = RunLoader.load(List.of(file));
+        assertThat(loaded.runs()).isEmpty();
+        assertThat(english(loaded.problems())).singleElement().asString().contains("no batch object").contains("2 line(s)");
+    }
+
+    @Test
+    void aBinaryFileIsOneProblem() throws IOException {
+        Path file = tmp.resolve("image.jsonl");
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe, 0, 1});
+        RunLoader.Loaded loaded = RunLoader.load(List.of(file));
+        assertThat(loaded.runs()).isEmpty();
+        assertThat(english(loaded.problems())).singleElement().asString().contains("not a text file");
+    }
+
+    @Test
+    void aDirectoryWithoutMetricsAndAMissingPathAreProblems() throws IOException {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        RunLoader.Loaded loaded = RunLoader.load(List.of(empty, tmp.resolve("nope")));
+        assertThat(loaded.runs()).isEmpty();
+        assertThat(english(loaded.problems())).hasSize(2)
+                .anyMatch(p -> p.contains("no .jsonl metrics file"))
+                .anyMatch(p -> p.contains("nope") && p.contains("no such file"));
+    }
+
+    @Test
+    void unusableFilesInADirectoryDoNotStopTheUsableOnes() throws IOException {
+        Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 6);
+        Files.writeString(dir.resolve("phase3.jsonl"), ""); // e.g. Ctrl-C before phase3's first batch
+        RunLoader.Loaded loaded = RunLoader.load(List.of(dir));
+        assertThat(loaded.runs()).extracting(RecordedRun::job).containsExactly("phase1", "phase2");
+        assertThat(english(loaded.problems())).singleElement().asString().contains("phase3.jsonl");
+    }
+
+    @Test
+    void zeroRecordBatchesAreChartedWithANote() throws IOException {
+        List<BatchMetrics> batches = new ArrayList<>(SyntheticRuns.phase1(6));
+        BatchMetrics b = batches.get(0);
+        batches.set(0, new BatchMetrics(b.job(), b.batchTimeMs(), b.batchIntervalMs(), 0, 0, b.processingTimeMs(),
+                b.schedulingDelayMs(), b.totalDelayMs(), 0));
+        Path file = tmp.resolve("p1.jsonl");
+        SyntheticRuns.writeJsonl(file, batches);
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.batches()).hasSize(6);
+        assertThat(english(run.notes())).anyMatch(n -> n.startsWith("1 batch(es) had 0 records"));
+
+        List<BatchMetrics> silent = SyntheticRuns.simulate("phase1", 5, 2000, 200, 0, 0, 1);
+        SyntheticRuns.writeJsonl(file, silent);
+        assertThat(english(RunLoader.load(List.of(file)).runs().get(0).notes())).anyMatch(n -> n.contains("every batch had 0 records"));
+    }
+
+    @Test
+    void batchesAreChartedInTimeOrder() throws IOException {
+        List<BatchMetrics> batches = new ArrayList<>(SyntheticRuns.phase2(6));
+        Collections.reverse(batches);
+        Path file = tmp.resolve("p2.jsonl");
+        SyntheticRuns.writeJsonl(file, batches);
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.batches()).isSortedAccordingTo((a, b) -> Long.compare(a.batchTimeMs(), b.batchTimeMs()));
+    }
+
+    @Test
+    void aSummaryGivenInsteadOfItsMetricsStandsForThem() throws IOException {
+        Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 6);
+        assertThat(RunLoader.load(List.of(dir.resolve("summary.json"))).runs()).hasSize(3);
+
+        Path file = tmp.resolve("p2.jsonl");
+        List<BatchMetrics> batches = SyntheticRuns.phase2(6);
+        SyntheticRuns.writeJsonl(file, batches);
+        JsonLines.writeJson(tmp.resolve("p2.summary.json"), SyntheticRuns.summary("phase2", "local[4]", 4, 5.4, batches));
+        assertThat(RunLoader.load(List.of(tmp.resolve("p2.summary.json"))).runs()).extracting(RecordedRun::name).containsExactly("p2");
+
+        Files.writeString(tmp.resolve("orphan.summary.json"), "{}");
+        assertThat(english(RunLoader.load(List.of(tmp.resolve("orphan.summary.json"))).problems()))
+                .singleElement().asString().contains("orphan.jsonl is not beside it");
+    }
+
+    @Test
+    void aCorruptSummaryIsANoteAndTheKnobsAreUnknown() throws IOException {
+        Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 6);
+        Files.writeString(dir.resolve("summary.json"), "[{\"job\":\"phase1\",");
+        RecordedRun run = RunLoader.load(List.of(dir.resolve("phase1.jsonl"))).runs().get(0);
+        assertThat(run.knobsRecorded()).isFalse();
+        assertThat(english(run.notes())).anyMatch(n -> n.startsWith("summary.json could not be read"));
+    }
+
+    @Test
+    void theSameFileGivenTwiceIsChartedOnceAndSameNamesFromTwoDirectoriesStayApart() throws IOException {
+        Path a = SyntheticRuns.demoDir(tmp.resolve("a"), 6);
+        Path b = SyntheticRuns.demoDir(tmp.resolve("b"), 6);
+        RunLoader.Loaded loaded = RunLoader.load(List.of(a, a.resolve("phase1.jsonl"), b.resolve("phase1.jsonl")));
+        assertThat(loaded.runs()).extracting(RecordedRun::name).containsExactly("phase1", "phase2", "phase3", "phase1-2");
+    }
+
+    @Test
+    void baseNamesArePlainForFileNamesAndLinks() {
+        assertThat(RunLoader.baseName(Path.of("phase2.jsonl"))).isEqualTo("phase2");
+        assertThat(RunLoader.baseName(Path.of("my run #1.jsonl"))).isEqualTo("my_run__1");
+        assertThat(RunLoader.baseName(Path.of("noext"))).isEqualTo("noext");
+    }
+
+    @Test
+    void longListsOfSkippedLinesAreSummedUp() {
+        List<Note> notes = RunLoader.summed(List.of("a", "b", "c", "d", "e"));
+        assertThat(english(notes)).containsExactly("a", "b", "c", "… and 2 more line(s) skipped");
+    }
+}
