@@ -48,6 +48,10 @@ final class Daemons {
         return pb.start().pid();
     }
 
+    static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** Whether {@code pid} is alive and is the daemon with this marker and main class. */
     static boolean isOurs(long pid, String marker, String mainClass) {
         Optional<ProcessHandle> p = ProcessHandle.of(pid);

@@ -174,10 +174,13 @@ public final class StandaloneCluster {
         MasterView last = null;
         while (true) {
             if (cancelled.getAsBoolean()) throw new StartFailed("start cancelled: stopped what was started", List.of());
-            if (!Daemons.isOurs(state.masterPid(), marker, MASTER_CLASS))
+            // Just launched, a daemon may still show its parent's command line (between fork and exec,
+            // which takes longer on a busy machine): only a process that is gone has died.
+            if (!Daemons.isOurs(state.masterPid(), marker, MASTER_CLASS) && !Daemons.isAlive(state.masterPid()))
                 throw died("the master", layout.masterLog());
             for (ClusterState.Worker w : state.workers()) {
-                if (!Daemons.isOurs(w.pid(), marker, WORKER_CLASS)) throw died("worker " + w.number(), layout.workerLog(w.number()));
+                if (!Daemons.isOurs(w.pid(), marker, WORKER_CLASS) && !Daemons.isAlive(w.pid()))
+                    throw died("worker " + w.number(), layout.workerLog(w.number()));
             }
             try {
                 last = MasterView.fetch(state.masterUiUrl());
