@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ssplab.metrics.JsonLines;
+import io.ssplab.report.RunChart;
 
-/** {@code bin/ssp run} end to end on real Spark: the live table, the summary, the files, the exit code. */
+/**
+ * {@code bin/ssp run} end to end on real Spark, once: the live table, the summary, the metrics and
+ * summary files, the report page beside them, and the exit code of {@code --expect}.
+ */
 class RunCommandTest {
 
     @Test
@@ -28,5 +33,11 @@ class RunCommandTest {
         assertThat(summary.get("job").asText()).isEqualTo("phase1");
         assertThat(summary.get("batches").asInt()).isEqualTo(4);
         assertThat(summary.get("verdict").asText()).isEqualTo("STABLE");
+        // The report hook: charts and a page beside the metrics, and its path as the last line.
+        List<String> lines = o.out().lines().toList();
+        Path page = dir.resolve("p1.html").toAbsolutePath();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("report: " + page);
+        assertThat(Files.readString(page)).contains("<table id=\"comparison\">").contains("local[4], P=4, no cost, BI 2 s");
+        for (RunChart chart : RunChart.values()) assertThat(dir.resolve("charts").resolve(chart.fileName("p1"))).isRegularFile();
     }
 }
