@@ -359,10 +359,11 @@ public final class SocketSource implements AutoCloseable {
                 synchronized (finishedClients) {
                     finishedClients.put(index, stats());
                 }
-                clients.remove(this);
+                // Logged before the client leaves the live list, so whoever sees it gone can already read why.
                 log.accept("client #" + index + " disconnected after " + String.format(Locale.ROOT, "%,d", lines) + " lines"
                         + (blocked >= 1_000_000_000L ? String.format(Locale.ROOT, " (writes blocked %.1f s, backlog up to %,d lines)",
                         blocked / 1e9, maxBacklog) : "") + ": " + why);
+                clients.remove(this);
             }
         }
 

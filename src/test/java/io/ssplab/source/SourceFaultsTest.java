@@ -161,6 +161,8 @@ class SourceFaultsTest {
             assertThat(status.format()).isEqualTo("stamped");
             assertThat(status.client(0).sentLines()).isGreaterThanOrEqualTo(30);
             assertThat(status.client(0).connected()).isTrue();
+            // The query's answer reaches us before its client thread logs the disconnect: wait for the line.
+            await(() -> log.stream().anyMatch(l -> l.contains("disconnected") && l.contains("status query answered")), 5000);
             assertThat(log).anySatisfy(l -> assertThat(l).contains("disconnected").contains("status query answered"));
         }
     }
