@@ -9,7 +9,7 @@ import io.ssplab.pipeline.WordCountPipeline;
 /**
  * Phase 3 — the fix: the same per-word cost as phase 2, but twice the parallelism.
  *
- * <p>Knobs: {@code local[8]}, P = 8, 5.4 ms per word (phase 2's {@link Phase2Bottleneck#COST_PER_WORD}), BI 2 s.
+ * <p>Knobs: {@code local[8]}, P = 8, 5.6 ms per word (phase 2's {@link Phase2Bottleneck#COST_PER_WORD}), BI 2 s.
  *
  * <p>Arithmetic, by design PT/BI ≤ 0.7:
  * <pre>
@@ -17,12 +17,12 @@ import io.ssplab.pipeline.WordCountPipeline;
  *   per partition       840 / P=8                    = 105 words
  *   free task slots     8 cores − 1 receiver         = 7
  *   waves               ⌈8 partitions / 7 slots⌉     = 2  (7 tasks, then 1)
- *   cost                2 waves × 105 × 5.4 ms       ≈ 1.13 s
- *   PT                  cost + Spark's ~0.25 s per batch ≈ 1.38 s
+ *   cost                2 waves × 105 × 5.6 ms       ≈ 1.18 s
+ *   PT                  cost + Spark's ~0.20 s per batch (6 task waves, 2 fewer than phase 2) ≈ 1.38 s
  *   PT / BI             1.38 / 2                     ≈ 0.69
  * </pre>
  * Note the partial second wave: 8 partitions on 7 free slots still take 2 waves. P = 7 would do it
- * in one wave of 120 words (≈ 0.65 s + overhead) — {@code bin/ssp plan --job phase3} shows such smallest fixes.
+ * in one wave of 120 words (≈ 0.67 s + overhead) — {@code bin/ssp plan --job phase3} shows such smallest fixes.
  *
  * <p>Observe in the Spark UI (Streaming tab): Processing Time back under the 2 s line, Scheduling
  * Delay flat at 0 and no queued batches, although every word still costs the same wait. The wait is

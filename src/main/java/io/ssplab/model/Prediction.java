@@ -147,7 +147,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return f;
     }
 
-    /** One line: "local[4], P=4, 5.4 ms/word, BI 2.00 s". */
+    /** One line: "local[4], P=4, 5.6 ms/word, BI 2.00 s". */
     public String settingLabel() {
         var spec = workload.spec();
         return String.format(Locale.ROOT, "%s, P=%d, %s ms/%s, BI %s", workload.masterLabel(), arithmetic.partitions(),

@@ -116,7 +116,7 @@ public final class ChartRenderer {
         g.drawString(text, x + Math.max(0, (width - g.getFontMetrics().stringWidth(text)) / 2), baseline);
     }
 
-    /** "phase2: Processing Time  (local[4], P=4, 5.4 ms/word, BI 2 s)". */
+    /** "phase2: Processing Time  (local[4], P=4, 5.6 ms/word, BI 2 s)". */
     static String title(RecordedRun run, String what) {
         return run.job() + ": " + what + "  (" + run.knobsLabel() + ")";
     }

@@ -26,7 +26,7 @@ public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batc
         return summary.job();
     }
 
-    /** "local[4], P=4, 5.4 ms/word, BI 2 s" — or what is known of it. */
+    /** "local[4], P=4, 5.6 ms/word, BI 2 s" — or what is known of it. */
     public String knobsLabel() {
         return knobsLabel(false);
     }
@@ -38,7 +38,7 @@ public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batc
         return summary.master() + ", P=" + summary.partitions() + ", " + costLabel(vietnamese) + ", " + bi;
     }
 
-    /** "5.4 ms/word", "no cost", or "?" when not recorded. */
+    /** "5.6 ms/word", "no cost", or "?" when not recorded. */
     public String costLabel() {
         return costLabel(false);
     }

@@ -29,8 +29,8 @@ class PlanCommandTest extends IsolatedCli {
     @Test
     void explainsPhase2ByDefault() {
         assertThat(plan()).isZero();
-        assertThat(out()).contains("plan for phase2").contains("⌈4 / 3⌉ = 2").contains("predicted PT        2.27 s cost + 0.25 s overhead = 2.52 s")
-                .contains("1.26 → UNSTABLE").contains("grows ≈ 0.52 s per batch")
+        assertThat(out()).contains("plan for phase2").contains("⌈4 / 3⌉ = 2").contains("predicted PT        2.35 s cost + 0.25 s overhead = 2.60 s")
+                .contains("1.30 → UNSTABLE").contains("grows ≈ 0.60 s per batch")
                 .contains("the lab's default").contains("bin/ssp calibrate")
                 .contains("fewest cores").contains("local[4], P=3").contains("largest stable cost").contains("smallest stable BI");
     }
@@ -39,8 +39,8 @@ class PlanCommandTest extends IsolatedCli {
     void jsonHasTheFieldsScriptsNeed() throws Exception {
         assertThat(plan("--job", "phase3", "--json")).isZero();
         JsonNode json = JsonLines.MAPPER.readTree(out());
-        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(1334.0);
-        assertThat(json.get("ratio").asDouble()).isEqualTo(0.667);
+        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(1376.0);
+        assertThat(json.get("ratio").asDouble()).isEqualTo(0.688);
         assertThat(json.get("taskWavesPerBatch").asInt()).isEqualTo(6);
         assertThat(json.get("stable").asBoolean()).isTrue();
         assertThat(json.get("waves").asInt()).isEqualTo(2);
@@ -80,19 +80,19 @@ class PlanCommandTest extends IsolatedCli {
         out.reset();
         new Calibration(300, 350, 8, "local[4]", 4, 2000, 8, 25, 16, 500, 16, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
         assertThat(plan()).isZero();
-        assertThat(out()).contains("calibrated here (0.30 s at 8 waves").contains("2.27 s cost + 0.30 s overhead = 2.57 s");
+        assertThat(out()).contains("calibrated here (0.30 s at 8 waves").contains("2.35 s cost + 0.30 s overhead = 2.65 s");
     }
 
     @Test
     void phase4SaysWhereBackpressureSettles() throws Exception {
         assertThat(plan("--job", "phase4")).isZero();
-        assertThat(out()).contains("1.26 → UNSTABLE").contains("backpressure is on").contains("≈ 108 of the 140 lines/s sent")
-                .contains("largest stable rate").contains("≤ 95 lines/s");
+        assertThat(out()).contains("1.30 → UNSTABLE").contains("backpressure is on").contains("≈ 104 of the 140 lines/s sent")
+                .contains("largest stable rate").contains("≤ 92 lines/s");
         out.reset();
         assertThat(plan("--job", "phase4", "--json")).isZero();
         JsonNode json = JsonLines.MAPPER.readTree(out());
         assertThat(json.get("backpressure").asBoolean()).isTrue();
-        assertThat(json.get("sustainableLinesPerSecond").asDouble()).isBetween(108.0, 108.1);
+        assertThat(json.get("sustainableLinesPerSecond").asDouble()).isBetween(104.1, 104.2);
     }
 
     @Test

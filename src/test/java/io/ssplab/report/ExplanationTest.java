@@ -74,7 +74,7 @@ class ExplanationTest {
     void unknownKnobsAreSaidAndAKnownJobsDefaultsAreOffered() {
         Explanation e = Explanation.of(unknown("phase2", SyntheticRuns.phase2(8)));
         assertThat(e.english()).contains("does not record the master, the partitions or the cost")
-                .contains("If the run used phase2's defaults (local[4], P=4, 5.4 ms/word), the waits alone would take ≈ 2.27 s per batch (2 waves)")
+                .contains("If the run used phase2's defaults (local[4], P=4, 5.6 ms/word), the waits alone would take ≈ 2.35 s per batch (2 waves)")
                 .contains("Verdict: UNSTABLE");
         assertThat(e.vietnamese()).contains("không ghi master").contains("cấu hình mặc định của phase2");
 
