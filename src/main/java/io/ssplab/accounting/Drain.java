@@ -9,7 +9,7 @@ import io.ssplab.source.SocketSource;
  * (the connection stays open, so the receiver does not start reconnecting), the receiver's last
  * block is cut into a batch, and, if the job is keeping up, that batch is processed.
  *
- * <p>Bounded: it waits at most one batch interval plus two block intervals plus a second for the
+ * <p>Bounded: it waits at most one batch interval plus two block intervals plus three seconds (a busy machine) for the
  * lines to be received, and two batch intervals and five seconds more (a busy machine) for them to be processed — and not at all for
  * the latter when batches are queued (an overloaded job would need the whole backlog's time; its
  * summary reports the backlog instead).
@@ -31,7 +31,7 @@ public final class Drain {
             now = sent.getAsLong();
         } while (now != before);
         long total = now;
-        waitUntil(() -> accounting.receivedLines() >= total, batchIntervalMs + 2 * blockIntervalMs + 1000);
+        waitUntil(() -> accounting.receivedLines() >= total, batchIntervalMs + 2 * blockIntervalMs + 3000);
         if (accounting.pendingBatches() <= 2)
             waitUntil(() -> accounting.pendingBatches() == 0, 2 * batchIntervalMs + 5000);
     }

@@ -34,6 +34,9 @@ public final class BatchMetricsListener implements StreamingListener {
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final Consumer<String> notices;
     private volatile boolean closed;
+    private int limit = Integer.MAX_VALUE;
+    private Runnable onLimit = () -> { };
+    private int delivered; // only touched on the listener-bus thread
 
     /**
      * @param notices receives one-line messages about receiver errors and stops
@@ -46,6 +49,19 @@ public final class BatchMetricsListener implements StreamingListener {
 
     public BatchMetricsListener onBatch(Consumer<BatchMetrics> sink) {
         sinks.add(sink);
+        return this;
+    }
+
+    /**
+     * Hands exactly {@code batches} batches to the sinks, then closes and calls {@code onLimit} (which
+     * asks the job to stop). Closing here, on the listener-bus thread, rather than when the job gets
+     * round to stopping, keeps a batch that completes in between (a queued one starts as soon as its
+     * predecessor ends) out of the table, the file and the summary: {@code --batches 8} means 8.
+     */
+    public BatchMetricsListener stopAfter(int batches, Runnable onLimit) {
+        if (batches < 1) throw new IllegalArgumentException("batches must be at least 1, not " + batches);
+        this.limit = batches;
+        this.onLimit = onLimit;
         return this;
     }
 
@@ -71,6 +87,10 @@ public final class BatchMetricsListener implements StreamingListener {
         if (closed) return;
         BatchMetrics m = toMetrics(job, batchIntervalMs, info, waiting.size());
         for (Consumer<BatchMetrics> sink : sinks) sink.accept(m);
+        if (++delivered >= limit) {
+            closed = true;
+            onLimit.run();
+        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.storage.StorageLevel;
@@ -133,7 +132,6 @@ public final class StreamingRunner {
                                          SocketSource embedded, CheckpointPlan checkpoint) throws IOException {
         PrintStream out = options.out();
         List<BatchMetrics> batches = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger completed = new AtomicInteger();
         JsonLines.Writer jsonl = options.metricsOut() == null ? null : new JsonLines.Writer(options.metricsOut());
 
         BatchMetricsListener listener = new BatchMetricsListener(spec.job(), spec.batchIntervalMs(),
@@ -143,9 +141,7 @@ public final class StreamingRunner {
         if (jsonl != null) listener.onBatch(jsonl);
         if (options.batches() != null) {
             int limit = options.batches();
-            listener.onBatch(m -> {
-                if (completed.incrementAndGet() >= limit) stop.request(limit + " batches completed");
-            });
+            listener.stopAfter(limit, () -> stop.request(limit + " batches completed"));
         }
 
         JavaStreamingContext ssc = checkpoint == null ? createContext(job, spec, options, null)

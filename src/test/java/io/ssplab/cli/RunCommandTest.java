@@ -23,15 +23,15 @@ class RunCommandTest {
     @Test
     void runWritesMetricsAndSummaryAndHonoursExpect(@TempDir Path dir) throws Exception {
         Path metrics = dir.resolve("p1.jsonl");
-        RefusalsTest.Outcome o = RefusalsTest.ssp("run", "phase1", "--batches", "4", "--no-ui", "--metrics-out", metrics.toString(),
+        RefusalsTest.Outcome o = RefusalsTest.ssp("run", "phase1", "--batches", "5", "--no-ui", "--metrics-out", metrics.toString(),
                 "--expect", "STABLE");
         assertThat(o.code()).as(o.out() + o.err()).isZero();
-        assertThat(o.out()).contains("phase1 — baseline", "batch", "records", "PT", "SD", "queued", "stopped: 4 batches completed",
+        assertThat(o.out()).contains("phase1 — baseline", "batch", "records", "PT", "SD", "queued", "stopped: 5 batches completed",
                 "verdict: STABLE");
-        assertThat(Files.readAllLines(metrics)).hasSize(4);
+        assertThat(Files.readAllLines(metrics)).hasSize(5);
         JsonNode summary = JsonLines.MAPPER.readTree(dir.resolve("p1.summary.json").toFile());
         assertThat(summary.get("job").asText()).isEqualTo("phase1");
-        assertThat(summary.get("batches").asInt()).isEqualTo(4);
+        assertThat(summary.get("batches").asInt()).isEqualTo(5);
         assertThat(summary.get("verdict").asText()).isEqualTo("STABLE");
         // The report hook: charts and a page beside the metrics, and its path as the last line.
         List<String> lines = o.out().lines().toList();

@@ -39,7 +39,8 @@ final class ListeningSockets {
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             Path file = Path.of(table);
             if (!Files.isReadable(file)) continue;
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> rows = Files.readAllLines(file); // once: sockets come and go between two reads
+            for (String line : rows.subList(1, rows.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (!f[3].equals(LISTEN) || !inodes.contains(f[9])) continue;
                 String[] hostPort = f[1].split(":");

@@ -21,12 +21,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ssplab.cli.Main;
 import io.ssplab.metrics.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.RunSummary;
+import io.ssplab.source.SourceConfig;
 
 /**
- * The whole classroom story, end to end, on real Spark: {@code bin/ssp demo} runs phase1, phase2
- * and phase3 for real and each act must show its designed behaviour, with wide margins around the
- * phenomenon (never tight timings): phase1 and phase3 keep scheduling delay flat with PT well under
- * BI; phase2 runs PT above BI and its scheduling delay climbs batch after batch.
+ * The whole classroom story, end to end, on real Spark: {@code bin/ssp demo --with-backpressure} runs
+ * phase1, phase2, phase3 and phase4 for real and each act must show its designed behaviour, with wide
+ * margins around the phenomenon (never tight timings): phase1 and phase3 keep scheduling delay flat
+ * with PT well under BI; phase2 runs PT above BI and its scheduling delay climbs batch after batch;
+ * phase4, the same overload with Spark's backpressure, keeps the delay bounded by taking in less.
+ * One demo serves all of them: each act is a Spark start and ~15 s of batches.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoStoryTest {
@@ -44,7 +48,7 @@ class DemoStoryTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         exitCode = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "demo", "--batches", String.valueOf(BATCHES), "--no-ui", "--out", dir.toString());
+                "demo", "--with-backpressure", "--batches", String.valueOf(BATCHES), "--no-ui", "--out", dir.toString());
         console = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         for (JsonNode s : JsonLines.MAPPER.readTree(dir.resolve("summary.json").toFile())) summaries.put(s.get("job").asText(), s);
     }
@@ -52,13 +56,13 @@ class DemoStoryTest {
     @Test
     void theStoryHeldAndTheDemoSaysSo() {
         assertThat(exitCode).as(console).isZero();
-        assertThat(console).contains("=== comparison ===", "the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE",
+        assertThat(console).contains("=== comparison ===", "the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE, phase4 scheduling delay bounded by backpressure",
                 "results: " + dir.resolve("summary.json"));
     }
 
     @Test
     void summaryJsonHasOneObjectPerActWithTheDocumentedFields() {
-        assertThat(summaries).containsOnlyKeys("phase1", "phase2", "phase3");
+        assertThat(summaries).containsOnlyKeys("phase1", "phase2", "phase3", "phase4");
         for (JsonNode s : summaries.values()) {
             for (String field : new String[] {"job", "master", "partitions", "costMs", "verdict", "batches", "medianProcessingTimeMs",
                     "processingToIntervalRatio", "schedulingDelaySlopeMsPerBatch", "finalSchedulingDelayMs"}) {
@@ -69,6 +73,7 @@ class DemoStoryTest {
         assertThat(summaries.get("phase3").get("master").asText()).isEqualTo("local[8]");
         assertThat(summaries.get("phase3").get("partitions").asInt()).isEqualTo(8);
         assertThat(summaries.get("phase2").get("costMs").asDouble()).isEqualTo(summaries.get("phase3").get("costMs").asDouble());
+        assertThat(summaries.get("phase4").get("costMs").asDouble()).isEqualTo(summaries.get("phase2").get("costMs").asDouble());
     }
 
     @Test
@@ -98,18 +103,42 @@ class DemoStoryTest {
         assertThat(measured.stream().filter(BatchMetrics::overBudget).count()).isGreaterThanOrEqualTo(measured.size() - 1);
     }
 
+    @Test
+    void phase4BoundsTheDelayByTakingInLessAndLosesNothing() throws Exception {
+        RunSummary phase2 = summary("phase2");
+        RunSummary phase4 = summary("phase4");
+        // The demo's own check of the act: final SD at most one BI, ingestion below 90 % of the source's rate.
+        assertThat(Story.backpressureFailure(phase4, SourceConfig.DEFAULT_RATE)).isNull();
+        assertThat(phase4.finalSchedulingDelayMs()).as("final SD, phase4 vs phase2").isLessThan(phase2.finalSchedulingDelayMs() / 2);
+        // The excess waited outside Spark (TCP buffers, then the source): nothing received was dropped for it.
+        for (RunSummary s : List.of(phase2, phase4)) {
+            assertThat(s.accounting().lostLines()).as(s.job() + " lost lines").isZero();
+            assertThat(s.accounting().sentLines()).as(s.job() + " sent ≥ received").isGreaterThanOrEqualTo(s.accounting().receivedLines());
+        }
+        assertThat(summaries.get("phase4").at("/accounting/latencyP95Ms").asDouble()).as("stamped lines' latency").isPositive();
+    }
+
+    private RunSummary summary(String job) throws Exception {
+        return JsonLines.MAPPER.treeToValue(summaries.get(job), RunSummary.class);
+    }
+
     private void assertKeepsUp(String job, double maxRatio) throws Exception {
         JsonNode s = summaries.get(job);
         assertThat(s.get("verdict").asText()).as(console).isEqualTo("STABLE");
         assertThat(s.get("processingToIntervalRatio").asDouble()).isLessThan(maxRatio);
         assertThat(Math.abs(s.get("schedulingDelaySlopeMsPerBatch").asDouble())).isLessThan(0.05 * BI);
         List<BatchMetrics> batches = batches(job);
-        for (BatchMetrics b : batches.subList(2, batches.size())) {
-            assertThat(b.schedulingDelayMs()).as("%s SD at %d", job, b.batchTimeMs()).isLessThan(BI / 4);
+        List<BatchMetrics> measured = batches.subList(2, batches.size());
+        for (BatchMetrics b : measured) {
+            // Wide per batch: one GC pause shows up as one batch's SD, a late block timer moves a 200 ms
+            // block (~28 lines) into the next batch. A growing delay would fail the slope check above.
+            assertThat(b.schedulingDelayMs()).as("%s SD at %d", job, b.batchTimeMs()).isLessThan(BI / 2);
             assertThat(b.queuedBatches()).isLessThanOrEqualTo(1);
-            // The receiver keeps the source's full rate: 140 lines/s × 2 s = 280 lines.
-            assertThat(b.records()).isBetween(250L, 310L);
+            assertThat(b.records()).as("%s records at %d", job, b.batchTimeMs()).isBetween(200L, 360L);
         }
+        // The receiver keeps the source's full rate: 140 lines/s × 2 s = 280 lines per batch.
+        assertThat(measured.stream().mapToLong(BatchMetrics::records).average().orElse(0)).as(job + " mean records per batch")
+                .isBetween(252.0, 308.0);
     }
 
     private List<BatchMetrics> batches(String job) throws Exception {

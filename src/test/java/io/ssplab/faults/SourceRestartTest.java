@@ -36,7 +36,7 @@ class SourceRestartTest {
             first.awaitLine(l -> l.contains("listening on"), 60_000);
             Thread job = new Thread(() -> exit.set(Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(out, true, StandardCharsets.UTF_8), "run", "phase1", "--source", "127.0.0.1:" + port,
-                    "--duration", "40s", "--no-ui", "--metrics-out", metrics.toString())), "job");
+                    "--duration", "50s", "--no-ui", "--metrics-out", metrics.toString())), "job");
             job.start();
             long deadline = System.nanoTime() + 90_000_000_000L;
             while (FaultsTestSupport.batchesWithRecords(metrics) < 2 && job.isAlive() && System.nanoTime() < deadline) Thread.sleep(200);

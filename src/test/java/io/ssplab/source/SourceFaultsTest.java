@@ -92,9 +92,10 @@ class SourceFaultsTest {
             long l2 = stay2.lines.get();
 
             ExecutorService pool = Executors.newFixedThreadPool(churners);
+            List<java.util.concurrent.Future<Object>> churning = new ArrayList<>();
             for (int c = 0; c < churners; c++) {
                 int id = c;
-                pool.submit(() -> {
+                churning.add(pool.submit(() -> {
                     for (int i = 0; i < cycles; i++) {
                         try (Socket s = connect(source)) {
                             InputStream in = s.getInputStream();
@@ -105,22 +106,24 @@ class SourceFaultsTest {
                         }
                     }
                     return null;
-                });
+                }));
             }
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            for (var f : churning) f.get(); // a churner's own connect or read error, said as itself
             Thread.sleep(1000);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate1 = (stay1.lines.get() - l1) / seconds;
             double rate2 = (stay2.lines.get() - l2) / seconds;
 
-            assertThat(rate1).as("staying client 1, lines/s").isBetween(rate * 0.9, rate * 1.1);
-            assertThat(rate2).as("staying client 2, lines/s").isBetween(rate * 0.9, rate * 1.1);
+            // ±15 %: the readers are two of ~50 busy threads on (maybe) 2 cores; a lost rate would be far below.
+            assertThat(rate1).as("staying client 1, lines/s").isBetween(rate * 0.85, rate * 1.15);
+            assertThat(rate2).as("staying client 2, lines/s").isBetween(rate * 0.85, rate * 1.15);
             assertThat(source.clientsSeen()).isEqualTo(2 + churners * cycles);
-            await(() -> source.liveClientThreads() == 2 && sourceClientThreads() == threadsBefore, 10_000);
+            await(() -> source.liveClientThreads() == 2 && sourceClientThreads() <= threadsBefore, 10_000);
             assertThat(source.connectedClients()).isEqualTo(2);
             assertThat(source.liveClientThreads()).isEqualTo(2);
-            assertThat(sourceClientThreads()).isEqualTo(threadsBefore);
+            assertThat(sourceClientThreads()).isLessThanOrEqualTo(threadsBefore);
             if (fdsBefore > 0) assertThat(openFileDescriptors()).as("open file descriptors").isLessThanOrEqualTo(fdsBefore + 5);
             assertThat(source.clientStats()).hasSize(2 + churners * cycles)
                     .filteredOn(c -> !c.connected()).hasSize(churners * cycles);
@@ -156,7 +159,9 @@ class SourceFaultsTest {
             }
             assertThat(stamps.get(29).sentMs() - stamps.get(0).sentMs()).isBetween(90L, 100L); // 29 lines at 300/s ≈ 97 ms
 
-            SourceStatus status = SourceStatus.query("127.0.0.1", source.port(), 3000);
+            // the count is raised after the flush: the client thread may not have got there yet
+            await(() -> source.clientStats().get(0).sentLines() >= 30, 5000);
+            SourceStatus status = SourceStatus.query("127.0.0.1", source.port(), 10_000);
             assertThat(status.source()).isEqualTo(source.id());
             assertThat(status.format()).isEqualTo("stamped");
             assertThat(status.client(0).sentLines()).isGreaterThanOrEqualTo(30);
@@ -189,8 +194,15 @@ class SourceFaultsTest {
         try (SocketSource source = start(500, LineFormat.CLASSIC); Reader reader = new Reader(source)) {
             await(() -> reader.lines.get() > 20, 5000);
             source.pause();
-            Thread.sleep(200);
-            long sent = source.linesSent();
+            // a write in progress at pause() still completes: wait until the count stands still
+            long before;
+            long next = source.linesSent();
+            do {
+                before = next;
+                Thread.sleep(150);
+                next = source.linesSent();
+            } while (next != before);
+            long sent = next;
             Thread.sleep(300);
             assertThat(source.linesSent()).isEqualTo(sent);
             assertThat(source.connectedClients()).isEqualTo(1);
