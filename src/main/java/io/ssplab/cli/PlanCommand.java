@@ -24,14 +24,15 @@ import io.ssplab.model.Workload;
 import io.ssplab.pipeline.CostUnit;
 import io.ssplab.run.Master;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp plan}: predicts a job's processing time from its knobs, and the smallest fixes — without starting Spark. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict a job's processing time from its knobs, and the smallest fixes, without running it.",
-                "Prints the batch arithmetic, the predicted processing time (PT), PT/BI and verdict, and the smallest single",
-                "changes that make the job stable. Nothing runs: no Spark, no source.",
+                "Prints the batch arithmetic, the predicted processing time (PT), PT/BI and verdict, and the smallest single changes that make the job stable.",
+                "Nothing runs: no Spark, no source.",
                 "Spark's per-batch overhead comes from 'bin/ssp calibrate' when this machine has one, else a documented default."},
         footer = {"", "Examples:",
                 "  bin/ssp plan                                    # phase2: why it falls behind, and what fixes it",
@@ -52,21 +53,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--solution", description = "For an exercise: plan the reference solution instead of your code.")
     boolean solution;
 
-    @Option(names = "--master", paramLabel = "URL", description = "local[N] or spark://HOST:PORT. Default: the job's.")
-    String master;
+    @Mixin
+    JobKnobOptions knobs;
 
     @Option(names = "--cores-max", paramLabel = "N",
             description = "Cores a spark:// job gets (its spark.cores.max). Default: " + Master.DEFAULT_CLUSTER_CORES + ".")
     Integer coresMax;
-
-    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class, description = "BI, e.g. 2s. Default: the job's.")
-    Duration batchInterval;
-
-    @Option(names = "--partitions", paramLabel = "N", description = "P of repartition and reduceByKey. Default: the job's.")
-    Integer partitions;
-
-    @Option(names = "--cost", paramLabel = "DURATION", converter = DurationConverter.class, description = "Wait per record, e.g. 5.4ms. Default: the job's.")
-    Duration cost;
 
     @Option(names = "--cost-unit", paramLabel = "word|line", description = "Whether the cost is paid per word or per line. Default: the job's (phases: word, exercises: line).")
     CostUnit costUnit;
@@ -155,15 +147,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The job's knobs with the options applied, validated: every refusal happens here. */
     Workload workload(StreamingJob streamingJob) {
-        if (streamingJob.knobsInCode() && (batchInterval != null || partitions != null || cost != null || costUnit != null || noRepartition)) {
-            throw new InvalidSpecException(job + " sets its batch interval, partitions and cost in its code (the gaps): edit "
-                    + streamingJob.getClass().getSimpleName() + ".java, or plan a phase with these options (e.g. --job phase3)");
-        }
-        if (streamingJob instanceof WordCountExercise exercise) {
-            MissingSolutionException open = exercise.firstOpenGap();
-            if (open != null) throw open;
-        }
-        JobSpec s = streamingJob.defaults().withOverrides(master, batchInterval, partitions, cost, rate);
+        JobSpec s = knobs.applyTo(streamingJob, job, null, rate, costUnit != null || noRepartition,
+                "or plan a phase with these options (e.g. --job phase3)");
         if (wordsPerLine != null) {
             if (wordsPerLine < 1) throw new InvalidSpecException("--words-per-line must be at least 1, got " + wordsPerLine);
             s = s.withWordsPerLine(wordsPerLine);

@@ -19,7 +19,6 @@ import io.ssplab.cluster.MasterProbe;
 import io.ssplab.cluster.StandaloneCluster;
 
 import io.ssplab.exercises.MissingSolutionException;
-import io.ssplab.exercises.WordCountExercise;
 import io.ssplab.jobs.InvalidSpecException;
 import io.ssplab.jobs.JobSpec;
 import io.ssplab.jobs.Jobs;
@@ -35,6 +34,7 @@ import io.ssplab.run.StopSignal;
 import io.ssplab.run.StreamingRunner;
 import io.ssplab.source.LineFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -67,23 +67,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--solution", description = "For an exercise: run the reference solution instead of your code.")
     boolean solution;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[N] (N ≥ 2) or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
-    String master;
+    @Mixin
+    JobKnobOptions knobs;
 
     @Option(names = "--cores-max", paramLabel = "N",
             description = "On a spark:// master: cores the job asks the cluster for (spark.cores.max). Default: the task slots of the job's local master (phase1: 4, phase3: 8), capped to what a cluster of 'bin/ssp cluster start' has.")
     Integer coresMax;
-
-    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "BI, e.g. 2s or 500ms. Default: the job's (2s).")
-    Duration batchInterval;
-
-    @Option(names = "--partitions", paramLabel = "N", description = "P: partitions of repartition and reduceByKey. Default: the job's.")
-    Integer partitions;
-
-    @Option(names = "--cost", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wait per record (per word for the phases), e.g. 6ms, 5.5ms or 0. Default: the job's.")
-    Duration cost;
 
     @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "Lines per second of the embedded source. Default: 140.")
     Double rate;
@@ -159,16 +148,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The job's knobs with the options applied, validated: every refusal happens here, before Spark starts. */
     JobSpec knobs(StreamingJob streamingJob) {
-        if (streamingJob.knobsInCode() && (batchInterval != null || partitions != null || cost != null)) {
-            throw new InvalidSpecException(job + " sets its batch interval, partitions and cost in its code (the gaps): edit "
-                    + streamingJob.getClass().getSimpleName() + ".java instead of passing --batch-interval/--partitions/--cost");
-        }
-        if (streamingJob instanceof WordCountExercise exercise) {
-            MissingSolutionException open = exercise.firstOpenGap();
-            if (open != null) throw open;
-        }
-        String m = master != null ? master : System.getProperty("spark.master"); // spark-submit sets spark.master
-        JobSpec s = streamingJob.defaults().withOverrides(m, batchInterval, partitions, cost, rate);
+        // spark-submit passes its --master as the system property spark.master
+        JobSpec s = knobs.applyTo(streamingJob, job, System.getProperty("spark.master"), rate, false,
+                "instead of passing --batch-interval/--partitions/--cost");
         s.validate();
         if (coresMax != null && Master.parse(s.master()).isLocal())
             throw new InvalidSpecException("--cores-max is for spark:// masters; a local master's cores are in its URL: pass e.g. --master local[8]");

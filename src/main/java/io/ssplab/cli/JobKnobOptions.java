@@ -1,0 +1,59 @@
+package io.ssplab.cli;
+
+import java.time.Duration;
+
+import io.ssplab.exercises.MissingSolutionException;
+import io.ssplab.exercises.WordCountExercise;
+import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.jobs.JobSpec;
+import io.ssplab.jobs.StreamingJob;
+import picocli.CommandLine.Option;
+
+/**
+ * The knobs of the lesson — master, batch interval, partitions, cost per record — as the options
+ * {@code run} and {@code plan} share (a picocli mixin): one description each, one way to lay them
+ * over a job's defaults, and one refusal for the exercises, whose knobs are their code.
+ */
+public final class JobKnobOptions {
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[N] (N ≥ 2) or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
+    String master;
+
+    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "BI, e.g. 2s or 500ms. Default: the job's (2s).")
+    Duration batchInterval;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "P: partitions of repartition and reduceByKey. Default: the job's.")
+    Integer partitions;
+
+    @Option(names = "--cost", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0. Default: the job's.")
+    Duration cost;
+
+    /** Whether any option that an exercise keeps in its code was given. */
+    boolean anyCodeKnob() {
+        return batchInterval != null || partitions != null || cost != null;
+    }
+
+    /**
+     * The job's defaults with these options (and {@code rate}, when given) laid over them, not yet
+     * validated. Refuses, before anything starts: knob options for an exercise (its knobs are the
+     * gaps: {@code alsoGiven} says whether the command's own code-knob options were used too), and an
+     * exercise with a gap still open.
+     *
+     * @param masterFallback the master when {@code --master} is absent (spark-submit passes one), or null
+     * @param instead        what to do instead, for the refusal: "edit X.java" is always said, this follows it
+     */
+    JobSpec applyTo(StreamingJob job, String jobName, String masterFallback, Double rate, boolean alsoGiven, String instead) {
+        if (job.knobsInCode() && (anyCodeKnob() || alsoGiven)) {
+            throw new InvalidSpecException(jobName + " sets its batch interval, partitions and cost in its code (the gaps): edit "
+                    + job.getClass().getSimpleName() + ".java " + instead);
+        }
+        if (job instanceof WordCountExercise exercise) {
+            MissingSolutionException open = exercise.firstOpenGap();
+            if (open != null) throw open;
+        }
+        return job.defaults().withOverrides(master != null ? master : masterFallback, batchInterval, partitions, cost, rate);
+    }
+}
