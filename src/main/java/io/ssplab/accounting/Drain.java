@@ -1,7 +1,5 @@
 package io.ssplab.accounting;
 
-import java.util.function.LongSupplier;
-
 import io.ssplab.source.SocketSource;
 
 /**
@@ -20,17 +18,7 @@ public final class Drain {
 
     public static void afterStop(SocketSource source, AccountingListener accounting, long batchIntervalMs, long blockIntervalMs)
             throws InterruptedException {
-        source.pause();
-        LongSupplier sent = () -> source.clientStats().stream().mapToLong(c -> c.sentLines()).sum();
-        // A write in progress when pause() was called still completes: wait until the count stands still.
-        long before;
-        long now = sent.getAsLong();
-        do {
-            before = now;
-            Thread.sleep(50);
-            now = sent.getAsLong();
-        } while (now != before);
-        long total = now;
+        long total = source.pause();
         waitUntil(() -> accounting.receivedLines() >= total, batchIntervalMs + 2 * blockIntervalMs + 3000);
         if (accounting.pendingBatches() <= 2)
             waitUntil(() -> accounting.pendingBatches() == 0, 2 * batchIntervalMs + 5000);

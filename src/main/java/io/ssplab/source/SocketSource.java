@@ -152,9 +152,22 @@ public final class SocketSource implements AutoCloseable {
      * receiver can take everything already sent without seeing the connection end (which would make
      * Spark's receiver reconnect). Used by a run that ends, before it drains. There is no resume: a
      * paused source is closed next.
+     *
+     * <p>A write in progress still completes, so this returns once the count has stood still for
+     * 50 ms (a write blocked by a full connection counts as done: its lines are not sent).
+     *
+     * @return lines sent to all clients, final
      */
-    public void pause() {
+    public long pause() throws InterruptedException {
         paused = true;
+        long before;
+        long now = linesSent.get();
+        do {
+            before = now;
+            Thread.sleep(50);
+            now = linesSent.get();
+        } while (now != before);
+        return now;
     }
 
     /** Clients connected right now. */
