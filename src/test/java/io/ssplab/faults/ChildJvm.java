@@ -74,6 +74,12 @@ final class ChildJvm implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** SIGINT, as Ctrl-C in its terminal: the process stops the way a user stops it. */
+    void ctrlC() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) throw new AssertionError("kill -INT " + process.pid() + " failed");
+    }
+
     int awaitExit(long timeoutMs) throws InterruptedException {
         if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
             kill9();
