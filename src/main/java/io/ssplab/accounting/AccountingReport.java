@@ -9,9 +9,11 @@ public final class AccountingReport {
     }
 
     public static void print(PrintStream out, RecordAccounting a) {
-        out.printf(Locale.ROOT, "  records: sent %s, received %,d, processed %,d (%s lines)%n",
+        // Classic lines carry only words, so lines are counted but no latency can be measured: say how to get it.
+        out.printf(Locale.ROOT, "  records: sent %s, received %,d, processed %,d (%s)%n",
                 a.sentLines() == null ? "unknown" : String.format(Locale.ROOT, "%,d", a.sentLines()), a.receivedLines(),
-                a.processedLines(), a.lineFormat());
+                a.processedLines(), "classic".equals(a.lineFormat())
+                        ? "classic lines: words only, so no per-line latency; stamped lines (run --format stamped) have it" : a.lineFormat() + " lines");
         if (a.latencyP50Ms() != null)
             out.printf(Locale.ROOT, "  end-to-end latency (line due → batch done): p50 %.2f s, p95 %.2f s, max %.2f s%n",
                     a.latencyP50Ms() / 1000, a.latencyP95Ms() / 1000, a.latencyMaxMs() / 1000);

@@ -63,7 +63,7 @@ public final class Main implements Runnable {
         // Bad input: one line that says what is wrong and how to fix it, exit code 2.
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandName() + ": " + ex.getMessage() + " (see '" + qualifiedName(c) + " --help')");
+            c.getErr().println(c.getCommandName() + ": " + describe(ex) + " (see '" + qualifiedName(c) + " --help')");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -74,6 +74,24 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cli;
+    }
+
+    /**
+     * A mistyped subcommand ({@code bin/ssp chek}) reads as "unknown command" with the closest names,
+     * not as picocli's "Unmatched arguments from index 0"; everything else as picocli says it.
+     */
+    static String describe(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !c.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && c.getParseResult() != null && c.getParseResult().originalArgs().indexOf(u.getUnmatched().get(0)) == 0) {
+            String typed = u.getUnmatched().get(0);
+            if (!typed.startsWith("-")) {
+                java.util.List<String> close = u.getSuggestions();
+                return "unknown command '" + typed + "': choose one of " + String.join(", ", c.getSubcommands().keySet())
+                        + (close.isEmpty() ? "" : " (did you mean " + close.get(0) + "?)");
+            }
+        }
+        return ex.getMessage();
     }
 
     private static String qualifiedName(CommandLine c) {

@@ -35,7 +35,7 @@ public class FillGapsExercise extends WordCountExercise {
     @Override
     public Duration sleepPerLine() {
         // GAP 2: how long does one line cost? (step 1: 15 milliseconds)
-        return gap(2, "sleep per line", "return Duration.ofMillis(...) with the per-line wait step 1 asks for");
+        return gap(2, "wait per line", "return Duration.ofMillis(...) with the per-line wait step 1 asks for");
     }
 
     @Override
@@ -53,7 +53,7 @@ public class FillGapsExercise extends WordCountExercise {
     @Override
     public int topWordsToPrint() {
         // GAP 5: how many of the most frequent words to print per batch? (step 1: 5)
-        return gap(5, "top words to print", "return how many words the per-batch print shows, like the original's pprint(...)");
+        return gap(5, "top words to print", "return how many of the most frequent words each batch prints (the Python original printed them with pprint)");
     }
 
     @Override

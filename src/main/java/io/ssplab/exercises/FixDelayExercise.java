@@ -41,7 +41,7 @@ public class FixDelayExercise extends WordCountExercise {
     @Override
     public Duration sleepPerLine() {
         // GAP 2: each line still costs a wait — how much? (step 2 suggests a lighter one)
-        return gap(2, "sleep per line", "keep a per-line wait (the lesson compares a lighter load, not none): see step 2 in exercises/README.md");
+        return gap(2, "wait per line", "keep a per-line wait (the lesson compares a lighter load, not none): see step 2 in exercises/README.md");
     }
 
     @Override

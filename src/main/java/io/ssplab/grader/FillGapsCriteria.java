@@ -45,7 +45,7 @@ final class FillGapsCriteria {
         c.add(gap(4, "reduceByKey partitions", e.reducePartitions(), REDUCE_PARTITIONS, e.reducePartitions() == REDUCE_PARTITIONS,
                 "step 1 keeps reduceByKey at the same parallelism as the repartition"));
         c.add(gap(5, "top words printed", e.topWordsToPrint(), TOP_WORDS, e.topWordsToPrint() == TOP_WORDS,
-                "like the original's pprint(5): the 5 most frequent words of each batch"));
+                "each batch prints its 5 most frequent words, as the Python original did with pprint(5)"));
         c.add(master(e));
         return c;
     }

@@ -114,7 +114,7 @@ final class FixDelayCriteria {
         long expected = e.wordsExpected();
         long counted = e.wordsCounted();
         String name = "every received line counted";
-        String found = String.format(Locale.ROOT, "%,d of %,d words (%,d lines × %d) in %d batches", counted, expected,
+        String found = String.format(Locale.ROOT, "%,d of %,d words (%,d lines × %d) in %d batches, warm-up included", counted, expected,
                 e.linesReceived(), e.spec().wordsPerLine(), e.batchesCounted());
         if (e.batchesCounted() == 0)
             return Criterion.fail(name, found, "no batch produced word counts, so nothing can be compared with the lines received.");

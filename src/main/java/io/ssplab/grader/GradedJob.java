@@ -15,7 +15,6 @@ import io.ssplab.exercises.WordCountExercise;
 import io.ssplab.jobs.JobSpec;
 import io.ssplab.jobs.StreamingJob;
 import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.metrics.BatchMetricsListener;
 import io.ssplab.run.StopSignal;
 
 /**
@@ -28,7 +27,7 @@ import io.ssplab.run.StopSignal;
  *       it runs inside the tasks that print the top words, so it adds no Spark job and no task to a
  *       batch, and PT stays what the student's pipeline costs. (Local mode never retries a failed
  *       task, so no value is counted twice.)</li>
- *   <li>A listener that stops the run once enough batches past warm-up have completed, so the check
+ *   <li>{@link #onBatch}: stops the run once enough batches past warm-up have completed, so the check
  *       takes as long as it must and no longer, however long the receiver needs to connect.</li>
  * </ul>
  */
@@ -39,6 +38,7 @@ final class GradedJob implements StreamingJob {
     private final StopSignal stop;
     private final Map<Long, LongAccumulator> wordsPerBatch = new ConcurrentHashMap<>();
     private final List<BatchMetrics> seen = new ArrayList<>();
+    private volatile double nominalLinesPerBatch;
 
     GradedJob(WordCountExercise exercise, Lesson lesson, int measuredBatches, StopSignal stop) {
         this.exercise = exercise;
@@ -67,13 +67,14 @@ final class GradedJob implements StreamingJob {
                 return count;
             });
         });
-        double nominalLines = knobs.linesPerSecond() * knobs.batchIntervalMs() / 1000.0;
-        lines.context().addStreamingListener(new BatchMetricsListener(knobs.job(), knobs.batchIntervalMs(), notice -> {
-        }).onBatch(m -> countTowardsStop(m, nominalLines)));
+        nominalLinesPerBatch = knobs.linesPerSecond() * knobs.batchIntervalMs() / 1000.0;
         return tapped;
     }
 
-    private synchronized void countTowardsStop(BatchMetrics m, double nominalLines) {
+    /** The run's own batches, in the order it reports them: the stop rule counts what the grade will see. */
+    @Override
+    public synchronized void onBatch(BatchMetrics m) {
+        double nominalLines = nominalLinesPerBatch;
         seen.add(m);
         int warmup = Warmup.batches(seen, nominalLines, waitForBacklog);
         if (seen.size() - warmup >= measuredBatches) {

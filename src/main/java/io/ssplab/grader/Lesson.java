@@ -77,10 +77,12 @@ public enum Lesson {
     public List<Criterion> fromRun(Evidence evidence) {
         Criterion enough = RunCriteria.enoughBatches(evidence);
         if (!enough.passed()) return List.of(enough);
-        return switch (this) {
+        List<Criterion> measured = new java.util.ArrayList<>(switch (this) {
             case FILL_GAPS -> FillGapsCriteria.fromRun(evidence);
             case FIX_DELAY -> FixDelayCriteria.fromRun(evidence);
-        };
+        });
+        measured.add(RunCriteria.waitPaid(evidence));
+        return measured;
     }
 
     /** The closing sentence of a pass: what the student has just shown. */

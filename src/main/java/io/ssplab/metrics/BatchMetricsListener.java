@@ -37,6 +37,7 @@ public final class BatchMetricsListener implements StreamingListener {
     private int limit = Integer.MAX_VALUE;
     private Runnable onLimit = () -> { };
     private int delivered; // only touched on the listener-bus thread
+    private java.util.function.BooleanSupplier stopRequested = () -> false;
 
     /**
      * @param notices receives one-line messages about receiver errors and stops
@@ -65,6 +66,16 @@ public final class BatchMetricsListener implements StreamingListener {
         return this;
     }
 
+    /**
+     * Closes right after the batch during which {@code stopRequested} became true (a limit reached, a
+     * sink's decision, Ctrl-C), on the listener-bus thread: a batch that completes while the job gets
+     * round to stopping reaches no sink, so the table, the file and the summary hold the same batches.
+     */
+    public BatchMetricsListener closeOnStop(java.util.function.BooleanSupplier stopRequested) {
+        this.stopRequested = stopRequested;
+        return this;
+    }
+
     /** Stops handing batches to the sinks: batches that complete while the job is being stopped are not reported. */
     public void close() {
         closed = true;
@@ -90,6 +101,8 @@ public final class BatchMetricsListener implements StreamingListener {
         if (++delivered >= limit) {
             closed = true;
             onLimit.run();
+        } else if (stopRequested.getAsBoolean()) {
+            closed = true;
         }
     }
 

@@ -139,6 +139,7 @@ public final class StreamingRunner {
                 .onBatch(batches::add)
                 .onBatch(new ConsoleTable(out));
         if (jsonl != null) listener.onBatch(jsonl);
+        listener.onBatch(job::onBatch).closeOnStop(stop::requested);
         if (options.batches() != null) {
             int limit = options.batches();
             listener.stopAfter(limit, () -> stop.request(limit + " batches completed"));

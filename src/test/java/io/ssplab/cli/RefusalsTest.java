@@ -65,6 +65,7 @@ class RefusalsTest {
         assertRefused(ssp("run", "phase9"), "unknown job 'phase9'", "phase1");
         assertRefused(ssp("run", "phase1", "--turbo"), "--turbo");
         assertRefused(ssp("run", "phase1", "--solution"), "--solution is only for the exercises");
+        assertRefused(ssp("chek", "fill-gaps"), "unknown command 'chek'", "check, report", "did you mean check?");
     }
 
     @Test

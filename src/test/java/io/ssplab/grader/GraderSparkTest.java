@@ -40,7 +40,7 @@ class GraderSparkTest {
     void theFillGapsSolutionCreatesTheDelay() throws IOException {
         GradeReport r = check(Lesson.FILL_GAPS, new FillGapsSolution());
         assertThat(r.outcome()).as(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(Outcome.PASS);
-        assertThat(r.criteria()).hasSize(8); // 5 gaps, master, PT > BI, SD grows
+        assertThat(r.criteria()).hasSize(9); // 5 gaps, master, PT > BI, SD grows, the wait is paid
         assertThat(r.arithmetic()).anyMatch(l -> l.startsWith("measured            median PT"));
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("PASS — you created the delay");
     }

@@ -51,4 +51,26 @@ class RunCriteriaTest {
         assertThat(c.passed()).isFalse();
         assertThat(c.hint()).startsWith("no full batch arrived: the most lines in one batch were 10, the source sends 280 per interval.");
     }
+
+    @Test
+    void aWaitThatIsDeclaredButNotPaidIsCaught() {
+        // a light step 2: 8 partitions on 7 slots, 2 waves of 35 lines × 1 ms = 0.07 s of waits, hidden in Spark's own work
+        JobSpec step2 = new io.ssplab.solutions.FixDelaySolution().defaults().withCost(java.time.Duration.ofMillis(1));
+        List<BatchMetrics> fast = Batches.afterWarmup(250, 260, 240);
+        Criterion tooLittle = RunCriteria.waitPaid(new Evidence(Lesson.FIX_DELAY, step2, fast, Evidences.allCounted(step2, fast, 1.0), 8,
+                "8 batches measured", false));
+        assertThat(tooLittle.passed()).isTrue();
+        // step 1's knobs on local[8]: 1 wave of 70 lines × 15 ms = 1.05 s of waits; 0.25 s means the lines did not wait
+        JobSpec oneWave = STEP1.withMaster("local[8]");
+        Criterion unpaid = RunCriteria.waitPaid(new Evidence(Lesson.FIX_DELAY, oneWave, fast, Evidences.allCounted(oneWave, fast, 1.0), 8,
+                "8 batches measured", false));
+        assertThat(unpaid.passed()).isFalse();
+        assertThat(unpaid.measured()).isEqualTo("median PT 0.25 s, its waits alone 1.05 s");
+        assertThat(unpaid.hint()).contains("4 partitions on 7 free task slots run in 1 wave of 70 lines × 15 ms = 1.05 s")
+                .contains("is RecordCost.pay(...) still called for every line in wordCounts?");
+        // paid: PT above the waits
+        List<BatchMetrics> paid = Batches.afterWarmup(1250, 1230, 1270);
+        assertThat(RunCriteria.waitPaid(new Evidence(Lesson.FIX_DELAY, oneWave, paid, Evidences.allCounted(oneWave, paid, 1.0), 8,
+                "8 batches measured", false)).passed()).isTrue();
+    }
 }
