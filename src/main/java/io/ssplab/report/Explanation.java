@@ -36,6 +36,14 @@ public record Explanation(String english, String vietnamese) {
             unknownKnobs(t, s);
         }
         verdict(t, s);
+        if (s.predictedProcessingTimeMs() != null && s.modelErrorPercent() != null) {
+            String predicted = Summarizer.seconds(s.predictedProcessingTimeMs());
+            String measured = Summarizer.seconds(s.medianProcessingTimeMs());
+            t.add(String.format(Locale.ROOT, "Before the run, the planner's model predicted a PT of %s for these knobs; measured %s, a model error of %+.0f%% ('bin/ssp plan' shows the arithmetic).",
+                            predicted, measured, s.modelErrorPercent()),
+                    String.format(Locale.ROOT, "Trước khi chạy, mô hình của planner dự đoán PT là %s cho các tham số này; đo được %s, sai số mô hình %+.0f%% ('bin/ssp plan' cho thấy phép tính).",
+                            predicted, measured, s.modelErrorPercent()));
+        }
         if (s.warmupBatches() > 0 && s.verdict() != Verdict.INCONCLUSIVE) {
             t.add(String.format(Locale.ROOT, "The first %d batch(es) are warm-up, left out of these numbers.", s.warmupBatches()),
                     String.format(Locale.ROOT, "%d batch đầu là warm-up (khởi động), không tính vào các số trên.", s.warmupBatches()));
@@ -177,9 +185,9 @@ public record Explanation(String english, String vietnamese) {
             case UNSTABLE -> {
                 if (s.processingToIntervalRatio() > 1) {
                     String late = Summarizer.seconds(s.medianProcessingTimeMs() - s.batchIntervalMs());
-                    t.add(String.format(Locale.ROOT, "PT is longer than the batch interval (PT/BI %s): each batch starts about %s later than the one before, so the scheduling delay climbed %s per batch to %s%s. Verdict: UNSTABLE — the job cannot keep up; shorten the work per batch (fewer waves: more free slots, or less cost per record) or lengthen BI.",
+                    t.add(String.format(Locale.ROOT, "PT is longer than the batch interval (PT/BI %s): each batch starts about %s later than the one before, so the scheduling delay climbed %s per batch to %s%s. Verdict: UNSTABLE — the job cannot keep up; shorten the work per batch (fewer waves: more free slots, or less cost per record). A longer BI helps only if the extra time outgrows the extra records it brings: 'bin/ssp plan' says whether it does, and which change is smallest.",
                                     ratio, late, slope, finalSd, s.maxQueuedBatches() > 0 ? ", with up to " + s.maxQueuedBatches() + " batches queued" : ""),
-                            String.format(Locale.ROOT, "PT dài hơn batch interval (PT/BI %s): mỗi batch bắt đầu muộn hơn batch trước khoảng %s, nên scheduling delay tăng %s mỗi batch, lên tới %s%s. Kết luận: UNSTABLE — job không theo kịp dữ liệu; hãy rút ngắn công việc mỗi batch (ít wave hơn: thêm slot trống, hoặc giảm chi phí mỗi bản ghi) hoặc tăng BI.",
+                            String.format(Locale.ROOT, "PT dài hơn batch interval (PT/BI %s): mỗi batch bắt đầu muộn hơn batch trước khoảng %s, nên scheduling delay tăng %s mỗi batch, lên tới %s%s. Kết luận: UNSTABLE — job không theo kịp dữ liệu; hãy rút ngắn công việc mỗi batch (ít wave hơn: thêm slot trống, hoặc giảm chi phí mỗi bản ghi). Tăng BI chỉ giúp được nếu thời gian thêm vào lớn hơn lượng bản ghi thêm vào mà nó mang theo: 'bin/ssp plan' cho biết có giúp được không, và thay đổi nào nhỏ nhất.",
                                     ratio, late, slope, finalSd, s.maxQueuedBatches() > 0 ? ", có lúc " + s.maxQueuedBatches() + " batch phải xếp hàng" : ""));
                 } else {
                     t.add(String.format(Locale.ROOT, "Median PT stays under BI (PT/BI %s), yet the scheduling delay climbed %s per batch to %s: the slow batches pile up. Verdict: UNSTABLE.",

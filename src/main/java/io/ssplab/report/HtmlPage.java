@@ -81,7 +81,7 @@ public final class HtmlPage {
         h.append("<table id=\"comparison\">\n<thead><tr>")
                 .append(th("job", "job")).append(th("master", "master")).append(th("P", "P")).append(th("cost", "chi phí"))
                 .append(th("BI", "BI")).append(th("batches", "số batch")).append(th("median PT", "PT trung vị"))
-                .append(th("p95 PT", "PT p95")).append(th("PT/BI", "PT/BI")).append(th("SD trend", "xu hướng SD"))
+                .append(th("predicted PT", "PT dự đoán")).append(th("p95 PT", "PT p95")).append(th("PT/BI", "PT/BI")).append(th("SD trend", "xu hướng SD"))
                 .append(th("final SD", "SD cuối")).append(th("max queued", "hàng đợi tối đa")).append(th("verdict", "kết luận"))
                 .append("</tr></thead>\n<tbody>\n");
         for (RecordedRun r : c.runs()) {
@@ -90,7 +90,10 @@ public final class HtmlPage {
                     .append(td(r.knobsRecorded() ? s.master() : "?")).append(td(r.knobsRecorded() ? String.valueOf(s.partitions()) : "?"))
                     .append("<td>").append(bothIfDiffer(r.costLabel(false), r.costLabel(true))).append("</td>").append(td(Summarizer.seconds(s.batchIntervalMs())))
                     .append(td(s.batches() + (s.warmupBatches() > 0 ? " (" + s.warmupBatches() + " warm-up)" : "")))
-                    .append(td(Summarizer.seconds(s.medianProcessingTimeMs()))).append(td(Summarizer.seconds(s.p95ProcessingTimeMs())))
+                    .append(td(Summarizer.seconds(s.medianProcessingTimeMs())))
+                    .append(td(s.predictedProcessingTimeMs() == null || s.modelErrorPercent() == null ? "—"
+                            : String.format(Locale.ROOT, "%s (%+.0f%%)", Summarizer.seconds(s.predictedProcessingTimeMs()), s.modelErrorPercent())))
+                    .append(td(Summarizer.seconds(s.p95ProcessingTimeMs())))
                     .append("<td class=\"").append(s.processingToIntervalRatio() > 1 ? "over" : "").append("\">")
                     .append(String.format(Locale.ROOT, "%.2f", s.processingToIntervalRatio())).append("</td>")
                     .append(td(String.format(Locale.ROOT, "%+.0f ms/batch", s.schedulingDelaySlopeMsPerBatch())))

@@ -180,7 +180,9 @@ public final class RunLoader {
         if (s == null || s.job() == null || s.master() == null || s.partitions() < 1 || s.batchIntervalMs() <= 0
                 || s.costUnit() == null || !(s.costMs() >= 0))
             throw new IOException("job, master, partitions, costMs, costUnit or batchIntervalMs missing");
-        return new Summarizer.Knobs(s.job(), s.master(), s.partitions(), s.costMs(), s.costUnit(), s.batchIntervalMs());
+        // The run's prediction travels with its knobs: the page shows predicted vs measured as the console did.
+        return new Summarizer.Knobs(s.job(), s.master(), s.partitions(), s.costMs(), s.costUnit(), s.batchIntervalMs(),
+                s.predictedProcessingTimeMs());
     }
 
     private static String oneLine(Exception e) {

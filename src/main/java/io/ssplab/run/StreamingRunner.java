@@ -202,15 +202,25 @@ public final class StreamingRunner {
      * queued and tasks mid-wait), waits for them to end, and only then stops Spark. Stopping Spark
      * under running tasks deletes their shuffle files and fills the console with stack traces.
      */
+    private static int runningTasks(org.apache.spark.api.java.JavaSparkContext sc) {
+        int running = 0;
+        for (org.apache.spark.SparkExecutorInfo e : sc.sc().statusTracker().getExecutorInfos()) running += e.numRunningTasks();
+        return running;
+    }
+
     private static void stopQuietly(JavaStreamingContext ssc) {
         org.apache.spark.api.java.JavaSparkContext sc = ssc.sparkContext();
         try {
             ssc.stop(false, false);
             sc.cancelAllJobs();
+            // A cancelled job is gone at once, but its killed tasks still finish their current record and
+            // report back; Spark stopped under such a report logs "Exception in statusUpdate" with a stack
+            // trace (RejectedExecutionException). So wait for the tasks too, then a moment for their reports.
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (sc.statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
+            while ((sc.statusTracker().getActiveJobIds().length > 0 || runningTasks(sc) > 0) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

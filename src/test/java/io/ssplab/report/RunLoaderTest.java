@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.ssplab.metrics.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.Summarizer;
 import io.ssplab.metrics.RunSummary;
 import io.ssplab.metrics.Verdict;
 
@@ -175,6 +176,22 @@ class RunLoaderTest {
         Files.writeString(tmp.resolve("orphan.summary.json"), "{}");
         assertThat(english(RunLoader.load(List.of(tmp.resolve("orphan.summary.json"))).problems()))
                 .singleElement().asString().contains("orphan.jsonl is not beside it");
+    }
+
+    @Test
+    void theRunsPredictionComesBackWithItsKnobsAndReachesThePage() throws IOException {
+        Path file = tmp.resolve("p2.jsonl");
+        List<BatchMetrics> batches = SyntheticRuns.phase2(8);
+        SyntheticRuns.writeJsonl(file, batches);
+        RunSummary recorded = Summarizer.summarize(new Summarizer.Knobs("phase2", "local[4]", 4, 5.6, "word", 2000, 2602.0), batches);
+        JsonLines.writeJson(tmp.resolve("p2.summary.json"), recorded);
+
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.summary().predictedProcessingTimeMs()).isEqualTo(2602.0);
+        assertThat(run.summary().modelErrorPercent()).isEqualTo(recorded.modelErrorPercent());
+        String predicted = Summarizer.seconds(2602.0);
+        assertThat(Explanation.of(run).english()).contains("the planner's model predicted a PT of " + predicted);
+        assertThat(Explanation.of(run).vietnamese()).contains("mô hình của planner dự đoán PT là " + predicted);
     }
 
     @Test
