@@ -31,6 +31,16 @@ public final class JobKnobOptions {
             description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0. Default: the job's.")
     Duration cost;
 
+    /** The options given, as command-line arguments (" --master 'local[2]' --cost 2ms"), to repeat them in another command. */
+    String asArguments() {
+        StringBuilder s = new StringBuilder();
+        if (master != null) s.append(" --master ").append(master.matches("[\\w:/.\\-]+") ? master : "'" + master + "'");
+        if (batchInterval != null) s.append(" --batch-interval ").append(DurationConverter.format(batchInterval));
+        if (partitions != null) s.append(" --partitions ").append(partitions);
+        if (cost != null) s.append(" --cost ").append(DurationConverter.format(cost));
+        return s.toString();
+    }
+
     /** Whether any option that an exercise keeps in its code was given. */
     boolean anyCodeKnob() {
         return batchInterval != null || partitions != null || cost != null;

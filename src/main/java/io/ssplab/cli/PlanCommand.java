@@ -200,7 +200,26 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.println();
         out.println("verdict predicted: " + (p.stable() ? "STABLE" : "UNSTABLE") + " (ρ " + String.format(Locale.ROOT, "%.2f", p.ratio())
-                + "). Check it for real: bin/ssp run " + s.job() + (solution ? " --solution" : "") + " --batches 10");
+                + "). Check it for real: " + runCommand(s));
+    }
+
+    /**
+     * The run that measures what was just planned: the same job and knobs. Options that describe a
+     * pipeline of one's own (cost unit, receivers, blocks, no repartition) have no run equivalent: said.
+     */
+    String runCommand(JobSpec s) {
+        StringBuilder c = new StringBuilder("bin/ssp run ").append(s.job()).append(solution ? " --solution" : "").append(knobs.asArguments());
+        if (coresMax != null) c.append(" --cores-max ").append(coresMax);
+        if (rate != null) c.append(" --rate ").append(io.ssplab.metrics.ConsoleTable.trim(rate));
+        c.append(" --batches 10");
+        List<String> planOnly = new java.util.ArrayList<>();
+        if (costUnit != null) planOnly.add("--cost-unit");
+        if (wordsPerLine != null) planOnly.add("--words-per-line");
+        if (receivers != 1) planOnly.add("--receivers");
+        if (blockInterval != null) planOnly.add("--block-interval");
+        if (noRepartition) planOnly.add("--no-repartition");
+        if (!planOnly.isEmpty()) c.append(" (the lab's jobs have no ").append(String.join(", ", planOnly)).append(": that part is your own pipeline's)");
+        return c.toString();
     }
 
     private void printJson(PrintStream out, Prediction p, List<Fix> fixes, Double sustainable) throws Exception {

@@ -182,14 +182,26 @@ public final class SmallestFixes {
                 a.lastWaveTasks() == 1 ? "" : "s");
     }
 
-    /** Why no batch interval helps: the cost of one second of input needs a second or more of the slots. */
+    /**
+     * Why no batch interval helps: one second of input needs more than the target share of a second
+     * of the slots — its waits, and Spark's per-task work, which also grows with BI (a longer batch
+     * has more receiver blocks, so more tasks and waves). Both read off the longest interval tried.
+     */
     private String workNote(Workload workload) {
         Prediction oneSecond = model.predict(workload.withBatchInterval(Duration.ofSeconds(1)));
-        double costPerSecond = oneSecond.arithmetic().costTimeMs() / 1000;
+        Prediction longest = model.predict(workload.withBatchInterval(MAX_BATCH_INTERVAL));
+        double seconds = MAX_BATCH_INTERVAL.toMillis() / 1000.0;
+        double costPerSecond = longest.arithmetic().costTimeMs() / 1000 / seconds;
+        double overheadPerSecond = longest.overheadMs() / 1000 / seconds;
         String records = workload.spec().costUnit() == CostUnit.WORD ? "words" : "lines";
-        return String.format(Locale.ROOT, "no interval is long enough: each second of input (%s %s) needs ≈ %.2f s of cost on %d free slot%s,"
-                        + " more than %.2f s — add slots, fix the partitions or cut the cost", ConsoleTable.trim(oneSecond.arithmetic().costedRecordsPerBatch()),
-                records, costPerSecond, workload.freeSlots(), workload.freeSlots() == 1 ? "" : "s", targetRatio);
+        String slots = workload.freeSlots() + " free slot" + (workload.freeSlots() == 1 ? "" : "s");
+        String need = overheadPerSecond < 0.005
+                ? String.format(Locale.ROOT, "≈ %.2f s of cost on %s", costPerSecond, slots)
+                : String.format(Locale.ROOT, "≈ %.2f s of cost plus ≈ %.2f s of Spark's per-task work (its receiver blocks grow with BI) on %s",
+                        costPerSecond, overheadPerSecond, slots);
+        return String.format(Locale.ROOT, "no interval is long enough: each second of input (%s %s) needs %s, more than %.2f s"
+                        + " — add slots, fix the partitions or cut the cost", ConsoleTable.trim(oneSecond.arithmetic().costedRecordsPerBatch()),
+                records, need, targetRatio);
     }
 
     private static Duration millis(double ms) {

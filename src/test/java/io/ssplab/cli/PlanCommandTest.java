@@ -66,6 +66,15 @@ class PlanCommandTest extends IsolatedCli {
     }
 
     @Test
+    void theRunItSuggestsMeasuresThePlanNotTheJobsDefaults() {
+        assertThat(plan("--job", "phase3", "--master", "local[6]", "--partitions", "5", "--cost", "2.5ms", "--batch-interval", "1s")).isZero();
+        assertThat(out()).contains("Check it for real: bin/ssp run phase3 --master 'local[6]' --batch-interval 1s --partitions 5 --cost 2.5ms --batches 10");
+        out.reset();
+        assertThat(plan("--receivers", "2")).isZero();
+        assertThat(out()).contains("bin/ssp run phase2 --batches 10 (the lab's jobs have no --receivers");
+    }
+
+    @Test
     void noRepartitionTakesItsPartitionsFromBlocks() throws Exception {
         assertThat(plan("--no-repartition", "--block-interval", "500ms", "--json")).isZero();
         JsonNode json = JsonLines.MAPPER.readTree(out());

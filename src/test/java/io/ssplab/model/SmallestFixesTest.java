@@ -61,7 +61,18 @@ class SmallestFixesTest {
         // P=4 on 3 slots: each second of input costs 2 waves × 105 words × 5.6 ms = 1.18 s of slot time
         Fix bi = FIXES.smallestStableBatchInterval(Workload.of(new Phase2Bottleneck().defaults()));
         assertThat(bi.exists()).isFalse();
-        assertThat(bi.note()).contains("1.18 s of cost on 3 free slots");
+        assertThat(bi.note()).contains("≈ 1.18 s of cost plus ≈ 0.04 s of Spark's per-task work").contains("on 3 free slots");
+    }
+
+    @Test
+    void noBatchIntervalHelpsWhenTheOverheadGrowsWithIt() {
+        // local[2], one free slot, 2 ms per word: 420 words per second of input = 0.84 s of waits, under 0.9 —
+        // but the longer the batch, the more receiver blocks, each a task in series: 5 blocks/s × 25 ms ≈ 0.13 s more
+        Fix bi = FIXES.smallestStableBatchInterval(Workload.of(new Phase2Bottleneck().defaults().withMaster("local[2]")
+                .withCost(Duration.ofMillis(2))));
+        assertThat(bi.exists()).isFalse();
+        assertThat(bi.note()).contains("needs ≈ 0.84 s of cost plus ≈ 0.13 s of Spark's per-task work").contains("on 1 free slot,")
+                .contains("more than 0.90 s");
     }
 
     @Test
