@@ -56,7 +56,7 @@ public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, 
 
     /** Least-squares growth of SD over the measured batches, ms per batch. */
     public double schedulingDelaySlopeMsPerBatch() {
-        return Stats.slopePerIndex(measured().stream().mapToDouble(BatchMetrics::schedulingDelayMs).toArray());
+        return io.ssplab.metrics.Summarizer.schedulingDelayTrend(measured().stream().mapToDouble(BatchMetrics::schedulingDelayMs).toArray());
     }
 
     public long finalSchedulingDelayMs() {

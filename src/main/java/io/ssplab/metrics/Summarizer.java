@@ -56,7 +56,7 @@ public final class Summarizer {
 
         double medianPt = Stats.median(pt);
         double ratio = medianPt / bi;
-        double slope = Stats.slopePerIndex(sd);
+        double slope = schedulingDelayTrend(sd);
         long finalSd = all.isEmpty() ? 0 : all.get(all.size() - 1).schedulingDelayMs();
         int maxQueued = measured.stream().mapToInt(BatchMetrics::queuedBatches).max().orElse(0);
 
@@ -84,6 +84,16 @@ public final class Summarizer {
         return new RunSummary(knobs.job(), knobs.master(), knobs.partitions(), knobs.costMs(), knobs.costUnit(), bi,
                 all.size(), warmup, Stats.median(records), Stats.mean(rate), medianPt, Stats.percentile(pt, 95),
                 ratio, slope, finalSd, maxQueued, verdict, reason, null, predicted, error);
+    }
+
+    /**
+     * The SD trend, ms per batch: the least-squares slope over the batches. Spark reports SD in whole
+     * milliseconds, so a trend under half a millisecond per batch is none — and is 0, not the "-0" a
+     * tiny negative slope would print as.
+     */
+    public static double schedulingDelayTrend(double[] schedulingDelaysMs) {
+        double slope = Stats.slopePerIndex(schedulingDelaysMs);
+        return Math.abs(slope) < 0.5 ? 0.0 : slope;
     }
 
     /** The model's error on one run: (predicted − measured) / measured, in percent; positive when it over-predicts. */

@@ -83,4 +83,12 @@ class SummarizerTest {
         assertThat(Stats.slopePerIndex(new double[] {0, 500, 1000, 1500})).isCloseTo(500, within(1e-9));
         assertThat(Stats.slopePerIndex(new double[] {7})).isZero();
     }
+
+    @Test
+    void aTrendUnderHalfAMillisecondIsNoneNotMinusZero() {
+        // SD recorded in whole ms: 1, 0, 1, 0, 0 slopes at -0.2 ms/batch, which would print as "-0"
+        assertThat(Summarizer.schedulingDelayTrend(new double[] {1, 0, 1, 0, 0})).isEqualTo(0.0);
+        assertThat(String.format(java.util.Locale.ROOT, "%+.0f", Summarizer.schedulingDelayTrend(new double[] {1, 0, 1, 0, 0}))).isEqualTo("+0");
+        assertThat(Summarizer.schedulingDelayTrend(new double[] {0, 500, 1000})).isEqualTo(500.0);
+    }
 }
