@@ -13,7 +13,7 @@ public final class AccountingReport {
         out.printf(Locale.ROOT, "  records: sent %s, received %,d, processed %,d (%s)%n",
                 a.sentLines() == null ? "unknown" : String.format(Locale.ROOT, "%,d", a.sentLines()), a.receivedLines(),
                 a.processedLines(), "classic".equals(a.lineFormat())
-                        ? "classic lines: words only, so no per-line latency; stamped lines (run --format stamped) have it" : a.lineFormat() + " lines");
+                        ? "classic lines: words only, so no per-line latency; stamped lines have it (--format stamped, of run or of bin/ssp source)" : a.lineFormat() + " lines");
         if (a.latencyP50Ms() != null)
             out.printf(Locale.ROOT, "  end-to-end latency (line due → batch done): p50 %.2f s, p95 %.2f s, max %.2f s%n",
                     a.latencyP50Ms() / 1000, a.latencyP95Ms() / 1000, a.latencyMaxMs() / 1000);

@@ -175,8 +175,8 @@ public final class Reconciler {
         if (sent != null && sent == received && received == processed)
             return String.format(Locale.ROOT, "nothing lost%s: sent = received = processed = %,d", across, processed);
         if (sent == null)
-            return String.format(Locale.ROOT, "nothing shown lost%s among %,d received lines (what was sent is unknown: %s)", across, received,
-                    "see sentCountedBy");
+            return String.format(Locale.ROOT, "nothing shown lost%s among %,d received lines (what the source sent is unknown: "
+                    + "a source of our own answers with its counts, 'bin/ssp source --format stamped' lets every line be checked)", across, received);
         return String.format(Locale.ROOT, "nothing lost%s: sent %,d, received %,d, processed %,d; every difference is explained", across,
                 sent, received, processed);
     }

@@ -54,6 +54,11 @@ public final class ReportCommand implements Callable<Integer> {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new InvalidSpecException("--out " + outDir + " is a file: give a directory");
 
         RunLoader.Loaded loaded = RunLoader.load(paths);
+        if (loaded.runs().isEmpty() && loaded.problems().size() == 1) {
+            // One input, one reason: that reason is the one line to read.
+            main.err.println("report: nothing usable to chart: " + loaded.problems().get(0).en());
+            return ExitCodes.USAGE;
+        }
         for (Note problem : loaded.problems()) main.err.println("report: " + problem.en());
         if (loaded.runs().isEmpty()) {
             main.err.println("report: nothing usable to chart in " + paths.stream().map(Path::toString).collect(Collectors.joining(" ")));

@@ -116,9 +116,9 @@ public final class ChartRenderer {
         g.drawString(text, x + Math.max(0, (width - g.getFontMetrics().stringWidth(text)) / 2), baseline);
     }
 
-    /** "phase2: Processing Time  (local[4], P=4, 5.6 ms/word, BI 2 s)". */
+    /** "phase2: Processing Time — local[4], P=4, 5.6 ms/word, BI 2 s". */
     static String title(RecordedRun run, String what) {
-        return run.job() + ": " + what + "  (" + run.knobsLabel() + ")";
+        return run.job() + ": " + what + " — " + run.knobsLabel();
     }
 
     private static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int w, int h) {
@@ -294,6 +294,7 @@ public final class ChartRenderer {
         st.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         st.setLegendBorderColor(GRID_COLOR);
         st.setLegendSeriesLineLength(size(40, scale));
+        st.setLegendPadding(size(18, scale)); // room between the entries of the horizontal legend
         st.setMarkerSize(size(12, scale));
         st.setChartPadding(size(20, scale));
         st.setPlotMargin(size(10, scale));
