@@ -138,7 +138,7 @@ public final class Reconciler {
         return new RecordAccounting(format, sentTotal, countedBy, o.receivedLines(), p.lines(), lost, inFlight, Math.max(0, q),
                 p.empty(), p.oversized(), p.invalidUtf8(), nullIfNaN(l.percentile(50)), nullIfNaN(l.percentile(95)),
                 nullIfNaN(l.max()), sent.blockedMs(), sent.maxBacklog(), o.receiverRestarts(), streams, why,
-                o.recovery(), answer(lost, sentTotal, o.receivedLines(), p.lines(), o.recovery()));
+                o.recovery(), answer(lost, sentTotal, countedBy, o.receivedLines(), p.lines(), o.recovery()));
     }
 
     /** A sentence per notable pause between one stream's last line and the next stream's first. */
@@ -168,15 +168,15 @@ public final class Reconciler {
         return colon < 0 ? stream : stream.substring(0, colon);
     }
 
-    static String answer(long lost, Long sent, long received, long processed, RecordAccounting.RecoveryAccount recovery) {
+    static String answer(long lost, Long sent, String sentCountedBy, long received, long processed, RecordAccounting.RecoveryAccount recovery) {
         if (lost > 0) return String.format(Locale.ROOT, "LOST %,d line(s): see the differences", lost);
         String across = recovery != null && recovery.driverRuns() > 1
                 ? String.format(Locale.ROOT, " across %d driver runs: every line an earlier run received was processed", recovery.driverRuns()) : "";
         if (sent != null && sent == received && received == processed)
             return String.format(Locale.ROOT, "nothing lost%s: sent = received = processed = %,d", across, processed);
         if (sent == null)
-            return String.format(Locale.ROOT, "nothing shown lost%s among %,d received lines (what the source sent is unknown: "
-                    + "a source of our own answers with its counts, 'bin/ssp source --format stamped' lets every line be checked)", across, received);
+            return String.format(Locale.ROOT, "nothing shown lost%s among %,d received lines (what the source sent is %s)", across, received,
+                    sentCountedBy == null ? "unknown" : sentCountedBy);
         return String.format(Locale.ROOT, "nothing lost%s: sent %,d, received %,d, processed %,d; every difference is explained", across,
                 sent, received, processed);
     }

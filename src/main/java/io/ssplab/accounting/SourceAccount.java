@@ -27,7 +27,7 @@ public final class SourceAccount {
      */
     public static SentLines ofExternal(String host, int port, java.util.Set<String> streamsSeen) {
         if (streamsSeen.isEmpty())
-            return SentLines.unknown("unknown: the source's lines carry no stamp, so its connections cannot be told apart; start it with --format stamped");
+            return SentLines.unknown("unknown: the source's lines carry no stamp, so its connections cannot be told apart; start it with 'bin/ssp source --format stamped'");
         SourceStatus status;
         try {
             status = SourceStatus.query(host, port, 5000); // generous: a busy machine may take seconds to schedule the answer

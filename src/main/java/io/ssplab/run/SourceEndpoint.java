@@ -45,10 +45,22 @@ public record SourceEndpoint(String host, int port) {
     public void requireReachable() {
         if (embedded()) return;
         try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(host, port), 2000);
-        } catch (IOException e) {
-            throw new InvalidSpecException("no source is listening at " + this + " (" + e.getMessage()
-                    + "): start one with 'bin/ssp source --port " + port + "' or use --source embedded");
+            try {
+                probe.connect(new InetSocketAddress(host, port), 2000);
+            } catch (IOException e) {
+                throw new InvalidSpecException("no source is listening at " + this + " (" + e.getMessage()
+                        + "): start one with 'bin/ssp source --port " + port + "' or use --source embedded");
+            }
+            // Reachable. Asked as a status query, our own source logs the check as one ("status query
+            // answered") instead of a client that vanished ("connection lost"); any other server only
+            // costs the short wait.
+            try {
+                io.ssplab.source.SourceStatus.ask(probe, toString(), 1000);
+            } catch (IOException notOurs) {
+                // not an ssp source, or slow to answer: it listens, which is all this check needs
+            }
+        } catch (IOException closing) {
+            // closing the probe: nothing to report
         }
     }
 

@@ -57,18 +57,23 @@ public record SourceStatus(String source, String format, double linesPerSecond, 
     public static SourceStatus query(String host, int port, int timeoutMs) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), timeoutMs);
-            socket.setSoTimeout(timeoutMs);
-            OutputStream out = socket.getOutputStream();
-            out.write((COMMAND + "\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("{\"source\"")) return JSON.readValue(line, SourceStatus.class);
-                if (System.nanoTime() > deadline) break; // a source that streams but does not answer
-            }
-            throw new IOException(host + ":" + port + " streamed lines but gave no status (not an ssp source, or an older one)");
+            return ask(socket, host + ":" + port, timeoutMs);
         }
+    }
+
+    /** The status query on a socket already connected (the caller closes it). */
+    public static SourceStatus ask(Socket socket, String where, int timeoutMs) throws IOException {
+        socket.setSoTimeout(timeoutMs);
+        OutputStream out = socket.getOutputStream();
+        out.write((COMMAND + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith("{\"source\"")) return JSON.readValue(line, SourceStatus.class);
+            if (System.nanoTime() > deadline) break; // a source that streams but does not answer
+        }
+        throw new IOException(where + " streamed lines but gave no status (not an ssp source, or an older one)");
     }
 }

@@ -69,11 +69,11 @@ class ReconcilerTest {
         assertThat(a.sentCountedBy()).contains("highest sequence number seen + 1");
         RecordAccounting classic = Reconciler.reconcile(
                 new Reconciler.Observed(5, new BatchTally(0), new LatencyHistogram(), 0, 0, 0, Map.of(), Map.of(), null),
-                SentLines.unknown("no stamps"));
+                SentLines.unknown("unknown: no stamps"));
         assertThat(classic.sentLines()).isNull();
         assertThat(classic.inFlightAtStopLines()).isNull();
         assertThat(classic.latencyP50Ms()).isNull();
-        assertThat(classic.answer()).startsWith("nothing shown lost among 5 received lines");
+        assertThat(classic.answer()).isEqualTo("nothing shown lost among 5 received lines (what the source sent is unknown: no stamps)");
     }
 
     @Test
