@@ -34,9 +34,6 @@ public final class BatchMetricsListener implements StreamingListener {
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final Consumer<String> notices;
     private volatile boolean closed;
-    private int limit = Integer.MAX_VALUE;
-    private Runnable onLimit = () -> { };
-    private int delivered; // only touched on the listener-bus thread
     private java.util.function.BooleanSupplier stopRequested = () -> false;
 
     /**
@@ -54,22 +51,11 @@ public final class BatchMetricsListener implements StreamingListener {
     }
 
     /**
-     * Hands exactly {@code batches} batches to the sinks, then closes and calls {@code onLimit} (which
-     * asks the job to stop). Closing here, on the listener-bus thread, rather than when the job gets
-     * round to stopping, keeps a batch that completes in between (a queued one starts as soon as its
-     * predecessor ends) out of the table, the file and the summary: {@code --batches 8} means 8.
-     */
-    public BatchMetricsListener stopAfter(int batches, Runnable onLimit) {
-        if (batches < 1) throw new IllegalArgumentException("batches must be at least 1, not " + batches);
-        this.limit = batches;
-        this.onLimit = onLimit;
-        return this;
-    }
-
-    /**
-     * Closes right after the batch during which {@code stopRequested} became true (a limit reached, a
-     * sink's decision, Ctrl-C), on the listener-bus thread: a batch that completes while the job gets
-     * round to stopping reaches no sink, so the table, the file and the summary hold the same batches.
+     * Closes right after the batch during which {@code stopRequested} became true (a sink counting to
+     * {@code --batches N}, the grader's decision, Ctrl-C), on the listener-bus thread. Closing when the
+     * job gets round to stopping would be too late: a queued batch starts as soon as its predecessor
+     * ends and may complete in between. So every sink sees the same batches, and {@code --batches 8}
+     * means 8.
      */
     public BatchMetricsListener closeOnStop(java.util.function.BooleanSupplier stopRequested) {
         this.stopRequested = stopRequested;
@@ -98,12 +84,7 @@ public final class BatchMetricsListener implements StreamingListener {
         if (closed) return;
         BatchMetrics m = toMetrics(job, batchIntervalMs, info, waiting.size());
         for (Consumer<BatchMetrics> sink : sinks) sink.accept(m);
-        if (++delivered >= limit) {
-            closed = true;
-            onLimit.run();
-        } else if (stopRequested.getAsBoolean()) {
-            closed = true;
-        }
+        if (stopRequested.getAsBoolean()) closed = true;
     }
 
     @Override

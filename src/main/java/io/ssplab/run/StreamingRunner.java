@@ -142,7 +142,10 @@ public final class StreamingRunner {
         listener.onBatch(job::onBatch).closeOnStop(stop::requested);
         if (options.batches() != null) {
             int limit = options.batches();
-            listener.stopAfter(limit, () -> stop.request(limit + " batches completed"));
+            int[] completed = {0}; // sinks run on the listener-bus thread, one batch at a time
+            listener.onBatch(m -> {
+                if (++completed[0] >= limit) stop.request(limit + " batches completed");
+            });
         }
 
         JavaStreamingContext ssc = checkpoint == null ? createContext(job, spec, options, null)
@@ -202,12 +205,6 @@ public final class StreamingRunner {
      * queued and tasks mid-wait), waits for them to end, and only then stops Spark. Stopping Spark
      * under running tasks deletes their shuffle files and fills the console with stack traces.
      */
-    private static int runningTasks(org.apache.spark.api.java.JavaSparkContext sc) {
-        int running = 0;
-        for (org.apache.spark.SparkExecutorInfo e : sc.sc().statusTracker().getExecutorInfos()) running += e.numRunningTasks();
-        return running;
-    }
-
     private static void stopQuietly(JavaStreamingContext ssc) {
         org.apache.spark.api.java.JavaSparkContext sc = ssc.sparkContext();
         try {
@@ -226,6 +223,13 @@ public final class StreamingRunner {
         } finally {
             sc.stop();
         }
+    }
+
+    /** Tasks running on every executor (in local mode: the driver's): killed ones until they have finished. */
+    private static int runningTasks(org.apache.spark.api.java.JavaSparkContext sc) {
+        int running = 0;
+        for (org.apache.spark.SparkExecutorInfo e : sc.sc().statusTracker().getExecutorInfos()) running += e.numRunningTasks();
+        return running;
     }
 
     private static String waitForStop(JavaStreamingContext ssc, RunOptions options, StopSignal stop) {

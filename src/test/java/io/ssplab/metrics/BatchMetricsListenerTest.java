@@ -38,14 +38,18 @@ class BatchMetricsListenerTest {
     }
 
     @Test
-    void stopAfterHandsOnExactlyThatManyBatchesAndAsksOnce() {
+    void onceASinkAsksToStopNoLaterBatchReachesAnySink() {
         List<BatchMetrics> seen = new ArrayList<>();
-        AtomicInteger asked = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        io.ssplab.run.StopSignal stop = new io.ssplab.run.StopSignal();
         BatchMetricsListener listener = new BatchMetricsListener("phase2", 2000, n -> { }).onBatch(seen::add)
-                .stopAfter(3, asked::incrementAndGet);
+                .closeOnStop(stop::requested)
+                .onBatch(m -> {
+                    if (completed.incrementAndGet() >= 3) stop.request("3 batches completed");
+                });
         // An overloaded job: queued batches complete one right after the other, before the job has stopped.
         for (int i = 1; i <= 5; i++) listener.onBatchCompleted(new StreamingListenerBatchCompleted(batch(2000L * i, 600L * i, 2600)));
         assertThat(seen).extracting(BatchMetrics::batchTimeMs).containsExactly(2000L, 4000L, 6000L);
-        assertThat(asked).hasValue(1);
+        assertThat(completed).hasValue(3);
     }
 }
