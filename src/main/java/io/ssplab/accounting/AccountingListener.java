@@ -11,6 +11,8 @@ import org.apache.spark.streaming.scheduler.StreamingListenerBatchSubmitted;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverStopped;
 
+import io.ssplab.core.RecordAccounting;
+
 /**
  * The job's side of the record accounting, fed by Spark's streaming events:
  * <ul>
@@ -120,7 +122,7 @@ public final class AccountingListener implements StreamingListener {
         Map<String, long[]> sentTimes = new TreeMap<>();
         processed.streams().forEach((id, s) -> {
             streams.computeIfAbsent(id, k -> new SeqRanges()).addAll(s.seqs());
-            sentTimes.put(id, new long[] {s.firstSentMs(), s.lastSentMs()});
+            sentTimes.put(id, new long[] {s.firstSentMs(), s.lastSentMs(), s.seqs().min(), s.seqs().max()});
         });
         RecordAccounting.RecoveryAccount recovery = null;
         if (earlier != null) {

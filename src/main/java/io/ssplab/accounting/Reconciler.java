@@ -6,9 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RecordAccounting;
 
 /**
  * Puts the source's count and the job's counts side by side and says, for every difference, by how
@@ -32,15 +36,25 @@ public final class Reconciler {
      * @param pendingRecords their records
      * @param receiverRestarts receiver restarts and errors reported
      * @param streams        stamped streams' sequence numbers processed (across driver runs when recovering)
-     * @param sentTimes      per stream seen in this run: {first, last} due time, epoch ms
+     * @param sentTimes      per stream seen in this run: {first, last} due time (epoch ms), {lowest, highest} sequence number
      * @param recovery       across driver runs, or null
      */
     public record Observed(long receivedLines, BatchTally processed, LatencyHistogram latency, int pendingBatches,
                            long pendingRecords, int receiverRestarts, Map<String, SeqRanges> streams,
                            Map<String, long[]> sentTimes, RecordAccounting.RecoveryAccount recovery) {
+
+        /** Per stream seen in this run: {lowest, highest} sequence number. */
+        Map<String, long[]> sequenceSpans() {
+            Map<String, long[]> spans = new java.util.TreeMap<>();
+            sentTimes.forEach((id, t) -> {
+                if (t.length >= 4) spans.put(id, new long[] {t[2], t[3]});
+            });
+            return spans;
+        }
     }
 
-    public static RecordAccounting reconcile(Observed o, SentLines sent) {
+    /** The account in {@code lang}: the summary file keeps the English one, the console shows the reader's. */
+    public static RecordAccounting reconcile(Observed o, SentLines sent, Lang lang) {
         BatchTally p = o.processed();
         List<String> why = new ArrayList<>();
 
@@ -64,41 +78,35 @@ public final class Reconciler {
                     .collect(Collectors.joining(","));
             streams.add(new RecordAccounting.StreamAccount(e.getKey(), streamSent, seqs.count(), missing, ranges, times[0], times[1]));
             if (missing > 0)
-                why.add(String.format(Locale.ROOT, "stream %s: %,d line(s) missing inside the stream (sequence numbers %s): lost between the source and the job",
-                        e.getKey(), missing, abbreviate(ranges)));
+                why.add(Messages.in(lang, "acct.missingInStream", e.getKey(), Format.integer(lang, missing), abbreviate(ranges)));
         }
 
         Long sentTotal = sent.total();
-        String countedBy = sent.countedBy();
+        String countedBy = sent.countedBy().apply(lang);
         if (sentTotal == null && !streams.isEmpty()) {
             sentTotal = sentByStreams;
-            if (guessedSent)
-                countedBy = countedBy + "; for streams the source could not tell about (a source that is gone): highest sequence number seen + 1";
+            if (guessedSent) countedBy = countedBy + Messages.in(lang, "acct.countedByStamps");
         }
 
         Long inFlight = null;
         RecordAccounting.RecoveryAccount r0 = o.recovery();
         // Across driver runs a stream's lines were received by several drivers: compare with what all of them received.
         long received = r0 == null ? o.receivedLines() : r0.receivedAcrossRuns(o.receivedLines());
-        String receivedBy = r0 == null ? "received" : "received by all driver runs";
+        String receivedBy = Messages.in(lang, r0 == null ? "acct.received" : "acct.receivedByAllRuns");
         if (sentTotal != null && guessedSent && sent.perStream().isEmpty()) {
-            why.add("sent is known here only from the stamps of processed lines (the source could not be asked), "
-                    + "so it cannot tell how many lines were still in flight");
+            why.add(Messages.in(lang, "acct.sentFromStampsOnly"));
         } else if (sentTotal != null) {
             long d = sentTotal - received;
             if (d > 0) {
                 inFlight = d;
-                why.add(String.format(Locale.ROOT, "sent − %s = %,d: lines written by the source but in no batch — "
-                        + "in the TCP connection's buffers or the receiver's current block when %s%s", receivedBy, d,
-                        r0 == null ? "the run stopped" : "a driver was killed (a socket cannot be replayed: the write-ahead log holds only what was stored) or when this run stopped",
+                why.add(Messages.in(lang, "acct.inFlight", receivedBy, Format.integer(lang, d),
+                        Messages.in(lang, r0 == null ? "acct.inFlight.whenStopped" : "acct.inFlight.whenKilled"),
                         sent.blockedMs() != null && sent.blockedMs() >= 1000
-                                ? String.format(Locale.ROOT, "; the connection was full for %.1f s of blocked writes (TCP backpressure)", sent.blockedMs() / 1000.0)
-                                : ""));
+                                ? Messages.in(lang, "acct.inFlight.blocked", Format.fixed(lang, sent.blockedMs() / 1000.0, 1)) : ""));
             } else if (d < 0) {
                 inFlight = 0L;
-                why.add(String.format(Locale.ROOT, "%s − sent = %,d: %s", receivedBy, -d,
-                        guessedSent ? "sent is only a lower bound for streams of a source that is gone"
-                                : "lines from connections the source did not report"));
+                why.add(Messages.in(lang, "acct.receivedMoreThanSent", receivedBy, Format.integer(lang, -d),
+                        Messages.in(lang, guessedSent ? "acct.sentLowerBound" : "acct.unreportedConnections")));
             } else {
                 inFlight = 0L;
             }
@@ -107,30 +115,23 @@ public final class Reconciler {
         long q = o.receivedLines() - p.lines();
         if (q > 0) {
             why.add(o.pendingBatches() > 0
-                    ? String.format(Locale.ROOT, "received − processed = %,d: in %d batch(es) cut but not processed when the run stopped (the backlog: %,d lines)",
-                    q, o.pendingBatches(), o.pendingRecords())
-                    : String.format(Locale.ROOT, "received − processed = %,d: in the batch being processed when the run stopped", q));
+                    ? Messages.in(lang, "acct.queued", Format.integer(lang, q), o.pendingBatches(), Format.integer(lang, o.pendingRecords()))
+                    : Messages.in(lang, "acct.inLastBatch", Format.integer(lang, q)));
         } else if (q < 0) {
             RecordAccounting.RecoveryAccount r = o.recovery();
             why.add(r != null && r.recoveredLines() > 0
-                    ? String.format(Locale.ROOT, "processed − received = %,d: %,d lines in %d batch(es) recovered from the checkpoint and the write-ahead log "
-                    + "were received by an earlier driver run (Spark reports 0 records for such batches)", -q, r.recoveredLines(), r.recoveredBatches())
-                    : String.format(Locale.ROOT, "processed − received = %,d: counted twice (a task that Spark ran again)", -q));
+                    ? Messages.in(lang, "acct.recovered", Format.integer(lang, -q), Format.integer(lang, r.recoveredLines()), r.recoveredBatches())
+                    : Messages.in(lang, "acct.countedTwice", Format.integer(lang, -q)));
         }
 
-        if (p.empty() > 0) why.add(String.format(Locale.ROOT, "%,d empty line(s): processed, no words", p.empty()));
-        if (p.oversized() > 0)
-            why.add(String.format(Locale.ROOT, "%,d line(s) longer than %d KiB: counted, their words not processed", p.oversized(), BatchTally.MAX_LINE_CHARS / 1024));
-        if (p.invalidUtf8() > 0)
-            why.add(String.format(Locale.ROOT, "%,d line(s) with bytes that are not UTF-8: processed with U+FFFD in place of the bad bytes", p.invalidUtf8()));
-        why.addAll(gaps(streams));
-        if (o.receiverRestarts() > 0)
-            why.add(String.format(Locale.ROOT, "the receiver restarted %d time(s): its connection ended or was refused, and Spark tried again 2 s later each time; the job kept running",
-                    o.receiverRestarts()));
+        if (p.empty() > 0) why.add(Messages.in(lang, "acct.empty", Format.integer(lang, p.empty())));
+        if (p.oversized() > 0) why.add(Messages.in(lang, "acct.oversized", Format.integer(lang, p.oversized()), BatchTally.MAX_LINE_CHARS / 1024));
+        if (p.invalidUtf8() > 0) why.add(Messages.in(lang, "acct.invalidUtf8", Format.integer(lang, p.invalidUtf8())));
+        why.addAll(gaps(streams, o.sequenceSpans(), lang));
+        if (o.receiverRestarts() > 0) why.add(Messages.in(lang, "acct.receiverRestarted", o.receiverRestarts()));
 
         long lostRecovery = o.recovery() == null ? 0 : o.recovery().lostReceivedLines();
-        if (lostRecovery > 0)
-            why.add(String.format(Locale.ROOT, "%,d line(s) in batches an earlier driver run cut were processed by no run so far", lostRecovery));
+        if (lostRecovery > 0) why.add(Messages.in(lang, "acct.lostInRecovery", Format.integer(lang, lostRecovery)));
         long lost = holes + lostRecovery;
 
         LatencyHistogram l = o.latency();
@@ -138,11 +139,18 @@ public final class Reconciler {
         return new RecordAccounting(format, sentTotal, countedBy, o.receivedLines(), p.lines(), lost, inFlight, Math.max(0, q),
                 p.empty(), p.oversized(), p.invalidUtf8(), nullIfNaN(l.percentile(50)), nullIfNaN(l.percentile(95)),
                 nullIfNaN(l.max()), sent.blockedMs(), sent.maxBacklog(), o.receiverRestarts(), streams, why,
-                o.recovery(), answer(lost, sentTotal, countedBy, o.receivedLines(), p.lines(), o.recovery()));
+                o.recovery(), answer(lost, sentTotal, countedBy, o.receivedLines(), p.lines(), o.recovery(), lang));
     }
 
-    /** A sentence per notable pause between one stream's last line and the next stream's first. */
-    static List<String> gaps(List<RecordAccounting.StreamAccount> streams) {
+    /**
+     * A sentence per notable pause between one stream's last line and the next stream's first, with
+     * the lines that pause cost at the first stream's own rate. That rate comes from the stamps'
+     * sequence numbers over their due times (a stream's lines may have been processed by several
+     * driver runs, so the count of processed lines says nothing about its rate).
+     *
+     * @param sequenceSpans per stream: {lowest, highest} sequence number seen
+     */
+    static List<String> gaps(List<RecordAccounting.StreamAccount> streams, Map<String, long[]> sequenceSpans, Lang lang) {
         List<RecordAccounting.StreamAccount> timed = streams.stream().filter(s -> s.firstSentMs() > 0)
                 .sorted(Comparator.comparingLong(RecordAccounting.StreamAccount::firstSentMs)).toList();
         List<String> gaps = new ArrayList<>();
@@ -152,13 +160,12 @@ public final class Reconciler {
             long gap = b.firstSentMs() - a.lastSentMs();
             if (gap < NOTABLE_GAP_MS) continue;
             boolean sameSource = source(a.stream()).equals(source(b.stream()));
-            double rate = a.lastSentMs() > a.firstSentMs() ? (a.processedLines() - 1) * 1000.0 / (a.lastSentMs() - a.firstSentMs()) : 0;
-            gaps.add(String.format(Locale.ROOT, "gap of %.1f s: stream %s's last line seen was due at %s, stream %s's first at %s (%s)%s",
-                    gap / 1000.0, a.stream(), CLOCK.format(Instant.ofEpochMilli(a.lastSentMs())), b.stream(),
-                    CLOCK.format(Instant.ofEpochMilli(b.firstSentMs())),
-                    sameSource ? "a new connection to the same source: the receiver restarted, or a new driver" : "a new source: the source was restarted",
-                    rate > 0 ? String.format(Locale.ROOT, "; at %.0f lines/s about %,d lines were never sent in that time — not lost, never produced",
-                            rate, Math.round(rate * gap / 1000.0)) : ""));
+            long[] seqs = sequenceSpans.get(a.stream());
+            double rate = seqs != null && a.lastSentMs() > a.firstSentMs() ? (seqs[1] - seqs[0]) * 1000.0 / (a.lastSentMs() - a.firstSentMs()) : 0;
+            gaps.add(Messages.in(lang, "acct.gap", Format.fixed(lang, gap / 1000.0, 1), a.stream(), CLOCK.format(Instant.ofEpochMilli(a.lastSentMs())),
+                    b.stream(), CLOCK.format(Instant.ofEpochMilli(b.firstSentMs())),
+                    Messages.in(lang, sameSource ? "acct.gap.sameSource" : "acct.gap.newSource"),
+                    rate > 0 ? Messages.in(lang, "acct.gap.neverSent", Format.fixed(lang, rate, 0), Format.integer(lang, Math.round(rate * gap / 1000.0))) : ""));
         }
         return gaps;
     }
@@ -168,17 +175,16 @@ public final class Reconciler {
         return colon < 0 ? stream : stream.substring(0, colon);
     }
 
-    static String answer(long lost, Long sent, String sentCountedBy, long received, long processed, RecordAccounting.RecoveryAccount recovery) {
-        if (lost > 0) return String.format(Locale.ROOT, "LOST %,d line(s): see the differences", lost);
-        String across = recovery != null && recovery.driverRuns() > 1
-                ? String.format(Locale.ROOT, " across %d driver runs: every line an earlier run received was processed", recovery.driverRuns()) : "";
+    static String answer(long lost, Long sent, String sentCountedBy, long received, long processed, RecordAccounting.RecoveryAccount recovery,
+                         Lang lang) {
+        if (lost > 0) return Messages.in(lang, "acct.answer.lost", Format.integer(lang, lost));
+        String across = recovery != null && recovery.driverRuns() > 1 ? Messages.in(lang, "acct.answer.acrossRuns", recovery.driverRuns()) : "";
         if (sent != null && sent == received && received == processed)
-            return String.format(Locale.ROOT, "nothing lost%s: sent = received = processed = %,d", across, processed);
+            return Messages.in(lang, "acct.answer.allEqual", across, Format.integer(lang, processed));
         if (sent == null)
-            return String.format(Locale.ROOT, "nothing shown lost%s among %,d received lines (what the source sent is %s)", across, received,
-                    sentCountedBy == null ? "unknown" : sentCountedBy);
-        return String.format(Locale.ROOT, "nothing lost%s: sent %,d, received %,d, processed %,d; every difference is explained", across,
-                sent, received, processed);
+            return Messages.in(lang, "acct.answer.sentUnknown", across, Format.integer(lang, received),
+                    sentCountedBy == null ? Messages.in(lang, "acct.unknown") : sentCountedBy);
+        return Messages.in(lang, "acct.answer.explained", across, Format.integer(lang, sent), Format.integer(lang, received), Format.integer(lang, processed));
     }
 
     private static String abbreviate(String s) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 
 import io.ssplab.source.ClientStats;
 import io.ssplab.source.SocketSource;
@@ -16,7 +20,7 @@ public final class SourceAccount {
 
     /** Every connection of an embedded source is the job's: its counts are exact. */
     public static SentLines ofEmbedded(SocketSource source) {
-        return of(source.id(), source.clientStats(), null, "the embedded source's own count");
+        return of(source.id(), source.clientStats(), null, lang -> Messages.in(lang, "acct.countedBy.embedded"));
     }
 
     /**
@@ -27,19 +31,19 @@ public final class SourceAccount {
      */
     public static SentLines ofExternal(String host, int port, java.util.Set<String> streamsSeen) {
         if (streamsSeen.isEmpty())
-            return SentLines.unknown("unknown: the source's lines carry no stamp, so its connections cannot be told apart; start it with 'bin/ssp source --format stamped'");
+            return SentLines.unknown("acct.countedBy.noStamps");
         SourceStatus status;
         try {
             status = SourceStatus.query(host, port, 5000); // generous: a busy machine may take seconds to schedule the answer
         } catch (IOException e) {
-            return new SentLines(null, "the stamps only: the source at " + host + ":" + port + " did not answer a status query ("
-                    + e.getMessage() + ")", Map.of(), null, null);
+            String why = e.getMessage();
+            return new SentLines(null, lang -> Messages.in(lang, "acct.countedBy.noAnswer", host, port, why), Map.of(), null, null);
         }
-        return of(status.source(), status.clients(), streamsSeen, "the source's status answer (bin/ssp source at " + host + ":" + port + ")");
+        return of(status.source(), status.clients(), streamsSeen, lang -> Messages.in(lang, "acct.countedBy.statusAnswer", host, port));
     }
 
     /** @param onlyStreams null for every connection */
-    static SentLines of(String sourceId, List<ClientStats> clients, java.util.Set<String> onlyStreams, String countedBy) {
+    static SentLines of(String sourceId, List<ClientStats> clients, java.util.Set<String> onlyStreams, Function<Lang, String> countedBy) {
         Map<String, Long> perStream = new HashMap<>();
         long total = 0;
         long blocked = 0;

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.model.Calibration;
 import io.ssplab.model.ProcessingTimeModel;
-import io.ssplab.run.Master;
+import io.ssplab.core.Master;
 import io.ssplab.sweep.CellResult;
 import io.ssplab.sweep.SweepGrid;
 import io.ssplab.sweep.SweepResult;
@@ -31,8 +32,8 @@ import picocli.CommandLine.ParentCommand;
                 "'bin/ssp plan', 'bin/ssp sweep' and every run summary then predict with them instead of the defaults.",
                 "Calibrate on a quiet machine: other programs' CPU use shows up as overhead."})
 public final class CalibrateCommand implements Callable<Integer> {
-    /** Fewest full batches per setting that leave enough after warm-up for a median. */
-    static final int MIN_BATCHES = 4;
+    /** Batches measured per setting: at least the summary's own minimum, at most a few minutes. */
+    static final io.ssplab.core.Range BATCHES = new io.ssplab.core.Range("--batches", Options.Summaries.MIN, 100, "6");
     /** A p95 this many times the median means the machine was busy while measuring. */
     static final double NOISY_P95 = 1.5;
     /** The second setting has this many times the partitions: the task count's effect on the overhead. */
@@ -41,7 +42,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "8", description = "Full batches per setting (2 are warm-up). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "6",
+            description = "Batches measured per setting after its warm-up (" + Options.Summaries.MIN + "–100). Default: ${DEFAULT-VALUE}.")
     int batches;
 
     @Option(names = "--master", paramLabel = "local[N]", defaultValue = "local[4]", description = "Local master to measure on. Default: ${DEFAULT-VALUE}.")
@@ -55,12 +57,11 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batches < MIN_BATCHES)
-            throw new InvalidSpecException("--batches must be at least " + MIN_BATCHES + " so a median is left after warm-up: pass e.g. --batches 8");
-        JobSpec base = new Phase1Baseline().defaults().withJob("calibrate").withMaster(master).withPartitions(partitions).validate();
+        BATCHES.check(batches);
+        Knobs base = new Phase1Baseline().defaults().withJob("calibrate").withMaster(master).withPartitions(partitions).validate();
         Master m = Master.parse(master);
         if (!m.isLocal())
-            throw new InvalidSpecException("calibrate measures a local master; for a cluster, give plan the overhead you see there with --overhead");
+            throw new BadInputException("calibrate measures a local master; for a cluster, give plan the overhead you see there with --overhead");
         int high = HIGH_PARTITIONS_FACTOR * partitions;
         SweepGrid grid = new SweepGrid(List.of(m.cores()), List.of(partitions, high), List.of(Duration.ZERO)).validate();
 

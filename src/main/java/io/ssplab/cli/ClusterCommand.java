@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.ssplab.core.ExitCodes;
 import io.ssplab.cluster.ClusterLayout;
 import io.ssplab.cluster.ClusterSettings;
 import io.ssplab.cluster.ClusterState;

@@ -1,23 +1,27 @@
 package io.ssplab.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.ssplab.demo.Story;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Json;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RunSummary;
 import io.ssplab.jobs.Jobs;
-import io.ssplab.jobs.StreamingJob;
-import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.jobs.Story;
+import io.ssplab.model.Overhead;
+import io.ssplab.model.Workload;
+import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.report.ReportWriter;
+import io.ssplab.run.ReliabilityOptions;
+import io.ssplab.run.RunLimits;
 import io.ssplab.run.RunOptions;
 import io.ssplab.run.SourceEndpoint;
 import io.ssplab.run.StopSignal;
@@ -29,22 +33,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code bin/ssp demo}: the whole classroom story in one command. */
+/**
+ * {@code bin/ssp demo}: the whole classroom story in one command. Phase 1 has no cost, so its measured
+ * PT is this machine's overhead right now: the later acts are predicted with it.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The whole story in one command: phase1, phase2 and phase3 in turn, compared.",
                 "One embedded source feeds phase1 (baseline), phase2 (bottleneck) and phase3 (more parallelism); the demo then",
-                "says whether the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE. Exit code 0 only if it held."})
+                "says whether the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE. Exit code 0 only if it held.",
+                "Phase 1 has no cost: its processing time is Spark's overhead on this machine, and the later acts are predicted with it."})
 public final class DemoCommand implements Callable<Integer> {
+    static final int DEFAULT_BATCHES = 10;
+
     @ParentCommand
     Main main;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "12", description = "Completed batches per act. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "" + DEFAULT_BATCHES,
+            description = "Batches measured per act, after its warm-up (" + Options.DEMO_BATCHES_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int batches;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write <job>.jsonl and summary.json. Default: runs/<timestamp>/.")
     Path out;
 
-    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040", description = "Spark UI port of each act. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040",
+            description = "Spark UI port of each act (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int uiPort;
 
     @Option(names = "--no-ui", description = "Do not start the Spark UI.")
@@ -55,68 +67,59 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batches < 4) throw new InvalidSpecException("--batches must be at least 4, so each act has batches left after warm-up: pass e.g. --batches 12");
-        if (!noUi && (uiPort < 1 || uiPort > 65535)) throw new InvalidSpecException("--ui-port " + uiPort + " is not 1..65535");
-        Path dir = out != null ? out : defaultRunDir();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new InvalidSpecException("--out " + dir + " is a file: give a directory");
-        Files.createDirectories(dir);
+        Options.DEMO_BATCHES.check(batches);
+        if (!noUi) Options.UI_PORT.check(uiPort);
+        Path dir = Options.writableDirectory("--out", out != null ? out : defaultRunDir());
 
         PrintStream console = main.out;
         List<RunSummary> summaries = new ArrayList<>();
-        StopSignal interrupted = new StopSignal();
-        List<String> acts = new ArrayList<>(Jobs.PHASES);
-        if (withBackpressure) acts.add(Jobs.BACKPRESSURE);
+        List<String> acts = new ArrayList<>(Story.ACTS);
+        if (withBackpressure) acts.add(Story.BACKPRESSURE_ACT);
         // Stamped lines: each act's summary accounts for every line it was sent (docs/reliability.md).
         SourceConfig sourceConfig = SourceConfig.embedded(SourceConfig.DEFAULT_RATE).withFormat(LineFormat.STAMPED);
+        StopSignal ctrlC = new StopSignal();
+        Overhead overhead = Overhead.load();
         try (SocketSource source = SocketSource.start(sourceConfig, line -> console.println("[source] " + line));
-             CtrlC ignored = CtrlC.onFirstPress(() -> interrupted.request("Ctrl-C"))) {
+             CtrlC ignored = CtrlC.onFirstPress(() -> ctrlC.request(Messages.get("run.stop.ctrlC")))) {
             for (String name : acts) {
-                if (interrupted.requested()) break;
+                if (ctrlC.requested()) break;
                 StreamingJob job = Jobs.byName(name, false);
-                JobSpec spec = job.defaults().validate();
+                Knobs knobs = job.defaults().validate();
                 console.println();
-                console.println("=== " + name + " ===");
-                RunOptions options = new RunOptions(new SourceEndpoint(source.host(), source.port()), batches, null,
-                        noUi ? -1 : uiPort, dir.resolve(name + ".jsonl"), Map.of(), console);
-                StopSignal stop = new StopSignal();
-                // Ctrl-C stops the act that runs now, and the demo after it.
-                Thread relay = new Thread(() -> {
-                    try {
-                        String why = null;
-                        while (why == null && !stop.requested()) why = interrupted.await(200);
-                        if (why != null) stop.request(why);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "demo-ctrl-c");
-                relay.setDaemon(true);
-                relay.start();
-                summaries.add(StreamingRunner.run(job, spec, options, stop).summary());
-                stop.request("act finished");
+                console.println(Messages.get("demo.act", name));
+                RunOptions options = new RunOptions(new SourceEndpoint(source.host(), source.port()), RunLimits.batches(batches),
+                        noUi ? -1 : uiPort, dir.resolve(name + ".jsonl"), null, console, ReliabilityOptions.DEFAULT, overhead);
+                RunSummary summary = StreamingRunner.run(job, knobs, options, ctrlC.child()).summary();
+                summaries.add(summary);
+                if (name.equals(Story.CALIBRATING_ACT) && summary.measuredBatches() > 0) {
+                    // The act has no cost: its PT is all overhead, at its own task waves.
+                    int waves = Workload.of(knobs, null, job.designedCores()).taskWavesPerBatch();
+                    overhead = overhead.measuredBy(name, summary.medianProcessingTimeMs(), waves);
+                    console.println(Messages.get("demo.calibrated", overhead.describe()));
+                }
             }
         }
-        JsonLines.writeJson(dir.resolve("summary.json"), summaries);
+        Json.write(dir.resolve("summary.json"), summaries);
 
         console.println();
-        console.println("=== comparison ===");
+        console.println(Messages.get("demo.comparison"));
         Story.printComparison(console, summaries);
         console.println();
         Story.printAccounting(console, summaries);
-        List<String> failures = Story.failures(summaries);
+        List<String> failures = Story.failures(summaries, Lang.current());
         console.println();
         if (summaries.size() < acts.size()) {
-            console.println("the story was cut short after " + summaries.size() + " act(s)");
+            console.println(Messages.get("demo.cutShort", summaries.size()));
         } else if (failures.isEmpty()) {
-            console.println("the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE"
-                    + (withBackpressure ? ", phase4 scheduling delay bounded by backpressure" : ""));
+            console.println(Messages.get(withBackpressure ? "demo.heldWithBackpressure" : "demo.held"));
         } else {
-            console.println("the story did NOT hold:");
+            console.println(Messages.get("demo.notHeld"));
             failures.forEach(f -> console.println("  " + f));
         }
-        console.println("results: " + dir.resolve("summary.json"));
+        console.println(Messages.get("demo.results", dir.resolve("summary.json")));
         // The page comes from the files just written, exactly as 'bin/ssp report DIR' would make it.
         ReportWriter.tryWrite(List.of(dir), dir, "index.html", "bin/ssp report " + dir, main.err)
-                .ifPresent(page -> console.println("report: " + page));
+                .ifPresent(page -> console.println(Messages.get("demo.report", page)));
         return summaries.size() == acts.size() && failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

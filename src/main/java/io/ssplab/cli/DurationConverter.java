@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ssplab.core.Format;
+import io.ssplab.core.Messages;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -25,12 +27,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         String v = value.strip().toLowerCase(Locale.ROOT);
         Matcher m = FORMAT.matcher(v);
         if (!m.matches())
-            throw new TypeConversionException("'" + value + "' is not a duration: write a number and a unit, e.g. 2s, 500ms, 5.5ms");
+            throw new TypeConversionException(Messages.get("cli.duration.notDuration"));
         double number = Double.parseDouble(m.group(1));
         String unit = m.group(2);
         if (unit == null) {
             if (number == 0) return Duration.ZERO;
-            throw new TypeConversionException("'" + value + "' has no unit: write e.g. " + m.group(1) + "s or " + m.group(1) + "ms");
+            throw new TypeConversionException(Messages.get("cli.duration.noUnit", m.group(1)));
         }
         double nanosPerUnit = switch (unit) {
             case "ns" -> 1;
@@ -43,16 +45,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         };
         double nanos = number * nanosPerUnit;
         if (Math.abs(nanos) > 1e17)
-            throw new TypeConversionException("'" + value + "' is too long a duration");
+            throw new TypeConversionException(Messages.get("cli.duration.tooLong"));
         return Duration.ofNanos(Math.round(nanos));
     }
 
-    /** 2000 ms → "2s", 6 ms → "6ms", 5.5 ms → "5.5ms": the inverse of {@link #parse}, for help and reports. */
+    /** The inverse of {@link #parse}, for help and commands to paste: {@link Format#option}. */
     public static String format(Duration d) {
-        long nanos = d.toNanos();
-        if (nanos == 0) return "0";
-        if (nanos % 1_000_000_000L == 0) return nanos / 1_000_000_000L + "s";
-        if (nanos % 1_000_000L == 0) return nanos / 1_000_000L + "ms";
-        return String.format(Locale.ROOT, "%sms", io.ssplab.metrics.ConsoleTable.trim(nanos / 1e6));
+        return Format.option(d);
     }
 }

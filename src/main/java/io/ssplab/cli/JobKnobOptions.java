@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.jobs.StreamingJob;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
+import io.ssplab.pipeline.StreamingJob;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,9 +55,9 @@ public final class JobKnobOptions {
      * @param masterFallback the master when {@code --master} is absent (spark-submit passes one), or null
      * @param instead        what to do instead, for the refusal: "edit X.java" is always said, this follows it
      */
-    JobSpec applyTo(StreamingJob job, String jobName, String masterFallback, Double rate, boolean alsoGiven, String instead) {
+    Knobs applyTo(StreamingJob job, String jobName, String masterFallback, Double rate, boolean alsoGiven, String instead) {
         if (job.knobsInCode() && (anyCodeKnob() || alsoGiven)) {
-            throw new InvalidSpecException(jobName + " sets its batch interval, partitions and cost in its code (the gaps): edit "
+            throw new BadInputException(jobName + " sets its batch interval, partitions and cost in its code (the gaps): edit "
                     + job.getClass().getSimpleName() + ".java " + instead);
         }
         if (job instanceof WordCountExercise exercise) {

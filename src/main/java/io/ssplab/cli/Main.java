@@ -2,14 +2,26 @@ package io.ssplab.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.exercises.MissingSolutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code bin/ssp}: the lab's command line. Every subcommand returns an exit code instead of calling
  * {@code System.exit}, so tests run it in-process: {@code Main.run(out, err, "run", "phase1", "--batches", "4")}.
+ *
+ * <p>Bad input of any kind — an option picocli cannot read, a value outside its range, a path that
+ * cannot be written — ends in one line on standard error that says what is wrong and how to fix it,
+ * exit code 2, before anything starts; never a stack trace.
  */
 @Command(name = "ssp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Spark Streaming Performance Lab: batch interval, processing time and scheduling delay — measured, explained and predicted.",
@@ -26,8 +38,16 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with: bin/ssp demo", "Exit codes: 0 ok, 1 ran but failed (or not attempted), 2 bad input."})
 public final class Main implements Runnable {
+    /** Set to anything to get the stack trace of an unexpected error (it is one line otherwise). */
+    static final String DEBUG_ENV = "SSP_DEBUG";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Read before picocli parses (see {@link #language}); declared so that every command accepts it and documents it. */
+    @Option(names = "--lang", paramLabel = "vi|en", scope = ScopeType.INHERIT,
+            description = "Language of everything printed: vi or en. Default: $" + Lang.ENV + ", else your locale (LANG/LC_ALL starting with vi: Vietnamese), else English.")
+    String lang;
 
     /** Where subcommands print (System.out/err, or a test's buffers). */
     final PrintStream out;
@@ -51,8 +71,35 @@ public final class Main implements Runnable {
 
     /** Runs the command line; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = commandLine(out, err);
-        return cli.execute(args);
+        return run(System.getenv(), out, err, args);
+    }
+
+    /** With the environment given (tests): it decides the language when {@code --lang} does not. */
+    static int run(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
+        try {
+            Lang.use(language(args, env));
+        } catch (BadInputException bad) {
+            err.println("ssp: " + bad.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * The language of this command: {@code --lang X} or {@code --lang=X} anywhere on the line, else the
+     * environment's ({@link Lang#fromEnvironment}). Decided before picocli parses, so that its help and
+     * its errors are in that language too.
+     */
+    static Lang language(String[] args, Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") ? (i + 1 < args.length ? args[i + 1] : "") : null;
+            if (value == null) continue;
+            Lang l = Lang.parse(value);
+            if (l == null || !value.strip().matches("(?i)vi|en")) throw new BadInputException(Messages.get("bad.lang", value));
+            return l;
+        }
+        return Lang.fromEnvironment(env);
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
@@ -63,58 +110,36 @@ public final class Main implements Runnable {
         // Bad input: one line that says what is wrong and how to fix it, exit code 2.
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandName() + ": " + describe(ex) + " (see '" + qualifiedName(c) + " --help')");
+            c.getErr().println(c.getCommandName() + ": " + BadArguments.describe(ex) + " " + Messages.get("cli.seeHelp", qualifiedName(c)));
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof InvalidSpecException) {
+            if (ex instanceof BadInputException) {
                 c.getErr().println(c.getCommandName() + ": " + ex.getMessage());
                 return ExitCodes.USAGE;
             }
-            throw ex;
+            if (ex instanceof MissingSolutionException open) {
+                c.getErr().println(open.getMessage());
+                return ExitCodes.FAILED;
+            }
+            // Not bad input: a failure we did not foresee. One line, the stack trace only on request.
+            c.getErr().println(c.getCommandName() + ": " + Messages.get("cli.unexpected", BadArguments.oneLine(ex), DEBUG_ENV));
+            if (System.getenv(DEBUG_ENV) != null) ex.printStackTrace(c.getErr());
+            return ExitCodes.FAILED;
         });
         return cli;
     }
 
-    /**
-     * A mistyped subcommand ({@code bin/ssp chek}) reads as "unknown command" with the closest names,
-     * not as picocli's "Unmatched arguments from index 0"; everything else as picocli says it.
-     */
-    static String describe(CommandLine.ParameterException ex) {
-        CommandLine c = ex.getCommandLine();
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && !c.getSubcommands().isEmpty()
-                && !u.getUnmatched().isEmpty() && c.getParseResult() != null && c.getParseResult().originalArgs().indexOf(u.getUnmatched().get(0)) == 0) {
-            String typed = u.getUnmatched().get(0);
-            if (!typed.startsWith("-")) {
-                java.util.List<String> close = u.getSuggestions();
-                return "unknown command '" + typed + "': choose one of " + String.join(", ", c.getSubcommands().keySet())
-                        + (close.isEmpty() ? "" : " (did you mean " + close.get(0) + "?)");
-            }
-        }
-        return ex.getMessage();
-    }
-
-    private static String qualifiedName(CommandLine c) {
+    /** "bin/ssp run" for the run command: how the user typed it. */
+    static String qualifiedName(CommandLine c) {
         StringBuilder name = new StringBuilder(c.getCommandName());
         for (CommandLine p = c.getParent(); p != null; p = p.getParent()) name.insert(0, p.getCommandName() + " ");
         return name.toString().replaceFirst("^ssp", "bin/ssp");
     }
 
-    /** Entry point of a job class's {@code main}, e.g. for spark-submit: {@code run <job> ARGS}. */
-    public static void runJobMain(String job, String[] args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "run";
-        all[1] = job;
-        System.arraycopy(args, 0, all, 2, args.length);
-        main(all);
-    }
-
-    /** ARGS → --solution ARGS. */
-    public static String[] withSolution(String[] args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "--solution";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return all;
+    /** The subcommands' names, for "unknown command" messages. */
+    static List<String> commandNames(CommandLine c) {
+        return List.copyOf(c.getSubcommands().keySet());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

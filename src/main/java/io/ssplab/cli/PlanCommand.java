@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Limits;
 import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Jobs;
-import io.ssplab.jobs.StreamingJob;
+import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.model.Fix;
 import io.ssplab.model.Overhead;
@@ -21,8 +23,8 @@ import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.model.SmallestFixes;
 import io.ssplab.model.Workload;
-import io.ssplab.pipeline.CostUnit;
-import io.ssplab.run.Master;
+import io.ssplab.core.CostUnit;
+import io.ssplab.core.Master;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +42,8 @@ import picocli.CommandLine.ParentCommand;
                 "  bin/ssp plan --job fix-delay --solution         # why the step-2 settings are stable",
                 "  bin/ssp plan --master spark://host:7077 --cores-max 12 --cost 8ms --json"})
 public final class PlanCommand implements Callable<Integer> {
+    /** --overhead: what a batch of Spark's own work can take on a real machine. */
+    static final io.ssplab.core.Range OVERHEAD = new io.ssplab.core.Range("--overhead", 0, 60_000, "250ms");
     /** The setting each job fixes: its "before", shown beside the plan (phase 3 fixes phase 2, step 2 fixes step 1). */
     static final Map<String, String> FIXES_JOB = Map.of("phase3", "phase2", "fix-delay", "fill-gaps");
 
@@ -57,7 +61,7 @@ public final class PlanCommand implements Callable<Integer> {
     JobKnobOptions knobs;
 
     @Option(names = "--cores-max", paramLabel = "N",
-            description = "Cores a spark:// job gets (its spark.cores.max). Default: " + Master.DEFAULT_CLUSTER_CORES + ".")
+            description = "Cores a spark:// job gets (its spark.cores.max; 1–" + Limits.MAX_CLUSTER_CORES + "). Default: the task slots of the job's local master (phase3: 8), as 'run' gives it.")
     Integer coresMax;
 
     @Option(names = "--cost-unit", paramLabel = "word|line", description = "Whether the cost is paid per word or per line. Default: the job's (phases: word, exercises: line).")
@@ -126,7 +130,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private static String backpressureLine(Prediction p, Double sustainable) {
         if (sustainable == null) return null;
-        String sent = io.ssplab.metrics.ConsoleTable.trim(p.workload().spec().linesPerSecond());
+        String sent = io.ssplab.core.Format.optionNumber(p.workload().knobs().linesPerSecond());
         if (p.stable())
             return "backpressure is on, with nothing to do: the job keeps up with the " + sent + " lines/s sent";
         return String.format(Locale.ROOT, "backpressure is on: Spark's rate controller lets in only what the job processes, ≈ %.0f of the %s lines/s sent%n"
@@ -140,47 +144,41 @@ public final class PlanCommand implements Callable<Integer> {
         if (before == null) return List.of();
         // the "before" job as shipped (for an exercise: its reference solution)
         boolean exercise = Jobs.EXERCISES.contains(before);
-        JobSpec spec = Jobs.byName(before, exercise).defaults();
+        Knobs spec = Jobs.byName(before, exercise).defaults();
         Workload beforeWorkload = new Workload(spec, Master.parse(spec.master(), workload.cores()).cores(), workload.receivers(), true);
         return prediction.compareWith(before + (exercise ? " (step 1, reference settings)" : ""), model.predict(beforeWorkload));
     }
 
     /** The job's knobs with the options applied, validated: every refusal happens here. */
     Workload workload(StreamingJob streamingJob) {
-        JobSpec s = knobs.applyTo(streamingJob, job, null, rate, costUnit != null || noRepartition,
+        Knobs s = knobs.applyTo(streamingJob, job, null, rate, costUnit != null || noRepartition,
                 "or plan a phase with these options (e.g. --job phase3)");
-        if (wordsPerLine != null) {
-            if (wordsPerLine < 1) throw new InvalidSpecException("--words-per-line must be at least 1, got " + wordsPerLine);
-            s = s.withWordsPerLine(wordsPerLine);
-        }
-        if (costUnit != null || blockInterval != null) {
-            s = new JobSpec(s.job(), s.master(), s.batchInterval(), s.partitions(), s.cost(), costUnit != null ? costUnit : s.costUnit(),
-                    s.linesPerSecond(), s.wordsPerLine(), blockInterval != null ? blockInterval : s.blockInterval());
-        }
+        if (wordsPerLine != null) s = s.withWordsPerLine(wordsPerLine);
+        if (costUnit != null) s = s.withCostUnit(costUnit);
+        if (blockInterval != null) s = s.withBlockInterval(blockInterval);
         s.validate();
-        if (s.blockInterval().toMillis() < 1)
-            throw new InvalidSpecException("--block-interval must be at least 1 ms: pass e.g. --block-interval 200ms");
-        if (receivers < 0) throw new InvalidSpecException("--receivers must not be negative, got " + receivers);
+        Limits.RECEIVERS.check(receivers);
         if (receivers == 0 && noRepartition)
-            throw new InvalidSpecException("--no-repartition takes its partitions from receiver blocks, and --receivers 0 has none: drop one of the two");
-        if (overhead != null && overhead.isNegative()) throw new InvalidSpecException("--overhead must not be negative: pass e.g. --overhead 250ms");
-        Master m = Master.parse(s.master(), coresMax != null ? coresMax : Master.DEFAULT_CLUSTER_CORES);
+            throw new BadInputException("--no-repartition takes its partitions from receiver blocks, and --receivers 0 has none: drop one of the two");
+        if (overhead != null) OVERHEAD.check(overhead);
+        // The cores a cluster run gets: --cores-max, else the job's designed cores, as 'run' counts them.
+        Master m = Master.parse(s.master(), Master.slotsFor(s.master(), coresMax, streamingJob.designedCores()));
         if (coresMax != null && m.isLocal())
-            throw new InvalidSpecException("--cores-max is for spark:// masters; local[N] already says N cores: pass --master local[" + coresMax + "] instead");
-        if (coresMax != null && coresMax < 1) throw new InvalidSpecException("--cores-max must be at least 1, got " + coresMax);
+            throw new BadInputException("--cores-max is for spark:// masters; local[N] already says N cores: pass --master local[" + coresMax + "] instead");
+        if (coresMax != null) Limits.CLUSTER_CORES.check(coresMax);
         if (m.cores() - receivers < 1)
-            throw new InvalidSpecException(m.cores() + " core(s) with " + receivers + " receiver(s) leave no task slot, so no batch would ever run: give the job at least "
+            throw new BadInputException(m.cores() + " core(s) with " + receivers + " receiver(s) leave no task slot, so no batch would ever run: give the job at least "
                     + (receivers + 1) + " cores");
         return new Workload(s, m.cores(), receivers, !noRepartition);
     }
 
     /** @param notes lines shown between the explanation and the fixes: the comparison with the job this one fixes, backpressure */
     private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<String> notes, List<Fix> fixes) {
-        JobSpec s = p.workload().spec();
+        Knobs s = p.workload().knobs();
         String whose = streamingJob instanceof WordCountExercise ? (solution ? " (reference solution)" : " (your code)") : "";
         out.printf(Locale.ROOT, "plan for %s%s — %s%n", s.job(), whose, streamingJob.description());
         out.printf(Locale.ROOT, "  %s, %s lines/s × %d words/line, %d receiver%s, %s — predicted, nothing was run%n", p.settingLabel(),
-                io.ssplab.metrics.ConsoleTable.trim(s.linesPerSecond()), s.wordsPerLine(), p.workload().receivers(),
+                io.ssplab.core.Format.optionNumber(s.linesPerSecond()), s.wordsPerLine(), p.workload().receivers(),
                 p.workload().receivers() == 1 ? "" : "s", p.workload().repartitioned() ? "repartitioned" : "no repartition");
         out.println();
         for (String line : p.explain()) out.println("  " + line);
@@ -194,7 +192,7 @@ public final class PlanCommand implements Callable<Integer> {
         String format = "  %-20s %-26s %9s %6s  %s%n";
         out.printf(Locale.ROOT, format, "fix", "setting", "pred. PT", "PT/BI", "why");
         for (Fix f : fixes) {
-            out.printf(Locale.ROOT, format, f.name(), f.setting(),
+            out.printf(Locale.ROOT, format, f.label(), f.setting(),
                     f.exists() ? String.format(Locale.ROOT, "%.2f s", f.prediction().predictedProcessingTimeMs() / 1000) : "—",
                     f.exists() ? String.format(Locale.ROOT, "%.2f", f.prediction().ratio()) : "—", f.note());
         }
@@ -207,10 +205,10 @@ public final class PlanCommand implements Callable<Integer> {
      * The run that measures what was just planned: the same job and knobs. Options that describe a
      * pipeline of one's own (cost unit, receivers, blocks, no repartition) have no run equivalent: said.
      */
-    String runCommand(JobSpec s) {
+    String runCommand(Knobs s) {
         StringBuilder c = new StringBuilder("bin/ssp run ").append(s.job()).append(solution ? " --solution" : "").append(knobs.asArguments());
         if (coresMax != null) c.append(" --cores-max ").append(coresMax);
-        if (rate != null) c.append(" --rate ").append(io.ssplab.metrics.ConsoleTable.trim(rate));
+        if (rate != null) c.append(" --rate ").append(io.ssplab.core.Format.optionNumber(rate));
         c.append(" --batches 10");
         List<String> planOnly = new java.util.ArrayList<>();
         if (costUnit != null) planOnly.add("--cost-unit");
@@ -237,6 +235,6 @@ public final class PlanCommand implements Callable<Integer> {
         if (sustainable != null) root.put("sustainableLinesPerSecond", Double.isFinite(sustainable) ? sustainable : null);
         root.put("fixTargetRatio", target);
         root.put("fixes", fixList);
-        out.println(JsonLines.MAPPER.writeValueAsString(root));
+        out.println(io.ssplab.core.Json.MAPPER.writeValueAsString(root));
     }
 }

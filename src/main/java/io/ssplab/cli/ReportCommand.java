@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.RunSummary;
 import io.ssplab.report.Note;
 import io.ssplab.report.RecordedRun;
 import io.ssplab.report.ReportWriter;
@@ -48,10 +49,10 @@ public final class ReportCommand implements Callable<Integer> {
         PrintStream console = main.out;
         for (Path p : paths) {
             if (!Files.exists(p))
-                throw new InvalidSpecException(p + " does not exist: give a run directory (e.g. runs/20250101-120000) or a .jsonl file");
+                throw new BadInputException(p + " does not exist: give a run directory (e.g. runs/20250101-120000) or a .jsonl file");
         }
         Path outDir = out != null ? out : defaultOutDir(paths.get(0));
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new InvalidSpecException("--out " + outDir + " is a file: give a directory");
+        Options.writableDirectory("--out", outDir);
 
         RunLoader.Loaded loaded = RunLoader.load(paths);
         if (loaded.runs().isEmpty() && loaded.problems().size() == 1) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Limits;
 import io.ssplab.cluster.AppJar;
 import io.ssplab.cluster.ClusterDriver;
 import io.ssplab.cluster.ClusterLayout;
@@ -19,14 +21,15 @@ import io.ssplab.cluster.MasterProbe;
 import io.ssplab.cluster.StandaloneCluster;
 
 import io.ssplab.exercises.MissingSolutionException;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Jobs;
-import io.ssplab.jobs.StreamingJob;
-import io.ssplab.metrics.Verdict;
+import io.ssplab.pipeline.StreamingJob;
+import io.ssplab.core.Verdict;
 import io.ssplab.report.ReportWriter;
+import io.ssplab.run.RunLimits;
 import io.ssplab.run.RunOptions;
-import io.ssplab.run.Master;
+import io.ssplab.core.Master;
 import io.ssplab.run.ReliabilityOptions;
 import io.ssplab.run.RunResult;
 import io.ssplab.run.SourceEndpoint;
@@ -74,22 +77,24 @@ public final class RunCommand implements Callable<Integer> {
             description = "On a spark:// master: cores the job asks the cluster for (spark.cores.max). Default: the task slots of the job's local master (phase1: 4, phase3: 8), capped to what a cluster of 'bin/ssp cluster start' has.")
     Integer coresMax;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "Lines per second of the embedded source. Default: 140.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S",
+            description = "Lines per second of the embedded source (0.01–" + Limits.MAX_RATE + "). Default: 140.")
     Double rate;
 
     @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded",
             description = "'embedded' starts a source in-process on a free loopback port; HOST:PORT attaches to a running 'bin/ssp source'. Default: ${DEFAULT-VALUE}.")
     String source;
 
-    @Option(names = "--batches", paramLabel = "N", description = "Stop after N completed batches. Default: run until Ctrl-C.")
+    @Option(names = "--batches", paramLabel = "N",
+            description = "Stop once N batches are measured after the warm-up (" + Options.BATCHES_SPAN + "). Default: run until Ctrl-C.")
     Integer batches;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after this long, e.g. 60s. Default: run until Ctrl-C.")
+            description = "Stop after this long, e.g. 60s (" + Limits.DURATION_SPAN + "). Default: run until Ctrl-C.")
     Duration duration;
 
     @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040",
-            description = "Spark UI port; Spark moves to the next free one if it is taken, and the URL printed is the one bound. Default: ${DEFAULT-VALUE}.")
+            description = "Spark UI port (" + Options.PORT_SPAN + "); Spark moves to the next free one if it is taken, and the URL printed is the one bound. Default: ${DEFAULT-VALUE}.")
     int uiPort;
 
     @Option(names = "--no-ui", description = "Do not start the Spark UI.")
@@ -117,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = main.out;
         StreamingJob streamingJob = Jobs.byName(job, solution);
-        JobSpec jobSpec;
+        Knobs jobSpec;
         try {
             jobSpec = knobs(streamingJob);
         } catch (MissingSolutionException open) {
@@ -147,48 +152,46 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The job's knobs with the options applied, validated: every refusal happens here, before Spark starts. */
-    JobSpec knobs(StreamingJob streamingJob) {
+    Knobs knobs(StreamingJob streamingJob) {
         // spark-submit passes its --master as the system property spark.master
-        JobSpec s = knobs.applyTo(streamingJob, job, System.getProperty("spark.master"), rate, false,
+        Knobs s = knobs.applyTo(streamingJob, job, System.getProperty("spark.master"), rate, false,
                 "instead of passing --batch-interval/--partitions/--cost");
         s.validate();
         if (coresMax != null && Master.parse(s.master()).isLocal())
-            throw new InvalidSpecException("--cores-max is for spark:// masters; a local master's cores are in its URL: pass e.g. --master local[8]");
+            throw new BadInputException("--cores-max is for spark:// masters; a local master's cores are in its URL: pass e.g. --master local[8]");
+        if (coresMax != null) Limits.CLUSTER_CORES.check(coresMax);
         validateRunOptions();
-        return s;
+        // A running source of ours says how fast it sends: the run's arithmetic and warm-up count with that rate.
+        return externalSource != null && externalSource.linesPerSecond() > 0 ? s.withRate(externalSource.linesPerSecond()) : s;
     }
 
     private void validateRunOptions() {
-        if (batches != null && batches < 1) throw new InvalidSpecException("--batches must be at least 1, got " + batches);
-        if (duration != null && (duration.isNegative() || duration.isZero()))
-            throw new InvalidSpecException("--duration must be positive: pass e.g. --duration 60s");
-        if (!noUi && (uiPort < 1 || uiPort > 65535))
-            throw new InvalidSpecException("--ui-port " + uiPort + " is not 1..65535: pass e.g. --ui-port 4040, or --no-ui");
-        if (metricsOut != null && Files.isDirectory(metricsOut))
-            throw new InvalidSpecException("--metrics-out " + metricsOut + " is a directory: give a file name, e.g. " + metricsOut.resolve("run.jsonl"));
+        if (batches != null) Limits.BATCHES.check(batches);
+        if (duration != null) Limits.DURATION.check(duration);
+        if (!noUi) Limits.UI_PORT.check(uiPort);
+        if (metricsOut != null) Options.writableFile("--metrics-out", metricsOut);
         if (format != null && !SourceEndpoint.parse(source).embedded())
-            throw new InvalidSpecException("--format sets the embedded source's line format; a running source has its own: restart it with 'bin/ssp source --format "
+            throw new BadInputException("--format sets the embedded source's line format; a running source has its own: restart it with 'bin/ssp source --format "
                     + format.label() + "' instead");
         if (rate != null && !SourceEndpoint.parse(source).embedded())
-            throw new InvalidSpecException("--rate sets the embedded source's rate; a running source has its own: restart it with 'bin/ssp source --rate "
-                    + io.ssplab.metrics.ConsoleTable.trim(rate) + "' instead");
-        SourceEndpoint.parse(source).requireReachable();
+            throw new BadInputException("--rate sets the embedded source's rate; a running source has its own: restart it with 'bin/ssp source --rate "
+                    + io.ssplab.core.Format.optionNumber(rate) + "' instead");
+        externalSource = SourceEndpoint.parse(source).requireReachable();
     }
 
-    RunOptions options(PrintStream out) {
-        return options(out, Map.of());
-    }
+    /** The running source's own status, when --source names one of ours: its rate is the run's. */
+    private io.ssplab.source.SourceStatus externalSource;
 
     RunOptions options(PrintStream out, Map<String, String> sparkConf) {
-        return new RunOptions(SourceEndpoint.parse(source), batches, duration, noUi ? -1 : uiPort, metricsOut, sparkConf, out,
-                new ReliabilityOptions(format, checkpoint, wal));
+        return new RunOptions(SourceEndpoint.parse(source), new RunLimits(batches, duration), noUi ? -1 : uiPort, metricsOut, sparkConf, out,
+                new ReliabilityOptions(format, checkpoint, wal), null);
     }
 
     /**
      * For a spark:// master: the secret, the cores and the app jar ({@link ClusterDriver}), after asking
      * the master whether it accepts this driver and what it has free — refusals happen here, before Spark starts.
      */
-    private Map<String, String> clusterSettings(StreamingJob streamingJob, JobSpec jobSpec, PrintStream out) throws java.io.IOException {
+    private Map<String, String> clusterSettings(StreamingJob streamingJob, Knobs jobSpec, PrintStream out) throws java.io.IOException {
         Master m = Master.parse(jobSpec.master());
         if (m.isLocal()) return Map.of();
         ClusterLayout layout = ClusterLayout.forProject();
@@ -201,8 +204,7 @@ public final class RunCommand implements Callable<Integer> {
         ClusterDriver.Credentials credentials = ClusterDriver.credentials(m, ours, oursSettings, layout.sparkConf(), System.getenv(), sparkProperties);
         MasterProbe.Result probe = MasterProbe.ask(m, credentials.settings());
         if (probe.answer() != MasterProbe.Answer.ACCEPTED) throw ClusterDriver.refusal(m, probe.answer(), credentials.auth());
-        int designedCores = Master.parse(streamingJob.defaults().master()).cores();
-        ClusterDriver driver = ClusterDriver.plan(job, m, credentials, probe.capacity(), designedCores, coresMax, sparkProperties,
+        ClusterDriver driver = ClusterDriver.plan(job, m, credentials, probe.capacity(), streamingJob.designedCores(), coresMax, sparkProperties,
                 sparkProperties.containsKey("spark.jars") ? null : AppJar.locate());
         driver.notes().forEach(out::println);
         return driver.sparkConf();

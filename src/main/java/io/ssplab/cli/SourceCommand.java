@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.BadInputException;
 import io.ssplab.source.LineFormat;
 import io.ssplab.source.SocketSource;
 import io.ssplab.source.SourceConfig;
@@ -57,10 +58,10 @@ public final class SourceCommand implements Callable<Integer> {
         try {
             source = SocketSource.start(config, line -> main.out.println("[source] " + line));
         } catch (BindException e) {
-            throw new InvalidSpecException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+            throw new BadInputException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "): is another source running? stop it, or pass --port N");
         } catch (IOException e) {
-            throw new InvalidSpecException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (CtrlC ignored = CtrlC.onFirstPress(stopped::countDown)) {
@@ -74,11 +75,11 @@ public final class SourceCommand implements Callable<Integer> {
     }
 
     SourceConfig config() {
-        if (port < 0 || port > 65535) throw new InvalidSpecException("--port " + port + " is not 0..65535: pass e.g. --port 9999");
-        if (!(rate > 0) || Double.isInfinite(rate)) throw new InvalidSpecException("--rate must be a positive number of lines per second, e.g. --rate 140");
-        if (wordsPerLine < 1) throw new InvalidSpecException("--words-per-line must be at least 1, e.g. --words-per-line 3");
-        if (vocabulary < 1) throw new InvalidSpecException("--vocabulary must be at least 1, e.g. --vocabulary 50");
-        if (statusEvery.isNegative()) throw new InvalidSpecException("--status-every must not be negative: pass e.g. 10s, or 0 for never");
+        if (port < 0 || port > 65535) throw new BadInputException("--port " + port + " is not 0..65535: pass e.g. --port 9999");
+        if (!(rate > 0) || Double.isInfinite(rate)) throw new BadInputException("--rate must be a positive number of lines per second, e.g. --rate 140");
+        if (wordsPerLine < 1) throw new BadInputException("--words-per-line must be at least 1, e.g. --words-per-line 3");
+        if (vocabulary < 1) throw new BadInputException("--vocabulary must be at least 1, e.g. --vocabulary 50");
+        if (statusEvery.isNegative()) throw new BadInputException("--status-every must not be negative: pass e.g. 10s, or 0 for never");
         return new SourceConfig(host, port, rate, wordsPerLine, vocabulary, seed, statusEvery, format);
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.model.ProcessingTimeModel;
@@ -52,8 +53,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Per-word costs to try. Default: ${DEFAULT-VALUE}.")
     List<Duration> costs;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "6",
-            description = "Full batches per cell (2 are warm-up). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "4",
+            description = "Batches measured per cell after its warm-up (" + Options.Summaries.MIN + "–100). Default: ${DEFAULT-VALUE}.")
     int batches;
 
     @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
@@ -72,12 +73,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepGrid grid = new SweepGrid(cores, partitions, costs).validate();
-        if (batches < 4) throw new InvalidSpecException("--batches must be at least 4, so each cell has batches left after warm-up: pass e.g. --batches 6");
-        JobSpec base = new Phase2Bottleneck().defaults().withBatchInterval(batchInterval).withRate(rate).validate();
+        CalibrateCommand.BATCHES.check(batches);
+        Knobs base = new Phase2Bottleneck().defaults().withBatchInterval(batchInterval).withRate(rate).validate();
         Path dir = out != null ? out : Path.of(System.getProperty("ssp.home", "."), "runs",
                 "sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new InvalidSpecException("--out " + dir + " is a file: give a directory");
-        Files.createDirectories(dir);
+        Options.writableDirectory("--out", dir);
 
         PrintStream console = main.out;
         SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console, !noWarmUp);
@@ -85,7 +85,7 @@ public final class SweepCommand implements Callable<Integer> {
         try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
             sweep = runner.run(grid, base, batches, dir);
         }
-        JsonLines.writeJson(dir.resolve("sweep.json"), sweep.fields());
+        io.ssplab.core.Json.write(dir.resolve("sweep.json"), sweep.fields());
         StabilityMap.write(sweep, dir.resolve("stability-map.png"));
         SweepPage.write(sweep, dir.resolve("index.html"), "stability-map.png");
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.run.Master;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Master;
 
 /**
  * What a driver started by {@code bin/ssp run … --master spark://HOST:PORT} adds to its Spark settings,
@@ -79,9 +79,9 @@ public record ClusterDriver(Map<String, String> sparkConf, int cores, List<Strin
     }
 
     /** The refusal for a master that did not accept this driver, with the fix that fits where the secret came from. */
-    public static InvalidSpecException refusal(Master master, MasterProbe.Answer answer, Auth auth) {
+    public static BadInputException refusal(Master master, MasterProbe.Answer answer, Auth auth) {
         if (answer == MasterProbe.Answer.UNREACHABLE)
-            return new InvalidSpecException("no Spark master is listening at " + master.url()
+            return new BadInputException("no Spark master is listening at " + master.url()
                     + ": start one with 'bin/ssp cluster start' (see 'bin/ssp cluster status'), or check --master");
         String fix = switch (auth) {
             case NONE -> "it requires the cluster's secret, which bin/ssp passes by itself only for the cluster of 'bin/ssp cluster start' in this project;"
@@ -90,7 +90,7 @@ public record ClusterDriver(Map<String, String> sparkConf, int cores, List<Strin
             case ENVIRONMENT -> "the secret in $" + ClusterSecurity.SECRET_ENV + " is not this cluster's: use the one its master was started with";
             case SUBMIT_SETTINGS -> "spark.authenticate.secret from spark-submit's settings is not this cluster's: use the one its master was started with";
         };
-        return new InvalidSpecException("the master at " + master.url() + " refused this driver: " + fix);
+        return new BadInputException("the master at " + master.url() + " refused this driver: " + fix);
     }
 
     /**
@@ -125,7 +125,7 @@ public record ClusterDriver(Map<String, String> sparkConf, int cores, List<Strin
             try {
                 cores = Integer.parseInt(submitted.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidSpecException("spark.cores.max '" + submitted + "' is not a whole number: pass e.g. --total-executor-cores 4");
+                throw new BadInputException("spark.cores.max '" + submitted + "' is not a whole number: pass e.g. --total-executor-cores 4");
             }
             why = "spark.cores.max";
         } else {
@@ -134,14 +134,14 @@ public record ClusterDriver(Map<String, String> sparkConf, int cores, List<Strin
             explicit = false;
         }
         if (cores < 2)
-            throw new InvalidSpecException(cores + " core(s) on " + master.url() + ": the socket receiver holds one for good, so no batch would ever run: ask for 2 or more, e.g. --cores-max 4");
+            throw new BadInputException(cores + " core(s) on " + master.url() + ": the socket receiver holds one for good, so no batch would ever run: ask for 2 or more, e.g. --cores-max 4");
         if (capacity != null) {
             if (capacity.cores() < 2)
-                throw new InvalidSpecException("the cluster at " + master.url() + " has " + capacity.cores()
+                throw new BadInputException("the cluster at " + master.url() + " has " + capacity.cores()
                         + " core(s) on alive workers, and the receiver alone holds one: start workers first (bin/ssp cluster status)");
             if (cores > capacity.cores()) {
                 if (explicit)
-                    throw new InvalidSpecException(why + " asks for " + cores + " cores but the cluster has " + capacity.cores()
+                    throw new BadInputException(why + " asks for " + cores + " cores but the cluster has " + capacity.cores()
                             + ": pass --cores-max " + capacity.cores() + " or less, or give the cluster more (bin/ssp cluster start --workers 2)");
                 notes.add("cluster: " + why + ", but the cluster has " + capacity.cores() + " cores: asking for " + capacity.cores()
                         + " (to get " + cores + ": bin/ssp cluster stop, then bin/ssp cluster start --workers 2)");
@@ -149,7 +149,7 @@ public record ClusterDriver(Map<String, String> sparkConf, int cores, List<Strin
                 why = "all the cluster has";
             }
             if (capacity.coresFree() < cores)
-                throw new InvalidSpecException("the cluster has " + capacity.coresFree() + " of its " + capacity.cores() + " cores free"
+                throw new BadInputException("the cluster has " + capacity.coresFree() + " of its " + capacity.cores() + " cores free"
                         + (capacity.activeApps().isEmpty() ? "" : ", the rest held by " + String.join(", ", capacity.activeApps()))
                         + ", and this job asks for " + cores + ": stop the other job first"
                         + (capacity.coresFree() >= 2 ? ", or pass --cores-max " + capacity.coresFree() : ""));

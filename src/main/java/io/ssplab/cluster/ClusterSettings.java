@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 
 /**
  * What {@code bin/ssp cluster start} starts: one master and N workers, all bound to one address.
@@ -51,20 +51,20 @@ public record ClusterSettings(String host, int masterPort, int uiPort, int worke
     /**
      * Refuses what cannot work, before any JVM starts, with the reason and the fix in one sentence.
      *
-     * @throws InvalidSpecException on the first problem found
+     * @throws BadInputException on the first problem found
      */
     public ClusterSettings validate() {
-        if (workers < 1) throw new InvalidSpecException("--workers must be at least 1, got " + workers + ": pass e.g. --workers 1");
-        if (workers > 16) throw new InvalidSpecException("--workers " + workers + " is more JVMs than one machine should run: pass at most 16 (more cores per worker do the same)");
-        if (coresPerWorker < 1) throw new InvalidSpecException("--cores must be at least 1, got " + coresPerWorker + ": pass e.g. --cores 4");
+        if (workers < 1) throw new BadInputException("--workers must be at least 1, got " + workers + ": pass e.g. --workers 1");
+        if (workers > 16) throw new BadInputException("--workers " + workers + " is more JVMs than one machine should run: pass at most 16 (more cores per worker do the same)");
+        if (coresPerWorker < 1) throw new BadInputException("--cores must be at least 1, got " + coresPerWorker + ": pass e.g. --cores 4");
         if (totalCores() < 2)
-            throw new InvalidSpecException(workers + " worker × " + coresPerWorker + " core = 1 task slot, and a streaming job's receiver holds one for good,"
+            throw new BadInputException(workers + " worker × " + coresPerWorker + " core = 1 task slot, and a streaming job's receiver holds one for good,"
                     + " so no batch would ever run: pass --cores 2 or more (the lesson uses 4)");
         memoryMb(memoryPerWorker);
         checkPort("--port", masterPort);
         checkPort("--ui-port", uiPort);
-        if (masterPort == uiPort) throw new InvalidSpecException("--port and --ui-port are both " + masterPort + ": give them different ports");
-        if (startTimeout.isNegative() || startTimeout.isZero()) throw new InvalidSpecException("--timeout must be positive: pass e.g. --timeout 180s");
+        if (masterPort == uiPort) throw new BadInputException("--port and --ui-port are both " + masterPort + ": give them different ports");
+        if (startTimeout.isNegative() || startTimeout.isZero()) throw new BadInputException("--timeout must be positive: pass e.g. --timeout 180s");
         checkHost(host);
         return this;
     }
@@ -73,28 +73,28 @@ public record ClusterSettings(String host, int masterPort, int uiPort, int worke
     public static int memoryMb(String memory) {
         Matcher m = MEMORY.matcher(memory == null ? "" : memory.strip());
         if (!m.matches())
-            throw new InvalidSpecException("--memory '" + memory + "' is not a size with a unit: pass e.g. --memory 2g or --memory 1536m");
+            throw new BadInputException("--memory '" + memory + "' is not a size with a unit: pass e.g. --memory 2g or --memory 1536m");
         long mb = Long.parseLong(m.group(1)) * (m.group(2).toLowerCase(Locale.ROOT).equals("g") ? 1024 : 1);
         if (mb < EXECUTOR_MEMORY_MB)
-            throw new InvalidSpecException("--memory " + memory + " is less than one executor's 1g (Spark's spark.executor.memory), so no job would ever start: pass --memory 1g or more");
-        if (mb > Integer.MAX_VALUE) throw new InvalidSpecException("--memory " + memory + " is too large: pass e.g. --memory 4g");
+            throw new BadInputException("--memory " + memory + " is less than one executor's 1g (Spark's spark.executor.memory), so no job would ever start: pass --memory 1g or more");
+        if (mb > Integer.MAX_VALUE) throw new BadInputException("--memory " + memory + " is too large: pass e.g. --memory 4g");
         return (int) mb;
     }
 
     private static void checkPort(String option, int port) {
-        if (port < 1 || port > 65535) throw new InvalidSpecException(option + " " + port + " is not 1..65535");
+        if (port < 1 || port > 65535) throw new BadInputException(option + " " + port + " is not 1..65535");
     }
 
     private static void checkHost(String host) {
-        if (host == null || host.isBlank()) throw new InvalidSpecException("--host is empty: leave it out for 127.0.0.1");
+        if (host == null || host.isBlank()) throw new BadInputException("--host is empty: leave it out for 127.0.0.1");
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new InvalidSpecException("--host " + host + " is not a known address of this machine: leave it out for 127.0.0.1");
+            throw new BadInputException("--host " + host + " is not a known address of this machine: leave it out for 127.0.0.1");
         }
         if (address.isAnyLocalAddress())
-            throw new InvalidSpecException("--host " + host + " means every interface, but workers and drivers need one address to reach: give this machine's address, e.g. --host 192.168.1.10");
+            throw new BadInputException("--host " + host + " means every interface, but workers and drivers need one address to reach: give this machine's address, e.g. --host 192.168.1.10");
     }
 
     /** Whether only this machine can reach the cluster. */

@@ -64,7 +64,7 @@ public record ClusterState(String host, int masterPort, int uiPort, long masterP
     public void save(ClusterLayout layout) throws IOException {
         Files.createDirectories(layout.dir());
         Path tmp = layout.dir().resolve("state.json.tmp");
-        JsonLines.writeJson(tmp, this);
+        io.ssplab.core.Json.write(tmp, this);
         Files.move(tmp, layout.stateFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -73,7 +73,7 @@ public record ClusterState(String host, int masterPort, int uiPort, long masterP
     public static Optional<ClusterState> load(ClusterLayout layout) {
         if (!Files.isRegularFile(layout.stateFile())) return Optional.empty();
         try {
-            return Optional.of(JsonLines.MAPPER.readValue(layout.stateFile().toFile(), ClusterState.class));
+            return Optional.of(io.ssplab.core.Json.MAPPER.readValue(layout.stateFile().toFile(), ClusterState.class));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }

@@ -19,7 +19,7 @@ import org.apache.spark.rpc.RpcAddress;
 import org.apache.spark.rpc.RpcEndpointRef;
 import org.apache.spark.rpc.RpcEnv;
 
-import io.ssplab.run.Master;
+import io.ssplab.core.Master;
 
 /**
  * Asks a standalone master, before any SparkContext exists, whether it accepts a driver with these

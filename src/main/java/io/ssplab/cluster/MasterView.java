@@ -70,7 +70,7 @@ public record MasterView(String status, String url, int cores, int coresUsed, Li
     }
 
     public static MasterView parse(String json) throws IOException {
-        JsonNode root = JsonLines.MAPPER.readTree(json);
+        JsonNode root = io.ssplab.core.Json.MAPPER.readTree(json);
         List<WorkerView> workers = new ArrayList<>();
         for (JsonNode w : root.path("workers")) {
             workers.add(new WorkerView(w.path("id").asText(), w.path("host").asText(), w.path("state").asText(),

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 
 /**
  * Spark without a Spark download: the project's own Maven jars are a complete Spark. A worker only needs
@@ -46,7 +46,7 @@ final class SparkJars {
         }
         List<Path> jars = new ArrayList<>(byName.values());
         if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith("spark-core_")))
-            throw new InvalidSpecException("no Spark jars on the classpath (spark-core is missing): start the cluster through bin/ssp, which puts them there");
+            throw new BadInputException("no Spark jars on the classpath (spark-core is missing): start the cluster through bin/ssp, which puts them there");
         return jars;
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 
 import org.apache.spark.launcher.JavaModuleOptions;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 
 /**
  * A real Spark standalone cluster on this machine: one master JVM and N worker JVMs, started from the
@@ -106,7 +106,7 @@ public final class StandaloneCluster {
      *
      * <p>The Spark jars come from the classpath bin/ssp started this JVM with ({@code ssp.classpath}).
      *
-     * @throws InvalidSpecException when the settings cannot work or a port is taken (nothing started)
+     * @throws BadInputException when the settings cannot work or a port is taken (nothing started)
      * @throws IllegalStateException when a cluster of this layout is running
      */
     public static Started start(ClusterLayout layout, ClusterSettings settings, Consumer<String> progress,
@@ -308,7 +308,7 @@ public final class StandaloneCluster {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException taken) {
-            throw new InvalidSpecException("port " + port + " on " + host + " is taken (" + taken.getMessage()
+            throw new BadInputException("port " + port + " on " + host + " is taken (" + taken.getMessage()
                     + "): is another Spark master running? stop it, or pass " + option + " N");
         }
     }

@@ -2,15 +2,24 @@ package io.ssplab.exercises;
 
 import java.time.Duration;
 
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.jobs.StreamingJob;
-import io.ssplab.pipeline.CostUnit;
-import io.ssplab.source.SourceConfig;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+
+import io.ssplab.core.CostUnit;
+import io.ssplab.core.Knobs;
+import io.ssplab.pipeline.Standalone;
+import io.ssplab.pipeline.StreamingJob;
+import io.ssplab.pipeline.WordCountPipeline;
 
 /**
- * What an exercise and its solution have in common: the five gaps of the lesson, as methods, and
- * the master the step is run with. {@link #defaults()} reads the gaps, so the runner finds an open
- * gap before Spark starts — and {@link #firstOpenGap()} lets the grader say "not attempted".
+ * What an exercise and its solution have in common: the five gaps of the lesson, as methods, the
+ * master the step runs on, and the one pipeline both run with their gap values,
+ * {@link WordCountPipeline#costPerLine}: {@code lines → repartition(gap 3) → wait per line (gap 2) →
+ * split → (word, 1) → reduceByKey(+, gap 4)}, cut every batch interval (gap 1), printing the top words
+ * (gap 5). A solution extends this class, never the student's exercise, so it never inherits an edit.
+ *
+ * <p>{@link #defaults()} reads the gaps, so the runner finds an open gap before Spark starts — and
+ * {@link #firstOpenGap()} lets the grader say "not attempted".
  */
 public abstract class WordCountExercise implements StreamingJob {
 
@@ -39,9 +48,15 @@ public abstract class WordCountExercise implements StreamingJob {
     }
 
     @Override
-    public JobSpec defaults() {
-        return new JobSpec(name(), master(), batchInterval(), repartitionTo(), sleepPerLine(), CostUnit.LINE,
-                SourceConfig.DEFAULT_RATE, SourceConfig.DEFAULT_WORDS_PER_LINE, JobSpec.DEFAULT_BLOCK_INTERVAL);
+    public Knobs defaults() {
+        return new Knobs(name(), master(), batchInterval(), repartitionTo(), sleepPerLine(), CostUnit.LINE,
+                Knobs.DEFAULT_RATE, Knobs.DEFAULT_WORDS_PER_LINE, Knobs.DEFAULT_BLOCK_INTERVAL);
+    }
+
+    /** The exercise's pipeline with its gap values: the same for every exercise and solution. */
+    @Override
+    public final JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
+        return WordCountPipeline.costPerLine(lines, repartitionTo(), sleepPerLine(), reducePartitions());
     }
 
     /** The first gap still open, in gap order, or null when all five are filled. */
@@ -59,7 +74,13 @@ public abstract class WordCountExercise implements StreamingJob {
     }
 
     /** An open gap: throws, naming the gap and giving a hint. Replace the call with your value. */
-    protected final <T> T gap(int number, String gapName, String hint) {
-        throw new MissingSolutionException(name(), number, gapName, hint);
+    protected final <T> T gap(int number) {
+        throw new MissingSolutionException(name(), number);
+    }
+
+    /** What {@code main} does: this exercise under plain spark-submit, on lines from {@code bin/ssp source} ({@link Standalone}). */
+    protected void runStandalone(String[] args) throws InterruptedException {
+        Knobs knobs = defaults();
+        Standalone.run(knobs, java.util.Map.of(), topWordsToPrint(), lines -> wordCounts(lines, knobs), args);
     }
 }

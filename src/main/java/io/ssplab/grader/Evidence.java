@@ -3,23 +3,27 @@ package io.ssplab.grader;
 import java.util.List;
 import java.util.Map;
 
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.metrics.Stats;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Stats;
+import io.ssplab.metrics.Summarizer;
+import io.ssplab.metrics.Warmup;
 
 /**
  * What a graded run measured: the knobs, every completed batch, and the words the job counted in
- * each batch. The criteria are pure functions of this, so they are tested on recorded sequences.
+ * each batch. The criteria are pure functions of this, so they are tested on recorded sequences. The
+ * batches they judge are those after the run's warm-up ({@link Warmup}, the rule every view uses), so
+ * the grade and the run's summary speak of the same batches and the same median.
  *
- * @param lesson         the step the run is judged for (it decides the warm-up, see {@link Warmup})
- * @param spec           the knobs the exercise ran with
+ * @param lesson         the step the run is judged for
+ * @param knobs          the knobs the exercise ran with
  * @param batches        every completed batch, in order, warm-up included
  * @param wordsPerBatch  batch time (ms) → sum of the job's word counts in that batch
  * @param wantedBatches  batches the check wanted to measure after warm-up
  * @param stopReason     why the run stopped
  * @param timeLimitReached whether the run ended at the check's time limit rather than when asked to
  */
-public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, Map<Long, Long> wordsPerBatch, int wantedBatches,
+public record Evidence(Lesson lesson, Knobs knobs, List<BatchMetrics> batches, Map<Long, Long> wordsPerBatch, int wantedBatches,
                        String stopReason, boolean timeLimitReached) {
 
     public Evidence {
@@ -27,13 +31,8 @@ public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, 
         wordsPerBatch = Map.copyOf(wordsPerBatch);
     }
 
-    /** Lines the source sends per batch interval. */
-    public double nominalLinesPerBatch() {
-        return spec.linesPerSecond() * spec.batchIntervalMs() / 1000.0;
-    }
-
     public int warmup() {
-        return Warmup.batches(batches, nominalLinesPerBatch(), lesson.waitsForStartupBacklog());
+        return Warmup.batches(batches, Summarizer.nominalLines(knobs));
     }
 
     /** The batches the criteria judge: those after warm-up. */
@@ -42,7 +41,7 @@ public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, 
     }
 
     public long batchIntervalMs() {
-        return spec.batchIntervalMs();
+        return knobs.batchIntervalMs();
     }
 
     public double medianProcessingTimeMs() {
@@ -54,9 +53,9 @@ public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, 
         return (int) measured().stream().filter(BatchMetrics::overBudget).count();
     }
 
-    /** Least-squares growth of SD over the measured batches, ms per batch. */
+    /** Least-squares growth of SD over the measured batches, ms per batch (the summary's own trend). */
     public double schedulingDelaySlopeMsPerBatch() {
-        return io.ssplab.metrics.Summarizer.schedulingDelayTrend(measured().stream().mapToDouble(BatchMetrics::schedulingDelayMs).toArray());
+        return Summarizer.schedulingDelayTrend(measured().stream().mapToDouble(BatchMetrics::schedulingDelayMs).toArray());
     }
 
     public long finalSchedulingDelayMs() {
@@ -82,14 +81,14 @@ public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, 
         return measured().stream().mapToInt(BatchMetrics::queuedBatches).max().orElse(0);
     }
 
-    public int finalQueuedBatches() {
-        List<BatchMetrics> m = measured();
-        return m.isEmpty() ? 0 : m.get(m.size() - 1).queuedBatches();
-    }
-
     /** Lines per second the receiver delivered, averaged over the measured batches. */
     public double meanInputRatePerSec() {
         return Stats.mean(measured().stream().mapToDouble(BatchMetrics::inputRatePerSec).toArray());
+    }
+
+    /** Median lines per measured batch. */
+    public double medianLinesPerBatch() {
+        return Stats.median(measured().stream().mapToDouble(BatchMetrics::records).toArray());
     }
 
     /** Lines received in the batches whose words were counted (warm-up included: every line counts). */
@@ -99,7 +98,7 @@ public record Evidence(Lesson lesson, JobSpec spec, List<BatchMetrics> batches, 
 
     /** What the counts must add up to: every received line has {@code wordsPerLine} words. */
     public long wordsExpected() {
-        return linesReceived() * spec.wordsPerLine();
+        return linesReceived() * knobs.wordsPerLine();
     }
 
     public long wordsCounted() {

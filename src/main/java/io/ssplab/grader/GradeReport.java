@@ -3,7 +3,8 @@ package io.ssplab.grader;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import io.ssplab.core.Messages;
 
 /**
  * The result of one check, ready to print: the outcome, each criterion with its number and hint,
@@ -20,7 +21,8 @@ import java.util.Locale;
 public record GradeReport(Lesson lesson, String exercise, Outcome outcome, String header, List<Criterion> criteria,
                           List<String> arithmetic, String closing) {
     static final int WIDTH = 110;
-    private static final String CRITERION_FORMAT = "  %-4s  %-32s %s%n";
+    private static final String HINT_CONTINUATION = "      ";
+    private static final String CRITERION_FORMAT = "  %-8s  %-32s %s%n";
     private static final String HINT_INDENT = "        ";
 
     public GradeReport {
@@ -38,16 +40,16 @@ public record GradeReport(Lesson lesson, String exercise, Outcome outcome, Strin
 
     public void print(PrintStream out) {
         out.println();
-        out.println("=== check " + lesson.cliName() + ": " + exercise + " ===");
+        out.println(Messages.get("grade.title", lesson.cliName(), exercise));
         if (!header.isEmpty()) wrap(header, "", "  ").forEach(out::println);
         if (!criteria.isEmpty()) out.println();
         for (Criterion c : criteria) {
-            out.printf(Locale.ROOT, CRITERION_FORMAT, c.passed() ? "PASS" : "FAIL", c.name(), c.measured());
-            if (!c.passed()) wrap("hint: " + c.hint(), HINT_INDENT, HINT_INDENT + "      ").forEach(out::println);
+            out.printf(CRITERION_FORMAT, Messages.get(c.passed() ? "grade.criterion.pass" : "grade.criterion.fail"), c.name(), c.measured());
+            if (!c.passed()) wrap(Messages.get("grade.hint", c.hint()), HINT_INDENT, HINT_INDENT + HINT_CONTINUATION).forEach(out::println);
         }
         if (!arithmetic.isEmpty()) {
             out.println();
-            out.println("the lesson's arithmetic for these knobs:");
+            out.println(Messages.get("grade.arithmetic"));
             arithmetic.forEach(line -> out.println("  " + line));
         }
         out.println();

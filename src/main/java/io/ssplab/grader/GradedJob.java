@@ -1,9 +1,6 @@
 package io.ssplab.grader;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,39 +9,23 @@ import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
 import io.ssplab.exercises.WordCountExercise;
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.jobs.StreamingJob;
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.run.StopSignal;
+import io.ssplab.core.Knobs;
+import io.ssplab.pipeline.StreamingJob;
 
 /**
- * The student's job as the grader runs it: the student's own pipeline, untouched, plus two things
- * the grader needs and the student should not have to write.
- * <ul>
- *   <li>A tap on the job's word counts that adds them up per batch, so the grader can compare them
- *       with the lines the receiver got (every line has the same number of words). It is a
- *       {@code mapValues} appended after the student's last step, feeding one accumulator per batch:
- *       it runs inside the tasks that print the top words, so it adds no Spark job and no task to a
- *       batch, and PT stays what the student's pipeline costs. (Local mode never retries a failed
- *       task, so no value is counted twice.)</li>
- *   <li>{@link #onBatch}: stops the run once enough batches past warm-up have completed, so the check
- *       takes as long as it must and no longer, however long the receiver needs to connect.</li>
- * </ul>
+ * The student's job as the grader runs it: the student's own pipeline, untouched, plus a tap on its
+ * word counts that adds them up per batch, so the grader can compare them with the lines the receiver
+ * got (every line has the same number of words). It is a {@code mapValues} appended after the
+ * student's last step, feeding one accumulator per batch: it runs inside the tasks that print the top
+ * words, so it adds no Spark job and no task to a batch, and PT stays what the student's pipeline
+ * costs. (Local mode never retries a failed task, so no value is counted twice.)
  */
 final class GradedJob implements StreamingJob {
     private final WordCountExercise exercise;
-    private final boolean waitForBacklog;
-    private final int measuredBatches;
-    private final StopSignal stop;
     private final Map<Long, LongAccumulator> wordsPerBatch = new ConcurrentHashMap<>();
-    private final List<BatchMetrics> seen = new ArrayList<>();
-    private volatile double nominalLinesPerBatch;
 
-    GradedJob(WordCountExercise exercise, Lesson lesson, int measuredBatches, StopSignal stop) {
+    GradedJob(WordCountExercise exercise) {
         this.exercise = exercise;
-        this.waitForBacklog = lesson.waitsForStartupBacklog();
-        this.measuredBatches = measuredBatches;
-        this.stop = stop;
     }
 
     /** Batch time (ms) → the sum of the word counts the job produced for that batch, for every batch that ran. */
@@ -55,10 +36,10 @@ final class GradedJob implements StreamingJob {
     }
 
     @Override
-    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
+    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
         JavaPairDStream<String, Integer> counts = exercise.wordCounts(lines, knobs);
         Map<Long, LongAccumulator> perBatch = wordsPerBatch; // the closure captures the map only, not this job
-        JavaPairDStream<String, Integer> tapped = counts.transformToPair((rdd, time) -> {
+        return counts.transformToPair((rdd, time) -> {
             // Runs on the driver when the batch is cut; the accumulator travels to the tasks.
             LongAccumulator words = rdd.context().longAccumulator("words counted in batch " + time.milliseconds());
             perBatch.put(time.milliseconds(), words);
@@ -67,20 +48,6 @@ final class GradedJob implements StreamingJob {
                 return count;
             });
         });
-        nominalLinesPerBatch = knobs.linesPerSecond() * knobs.batchIntervalMs() / 1000.0;
-        return tapped;
-    }
-
-    /** The run's own batches, in the order it reports them: the stop rule counts what the grade will see. */
-    @Override
-    public synchronized void onBatch(BatchMetrics m) {
-        double nominalLines = nominalLinesPerBatch;
-        seen.add(m);
-        int warmup = Warmup.batches(seen, nominalLines, waitForBacklog);
-        if (seen.size() - warmup >= measuredBatches) {
-            stop.request(String.format(Locale.ROOT, "%d batches measured after %s", measuredBatches,
-                    LessonTerms.count(warmup, "warm-up batch", "warm-up batches")));
-        }
     }
 
     @Override
@@ -94,7 +61,7 @@ final class GradedJob implements StreamingJob {
     }
 
     @Override
-    public JobSpec defaults() {
+    public Knobs defaults() {
         return exercise.defaults();
     }
 

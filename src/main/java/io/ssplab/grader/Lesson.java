@@ -2,31 +2,31 @@ package io.ssplab.grader;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Messages;
 import io.ssplab.exercises.WordCountExercise;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
 import io.ssplab.jobs.Jobs;
 
 /**
  * The two steps of the exercise and what each must show. Step 1 (fill-gaps) must <em>create</em> the
  * delay; step 2 (fix-delay) must <em>remove</em> it without cheating. Criteria come in two kinds:
- * read from the code before Spark starts (the gaps' values) and measured on the run.
+ * read from the code before Spark starts (the gaps' values) and measured on the run. What a step asks
+ * for is what its reference solution does: the criteria read the answers from it, not from a copy.
  */
 public enum Lesson {
-    FILL_GAPS("fill-gaps", 1, "local[4]"),
-    FIX_DELAY("fix-delay", 2, "local[8]");
+    FILL_GAPS("fill-gaps", 1),
+    FIX_DELAY("fix-delay", 2);
 
     private final String cliName;
     private final int step;
-    private final String stepMaster;
 
-    Lesson(String cliName, int step, String stepMaster) {
+    Lesson(String cliName, int step) {
         this.cliName = cliName;
         this.step = step;
-        this.stepMaster = stepMaster;
     }
 
     /** As typed on the command line: fill-gaps, fix-delay. */
@@ -38,26 +38,23 @@ public enum Lesson {
         return step;
     }
 
-    /** The master the step's exercise ships with. */
+    /** The reference solution: what the step asks for. */
+    public WordCountExercise solution() {
+        return exercise(true);
+    }
+
+    /** The master the step runs on: the one its exercise and solution ship with. */
     public String stepMaster() {
-        return stepMaster;
+        return solution().master();
     }
 
-    /**
-     * Whether the warm-up also covers the start-up backlog: step 2 is judged on "no delay", which
-     * Spark's slow first batch says nothing about (see {@link Warmup}).
-     */
-    public boolean waitsForStartupBacklog() {
-        return this == FIX_DELAY;
-    }
-
-    /** @throws InvalidSpecException for a name that is not an exercise */
+    /** @throws BadInputException for a name that is not an exercise */
     public static Lesson byName(String name) {
         for (Lesson l : values()) {
             if (l.cliName.equals(name)) return l;
         }
-        throw new InvalidSpecException("'" + name + "' is not an exercise: choose one of "
-                + Arrays.stream(values()).map(Lesson::cliName).collect(Collectors.joining(", ")));
+        throw new BadInputException(Messages.get("bad.notExercise", name,
+                Arrays.stream(values()).map(Lesson::cliName).collect(Collectors.joining(", "))));
     }
 
     /** The student's exercise class, or the reference solution. */
@@ -68,8 +65,8 @@ public enum Lesson {
     /** Criteria read from the code (all gaps filled): no Spark needed. */
     public List<Criterion> fromCode(WordCountExercise exercise) {
         return switch (this) {
-            case FILL_GAPS -> FillGapsCriteria.fromCode(exercise);
-            case FIX_DELAY -> FixDelayCriteria.fromCode(exercise);
+            case FILL_GAPS -> FillGapsCriteria.fromCode(exercise, solution());
+            case FIX_DELAY -> FixDelayCriteria.fromCode(exercise, solution());
         };
     }
 
@@ -88,18 +85,14 @@ public enum Lesson {
     /** The closing sentence of a pass: what the student has just shown. */
     String passMessage(Evidence evidence) {
         return switch (this) {
-            case FILL_GAPS -> String.format(Locale.ROOT,
-                    "you created the delay: PT > BI, so every batch starts later than the one before and the "
-                            + "scheduling delay grows by about PT − BI (%+.0f ms) per batch. Next: step 2, bin/ssp check fix-delay.",
-                    evidence.schedulingDelaySlopeMsPerBatch());
-            case FIX_DELAY -> "the delay is fixed: PT < BI, every batch starts on time (scheduling delay ≈ 0, nothing queued), "
-                    + "at the full input rate, with every line counted and the per-line cost still paid.";
+            case FILL_GAPS -> Messages.get("grade.pass.fillGaps", Format.signed(evidence.schedulingDelaySlopeMsPerBatch(), 0));
+            case FIX_DELAY -> Messages.get("grade.pass.fixDelay");
         };
     }
 
     /** The exercise's knobs, for the report's header. */
-    static String knobs(JobSpec spec) {
-        return String.format(Locale.ROOT, "BI %s, %s, P=%d, %s per %s", LessonTerms.duration(spec.batchInterval()),
-                spec.master(), spec.partitions(), LessonTerms.duration(spec.cost()), spec.costUnit().label());
+    static String knobs(Knobs k) {
+        return Messages.get("grade.knobs", Format.duration(k.batchInterval()), k.master(), k.partitions(), Format.duration(k.cost()),
+                k.costUnit().inWords());
     }
 }

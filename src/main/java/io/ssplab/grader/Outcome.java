@@ -1,6 +1,6 @@
 package io.ssplab.grader;
 
-import io.ssplab.cli.ExitCodes;
+import io.ssplab.core.ExitCodes;
 
 /** The verdict of a check, and the exit code {@code bin/ssp check} ends with. */
 public enum Outcome {
@@ -21,8 +21,8 @@ public enum Outcome {
         return exitCode;
     }
 
-    /** "NOT ATTEMPTED", as printed. */
+    /** "NOT ATTEMPTED", as printed, in the current language. */
     public String label() {
-        return name().replace('_', ' ');
+        return io.ssplab.core.Messages.get("outcome." + name());
     }
 }

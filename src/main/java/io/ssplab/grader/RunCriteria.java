@@ -1,11 +1,11 @@
 package io.ssplab.grader;
 
-import java.util.Locale;
-
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.model.BatchArithmetic;
-import io.ssplab.metrics.Stats;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Format;
+import io.ssplab.core.Messages;
+import io.ssplab.core.Stats;
 import io.ssplab.metrics.Summarizer;
+import io.ssplab.model.BatchArithmetic;
 
 /** What every measured verdict needs: enough batches after warm-up, and a wait that is really paid. */
 final class RunCriteria {
@@ -25,43 +25,31 @@ final class RunCriteria {
 
     static Criterion enoughBatches(Evidence e) {
         int measured = e.measured().size();
-        String name = "batches measured after warm-up";
-        String found = String.format(Locale.ROOT, "%d of %d (%d completed in all; stopped: %s)",
-                measured, e.wantedBatches(), e.batches().size(), e.stopReason());
+        String name = Messages.get("crit.enough.name");
+        String found = Messages.get("crit.enough.found", measured, e.wantedBatches(), e.batches().size(), e.stopReason());
         if (measured >= MIN_MEASURED_BATCHES) return Criterion.pass(name, found);
-        if (!e.timeLimitReached()) {
-            return Criterion.fail(name, found, "the run was stopped (" + e.stopReason() + ") before enough batches were measured "
-                    + "to judge it: run the check again and let it finish.");
-        }
+        if (!e.timeLimitReached()) return Criterion.fail(name, found, Messages.get("crit.enough.stopped", e.stopReason()));
         if (e.warmup() == e.batches().size()) {
             long most = e.batches().stream().mapToLong(BatchMetrics::records).max().orElse(0);
-            return Criterion.fail(name, found, String.format(Locale.ROOT,
-                    "no full batch arrived: the most lines in one batch were %d, the source sends %.0f per interval. "
-                            + "The receiver could not keep up or connected late; run the check again, and if it repeats, "
-                            + "look at what your code changed around the input.", most, e.nominalLinesPerBatch()));
+            return Criterion.fail(name, found, Messages.get("crit.enough.noFullBatch", most, Format.fixed(e.knobs().linesPerBatch(), 0)));
         }
         double medianPt = Stats.median(e.batches().stream().mapToDouble(BatchMetrics::processingTimeMs).toArray());
-        return Criterion.fail(name, found, String.format(Locale.ROOT,
-                "batches complete far too slowly to measure (median PT %s per batch, BI %s): %s%s.%s",
-                Summarizer.seconds(medianPt), Summarizer.seconds(e.batchIntervalMs()), LessonTerms.waves(e.spec()),
-                LessonTerms.sparkOverhead(e.spec(), medianPt), LessonTerms.stepMasterNote(e.spec(), e.lesson())));
+        return Criterion.fail(name, found, Messages.get("crit.enough.tooSlow", Format.seconds(medianPt), Format.seconds(e.batchIntervalMs()),
+                LessonTerms.waves(e.knobs()), LessonTerms.sparkOverhead(e.knobs(), medianPt), LessonTerms.stepMasterNote(e.knobs(), e.lesson())));
     }
 
     /**
      * The wait the code declares ({@code sleepPerLine()}) is also the wait the batches take: a pipeline
-     * that no longer calls {@code RecordCost.pay} would otherwise pass step 2 with no load at all.
+     * that no longer pays it would otherwise pass step 2 with no load at all.
      */
     static Criterion waitPaid(Evidence e) {
         double medianPt = e.medianProcessingTimeMs();
         // The arithmetic's waits are for the nominal lines per batch; scale them to the lines that came.
-        double lines = Stats.median(e.measured().stream().mapToDouble(BatchMetrics::records).toArray());
-        double waits = BatchArithmetic.of(e.spec()).costTimeMs() * lines / e.nominalLinesPerBatch();
-        String name = "the wait per line is paid";
-        String found = String.format(Locale.ROOT, "median PT %s, its waits alone %s", Summarizer.seconds(medianPt), Summarizer.seconds(waits));
+        double waits = BatchArithmetic.of(e.knobs()).costTimeMs() * e.medianLinesPerBatch() / e.knobs().linesPerBatch();
+        String name = Messages.get("crit.paid.name");
+        String found = Messages.get("crit.paid.found", Format.seconds(medianPt), Format.seconds(waits));
         if (waits < MIN_JUDGED_WAITS_MS || medianPt >= PAID_SHARE * waits) return Criterion.pass(name, found);
-        return Criterion.fail(name, found, String.format(Locale.ROOT,
-                "a batch cannot end before its lines have waited: %s. Your batches took %s, so most lines did not wait %s: "
-                        + "sleepPerLine() says how long, but is RecordCost.pay(...) still called for every line in wordCounts?",
-                LessonTerms.waves(e.spec()), Summarizer.seconds(medianPt), LessonTerms.duration(e.spec().cost())));
+        return Criterion.fail(name, found, Messages.get("crit.paid.hint", LessonTerms.waves(e.knobs()), Format.seconds(medianPt),
+                Format.duration(e.knobs().cost())));
     }
 }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
-import io.ssplab.cli.Main;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Verdict;
+import io.ssplab.pipeline.Standalone;
+import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.pipeline.WordCountPipeline;
 
 /**
@@ -42,28 +45,26 @@ import io.ssplab.pipeline.WordCountPipeline;
 public final class Phase2Bottleneck implements StreamingJob {
     /** The per-word wait; see the arithmetic above. Phase 3 uses the same. */
     public static final Duration COST_PER_WORD = Duration.ofNanos(5_600_000);
+    public static final Knobs KNOBS = Phase1Baseline.KNOBS.withJob("phase2").withCost(COST_PER_WORD);
+    /** What the story expects of this act. */
+    public static final Verdict EXPECTED = Verdict.UNSTABLE;
 
     @Override
     public String name() {
-        return "phase2";
+        return KNOBS.job();
     }
 
     @Override
-    public String description() {
-        return "bottleneck: a per-word wait pushes PT above BI, scheduling delay grows every batch";
+    public Knobs defaults() {
+        return KNOBS;
     }
 
     @Override
-    public JobSpec defaults() {
-        return new Phase1Baseline().defaults().withJob(name()).withCost(COST_PER_WORD);
+    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
+        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost());
     }
 
-    @Override
-    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
-        return WordCountPipeline.wordCounts(lines, knobs.partitions(), knobs.cost());
-    }
-
-    public static void main(String[] args) {
-        Main.runJobMain("phase2", args);
+    public static void main(String[] args) throws InterruptedException {
+        Standalone.run(KNOBS, java.util.Map.of(), 5, lines -> WordCountPipeline.costPerWord(lines, KNOBS.partitions(), KNOBS.cost()), args);
     }
 }

@@ -3,7 +3,10 @@ package io.ssplab.jobs;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
-import io.ssplab.cli.Main;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Verdict;
+import io.ssplab.pipeline.Standalone;
+import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.pipeline.WordCountPipeline;
 
 /**
@@ -31,28 +34,26 @@ import io.ssplab.pipeline.WordCountPipeline;
  * <p>Run: {@code bin/ssp run phase3}
  */
 public final class Phase3Parallelism implements StreamingJob {
+    public static final Knobs KNOBS = Phase2Bottleneck.KNOBS.withJob("phase3").withMaster("local[8]").withPartitions(8);
+    /** What the story expects of this act. */
+    public static final Verdict EXPECTED = Verdict.STABLE;
 
     @Override
     public String name() {
-        return "phase3";
+        return KNOBS.job();
     }
 
     @Override
-    public String description() {
-        return "fix: the same cost spread over twice the task slots, PT back below BI";
+    public Knobs defaults() {
+        return KNOBS;
     }
 
     @Override
-    public JobSpec defaults() {
-        return new Phase2Bottleneck().defaults().withJob(name()).withMaster("local[8]").withPartitions(8);
+    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
+        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost());
     }
 
-    @Override
-    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
-        return WordCountPipeline.wordCounts(lines, knobs.partitions(), knobs.cost());
-    }
-
-    public static void main(String[] args) {
-        Main.runJobMain("phase3", args);
+    public static void main(String[] args) throws InterruptedException {
+        Standalone.run(KNOBS, java.util.Map.of(), 5, lines -> WordCountPipeline.costPerWord(lines, KNOBS.partitions(), KNOBS.cost()), args);
     }
 }

@@ -5,7 +5,9 @@ import java.util.Map;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
-import io.ssplab.cli.Main;
+import io.ssplab.core.Knobs;
+import io.ssplab.pipeline.Standalone;
+import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.pipeline.WordCountPipeline;
 
 /**
@@ -57,36 +59,34 @@ public final class Phase4Backpressure implements StreamingJob {
     public static final int MIN_RATE = 10;
     /** Rate before the first measurement, lines/s; see above. */
     public static final int INITIAL_RATE = 30;
+    public static final Knobs KNOBS = Phase2Bottleneck.KNOBS.withJob("phase4");
+    /** Spark's rate controller on, with the two rates above. */
+    public static final Map<String, String> SPARK_CONF = Map.of(
+            "spark.streaming.backpressure.enabled", "true",
+            "spark.streaming.backpressure.initialRate", String.valueOf(INITIAL_RATE),
+            "spark.streaming.backpressure.pid.minRate", String.valueOf(MIN_RATE));
 
     @Override
     public String name() {
-        return "phase4";
+        return KNOBS.job();
     }
 
     @Override
-    public String description() {
-        return "backpressure: phase 2's overload, Spark throttles ingestion to what the job processes, scheduling delay bounded";
+    public Knobs defaults() {
+        return KNOBS;
     }
 
     @Override
-    public JobSpec defaults() {
-        return new Phase2Bottleneck().defaults().withJob(name());
-    }
-
-    @Override
-    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
-        return WordCountPipeline.wordCounts(lines, knobs.partitions(), knobs.cost());
+    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
+        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost());
     }
 
     @Override
     public Map<String, String> sparkConf() {
-        return Map.of(
-                "spark.streaming.backpressure.enabled", "true",
-                "spark.streaming.backpressure.initialRate", String.valueOf(INITIAL_RATE),
-                "spark.streaming.backpressure.pid.minRate", String.valueOf(MIN_RATE));
+        return SPARK_CONF;
     }
 
-    public static void main(String[] args) {
-        Main.runJobMain("phase4", args);
+    public static void main(String[] args) throws InterruptedException {
+        Standalone.run(KNOBS, SPARK_CONF, 5, lines -> WordCountPipeline.costPerWord(lines, KNOBS.partitions(), KNOBS.cost()), args);
     }
 }

@@ -14,6 +14,9 @@ import org.apache.spark.streaming.scheduler.StreamingListenerBatchSubmitted;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverStopped;
 
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Messages;
+
 /**
  * Turns Spark's streaming events into {@link BatchMetrics}, one per completed batch, and hands each
  * to the sinks (console table, JSON Lines file, summary, …). Add it to any streaming context:
@@ -90,15 +93,14 @@ public final class BatchMetricsListener implements StreamingListener {
     @Override
     public void onReceiverError(StreamingListenerReceiverError error) {
         if (closed) return; // a receiver stopped with its job reports errors of its own stopping
-        notices.accept("receiver error: " + error.receiverInfo().lastErrorMessage()
-                + " (Spark retries the connection every 2 s)");
+        notices.accept(Messages.get("listener.receiverError", error.receiverInfo().lastErrorMessage()));
     }
 
     @Override
     public void onReceiverStopped(StreamingListenerReceiverStopped stopped) {
         if (closed) return; // the driver stopping its own receiver is not news
         String why = stopped.receiverInfo().lastErrorMessage();
-        if (why != null && !why.isEmpty()) notices.accept("receiver stopped: " + why);
+        if (why != null && !why.isEmpty()) notices.accept(Messages.get("listener.receiverStopped", why));
     }
 
     /** BatchInfo does not carry the batch interval, hence the parameter. */

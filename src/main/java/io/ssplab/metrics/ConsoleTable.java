@@ -4,61 +4,54 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Format;
+import io.ssplab.core.Messages;
 
 /**
  * The live table: one aligned row per completed batch, the numbers of the Spark UI's Streaming tab.
- * A row whose PT exceeds BI is marked, so an overload is visible without reading the numbers.
+ * A row whose PT exceeds BI is marked, so an overload is visible without reading the numbers, and so
+ * is a warm-up row ({@link Warmup}), so the reader sees which batches the summary leaves out.
  */
 public final class ConsoleTable implements Consumer<BatchMetrics> {
-    static final String HEADER = String.format(Locale.ROOT, "%-10s %8s %9s %9s %9s %9s %7s",
-            "batch", "records", "rate/s", "PT", "SD", "total", "queued");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final String ROW = "%-10s %8s %9s %9s %9s %9s %7s";
 
     private final PrintStream out;
+    private final double nominalLines;
+    private final List<BatchMetrics> seen = new ArrayList<>();
     private boolean headerPrinted;
 
-    public ConsoleTable(PrintStream out) {
+    /** @param nominalLines lines per batch the source sends (rate × BI), for the warm-up marks; NaN when unknown */
+    public ConsoleTable(PrintStream out, double nominalLines) {
         this.out = out;
+        this.nominalLines = nominalLines;
+    }
+
+    static String header() {
+        return String.format(ROW, Messages.get("table.batch"), Messages.get("table.records"), Messages.get("table.rate"), "PT", "SD",
+                Messages.get("table.total"), Messages.get("table.queued"));
     }
 
     @Override
     public synchronized void accept(BatchMetrics m) {
         if (!headerPrinted) {
-            out.println(HEADER);
+            out.println(header());
             headerPrinted = true;
         }
-        out.println(row(m));
+        seen.add(m);
+        boolean warmup = Warmup.batches(seen, nominalLines) == seen.size();
+        out.println(row(m, warmup));
     }
 
-    static String row(BatchMetrics m) {
-        String mark = m.overBudget() ? "  ▲ PT > BI" : "";
-        return String.format(Locale.ROOT, "%-10s %8d %9.1f %9s %9s %9s %7d%s",
-                CLOCK.format(Instant.ofEpochMilli(m.batchTimeMs())), m.records(), m.inputRatePerSec(),
-                Summarizer.seconds(m.processingTimeMs()), Summarizer.seconds(m.schedulingDelayMs()),
-                Summarizer.seconds(m.totalDelayMs()), m.queuedBatches(), mark);
-    }
-
-    /** The summary block printed at the end of a run. */
-    public static void printSummary(PrintStream out, RunSummary s) {
-        out.println();
-        out.printf(Locale.ROOT, "%s summary: %d batches (%d warm-up left out), %s, P=%d, cost %s ms/%s, BI %s%n",
-                s.job(), s.batches(), s.warmupBatches(), s.master(), s.partitions(), trim(s.costMs()), s.costUnit(),
-                Summarizer.seconds(s.batchIntervalMs()));
-        out.printf(Locale.ROOT, "  PT median %s, p95 %s, PT/BI %.2f; SD trend %+.0f ms/batch, final SD %s, max queued %d%n",
-                Summarizer.seconds(s.medianProcessingTimeMs()), Summarizer.seconds(s.p95ProcessingTimeMs()),
-                s.processingToIntervalRatio(), s.schedulingDelaySlopeMsPerBatch(),
-                Summarizer.seconds(s.finalSchedulingDelayMs()), s.maxQueuedBatches());
-        if (s.predictedProcessingTimeMs() != null && s.modelErrorPercent() != null) {
-            out.printf(Locale.ROOT, "  model: predicted PT %s vs measured %s, error %+.0f%% (bin/ssp plan explains the prediction)%n",
-                    Summarizer.seconds(s.predictedProcessingTimeMs()), Summarizer.seconds(s.medianProcessingTimeMs()), s.modelErrorPercent());
-        }
-        out.printf(Locale.ROOT, "  verdict: %s — %s%n", s.verdict(), s.reason());
-    }
-
-    /** 6 → "6", 5.5 → "5.5". */
-    public static String trim(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
+    static String row(BatchMetrics m, boolean warmup) {
+        String mark = (m.overBudget() ? "  " + Messages.get("table.overBudget") : "") + (warmup ? "  " + Messages.get("table.warmup") : "");
+        return String.format(ROW, CLOCK.format(Instant.ofEpochMilli(m.batchTimeMs())), Format.integer(m.records()),
+                Format.fixed(m.inputRatePerSec(), 1), Format.seconds(m.processingTimeMs()), Format.seconds(m.schedulingDelayMs()),
+                Format.seconds(m.totalDelayMs()), Format.integer(m.queuedBatches())) + mark;
     }
 }

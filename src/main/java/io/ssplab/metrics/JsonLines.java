@@ -12,18 +12,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Json;
 
 /**
- * Reads and writes the lab's JSON files: batch metrics as JSON Lines (one object per line, flushed
- * per batch so that a run stopped by Ctrl-C leaves only whole lines), summaries as JSON.
+ * Reads and writes batch metrics as JSON Lines: one object per line, flushed per batch, so a run
+ * stopped by Ctrl-C leaves only whole lines. (Other JSON files: {@link Json}.)
  */
 public final class JsonLines {
-    /** Shared, configured once: thread-safe after configuration. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = Json.COMPACT;
 
     private JsonLines() {
     }
@@ -81,11 +78,5 @@ public final class JsonLines {
             }
         }
         return new ReadResult(batches, problems);
-    }
-
-    public static void writeJson(Path file, Object value) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        MAPPER.writeValue(file.toFile(), value);
     }
 }

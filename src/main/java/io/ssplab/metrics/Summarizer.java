@@ -1,17 +1,25 @@
 package io.ssplab.metrics;
 
 import java.util.List;
-import java.util.Locale;
+
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Format;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RunSummary;
+import io.ssplab.core.Stats;
+import io.ssplab.core.Verdict;
 
 /**
  * Computes a run's {@link RunSummary} and verdict from its batches. This is the one place where the
  * lab decides STABLE or UNSTABLE.
  *
- * <p>The rule: after warm-up, the job is UNSTABLE when the median PT exceeds BI (each batch then
- * starts later than the one before) or when scheduling delay climbs by more than
- * {@value #SLOPE_TOLERANCE} of BI per batch (it will never come back down); otherwise STABLE.
- * Both tests are needed: a job right at the edge can have median PT just under BI and still build
- * up delay from its slow batches.
+ * <p>The rule: after warm-up ({@link Warmup}), the job is UNSTABLE when the median PT exceeds BI
+ * ({@link Verdict#keepsUp}: each batch then starts later than the one before) or when scheduling delay
+ * climbs by more than {@value #SLOPE_TOLERANCE} of BI per batch (it will never come back down);
+ * otherwise STABLE. Both tests are needed: a job right at the edge can have median PT just under BI
+ * and still build up delay from its slow batches.
  */
 public final class Summarizer {
     /** SD growth per batch, as a fraction of BI, that still counts as flat (measurement jitter). */
@@ -22,32 +30,31 @@ public final class Summarizer {
     private Summarizer() {
     }
 
-    /**
-     * First batches left out: the first carries Spark's start-up (receiver connecting, JIT, first
-     * shuffle) and usually fewer records; the second often still pays part of it. Short runs keep at
-     * least {@link #MIN_BATCHES_FOR_VERDICT} batches for the verdict.
-     */
-    public static int warmupBatches(int batches) {
-        return Math.max(0, Math.min(2, batches - MIN_BATCHES_FOR_VERDICT));
-    }
-
-    /**
-     * Knobs a summary reports beside the measurements.
-     *
-     * @param predictedProcessingTimeMs the model's PT for these knobs (see io.ssplab.model), or null
-     */
-    public record Knobs(String job, String master, int partitions, double costMs, String costUnit, long batchIntervalMs,
-                        Double predictedProcessingTimeMs) {
-
-        /** Knobs without a prediction. */
-        public Knobs(String job, String master, int partitions, double costMs, String costUnit, long batchIntervalMs) {
-            this(job, master, partitions, costMs, costUnit, batchIntervalMs, null);
-        }
-    }
-
+    /** Without a prediction: a metrics file's summary. */
     public static RunSummary summarize(Knobs knobs, List<BatchMetrics> all) {
-        int warmup = warmupBatches(all.size());
-        List<BatchMetrics> measured = all.subList(warmup, all.size());
+        return summarize(knobs, all, null, null);
+    }
+
+    /**
+     * @param predictedMs    the model's PT for these knobs, or null
+     * @param overheadSource where the prediction's overhead came from, or null
+     */
+    public static RunSummary summarize(Knobs knobs, List<BatchMetrics> all, Double predictedMs, String overheadSource) {
+        return summarize(knobs, all, Warmup.batches(all, nominalLines(knobs)), predictedMs, overheadSource);
+    }
+
+    /** Lines per batch the warm-up rule expects: rate × BI when the knobs are complete, else unknown. */
+    public static double nominalLines(Knobs knobs) {
+        return knobs.complete() ? knobs.linesPerBatch() : Double.NaN;
+    }
+
+    /**
+     * With the warm-up already known (a recorded summary's {@code warmupBatches}, so the page shows the
+     * same numbers as the console did).
+     */
+    public static RunSummary summarize(Knobs knobs, List<BatchMetrics> all, int warmup, Double predictedMs, String overheadSource) {
+        int w = Math.max(0, Math.min(warmup, all.size()));
+        List<BatchMetrics> measured = all.subList(w, all.size());
         double[] pt = measured.stream().mapToDouble(BatchMetrics::processingTimeMs).toArray();
         double[] sd = measured.stream().mapToDouble(BatchMetrics::schedulingDelayMs).toArray();
         double[] records = measured.stream().mapToDouble(BatchMetrics::records).toArray();
@@ -60,30 +67,30 @@ public final class Summarizer {
         long finalSd = all.isEmpty() ? 0 : all.get(all.size() - 1).schedulingDelayMs();
         int maxQueued = measured.stream().mapToInt(BatchMetrics::queuedBatches).max().orElse(0);
 
-        Verdict verdict;
-        String reason;
-        if (measured.size() < MIN_BATCHES_FOR_VERDICT) {
-            verdict = Verdict.INCONCLUSIVE;
-            reason = String.format(Locale.ROOT, "only %d batch(es) completed; a verdict needs at least %d after warm-up: run longer (--batches 8)",
-                    all.size(), MIN_BATCHES_FOR_VERDICT);
-        } else if (ratio > 1.0) {
-            verdict = Verdict.UNSTABLE;
-            reason = String.format(Locale.ROOT, "median PT %s > BI %s: each batch starts ≈ %s later than the one before (measured SD slope %+.0f ms/batch)",
-                    seconds(medianPt), seconds(bi), seconds(medianPt - bi), slope);
-        } else if (slope > SLOPE_TOLERANCE * bi) {
-            verdict = Verdict.UNSTABLE;
-            reason = String.format(Locale.ROOT, "median PT %s is under BI %s, but scheduling delay still climbs %+.0f ms/batch: the slow batches build a backlog",
-                    seconds(medianPt), seconds(bi), slope);
-        } else {
-            verdict = Verdict.STABLE;
-            reason = String.format(Locale.ROOT, "median PT %s < BI %s (%.0f%% of the interval used) and scheduling delay flat (%+.0f ms/batch)",
-                    seconds(medianPt), seconds(bi), ratio * 100, slope);
-        }
-        Double predicted = knobs.predictedProcessingTimeMs();
-        Double error = predicted == null || !(medianPt > 0) ? null : modelErrorPercent(predicted, medianPt);
-        return new RunSummary(knobs.job(), knobs.master(), knobs.partitions(), knobs.costMs(), knobs.costUnit(), bi,
-                all.size(), warmup, Stats.median(records), Stats.mean(rate), medianPt, Stats.percentile(pt, 95),
-                ratio, slope, finalSd, maxQueued, verdict, reason, null, predicted, error);
+        Verdict verdict = measured.size() < MIN_BATCHES_FOR_VERDICT ? Verdict.INCONCLUSIVE
+                : !Verdict.keepsUp(ratio) || slope > SLOPE_TOLERANCE * bi ? Verdict.UNSTABLE : Verdict.STABLE;
+        Double error = predictedMs == null || !(medianPt > 0) ? null : modelErrorPercent(predictedMs, medianPt);
+        RunSummary s = new RunSummary(knobs, all.size(), w, Stats.median(records), Stats.mean(rate), medianPt,
+                Stats.percentile(pt, 95), ratio, slope, finalSd, maxQueued, verdict, "", null, predictedMs, error,
+                predictedMs == null ? null : overheadSource);
+        return new RunSummary(knobs, s.batches(), w, s.medianRecordsPerBatch(), s.meanInputRatePerSec(), medianPt,
+                s.p95ProcessingTimeMs(), ratio, slope, finalSd, maxQueued, verdict, reason(s, Lang.EN), null, predictedMs, error,
+                s.overheadSource());
+    }
+
+    /** The sentence behind a summary's verdict, in {@code lang}: the file keeps the English one, the console prints the reader's. */
+    public static String reason(RunSummary s, Lang lang) {
+        long bi = s.batchIntervalMs();
+        double pt = s.medianProcessingTimeMs();
+        String slope = Format.signed(lang, s.schedulingDelaySlopeMsPerBatch(), 0);
+        return switch (s.verdict()) {
+            case INCONCLUSIVE -> Messages.in(lang, "summary.reason.inconclusive", s.batches(), s.warmupBatches(), MIN_BATCHES_FOR_VERDICT);
+            case UNSTABLE -> !Verdict.keepsUp(s.processingToIntervalRatio())
+                    ? Messages.in(lang, "summary.reason.ptOverBi", Format.seconds(lang, pt), Format.seconds(lang, bi), Format.seconds(lang, pt - bi), slope)
+                    : Messages.in(lang, "summary.reason.sdClimbs", Format.seconds(lang, pt), Format.seconds(lang, bi), slope);
+            case STABLE -> Messages.in(lang, "summary.reason.stable", Format.seconds(lang, pt), Format.seconds(lang, bi),
+                    Format.percent(lang, s.processingToIntervalRatio()), slope);
+        };
     }
 
     /**
@@ -99,10 +106,5 @@ public final class Summarizer {
     /** The model's error on one run: (predicted − measured) / measured, in percent; positive when it over-predicts. */
     public static double modelErrorPercent(double predictedMs, double measuredMs) {
         return 100 * (predictedMs - measuredMs) / measuredMs;
-    }
-
-    /** "2.61 s" — the unit people read in the Spark UI. */
-    public static String seconds(double ms) {
-        return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
     }
 }

@@ -1,18 +1,20 @@
 package io.ssplab.model;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.metrics.ConsoleTable;
-import io.ssplab.run.Master;
+import io.ssplab.core.CostUnit;
+import io.ssplab.core.Format;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 
 /**
  * The lesson's arithmetic for one batch, from the knobs alone: how many records, how they are split,
  * how many tasks run at once, and how long the per-record cost keeps the slots busy.
  *
  * <pre>
- *   lines per batch      = rate × BI
+ *   lines per batch      = rate × BI                  ({@link Knobs#linesPerBatch()})
  *   costed records       = lines (cost per line) or lines × words per line (cost per word)
  *   records / partition  = costed records / P
  *   free slots           = cores − receivers         (each receiver holds one slot for good)
@@ -20,11 +22,12 @@ import io.ssplab.run.Master;
  *   cost time            = waves × records / partition × cost
  * </pre>
  * The cost time is the part of PT that the knobs control; Spark adds a per-batch overhead on top
- * (scheduling, shuffles), which {@code bin/ssp calibrate} measures.
+ * (scheduling, shuffles): {@link Overhead}. Every view of the lesson (run header, plan, report, grader
+ * hints) renders these numbers; none computes them again.
  *
  * @param linesPerBatch          lines the receiver puts in one batch
  * @param costedRecordsPerBatch  records that pay the cost
- * @param partitions             P
+ * @param partitions             P of the costly stage
  * @param recordsPerPartition    costed records in one partition
  * @param cores                  task slots the job has
  * @param receivers              slots held by receivers
@@ -37,63 +40,85 @@ public record BatchArithmetic(double linesPerBatch, double costedRecordsPerBatch
                               double recordsPerPartition, int cores, int receivers, int freeSlots, int waves,
                               int lastWaveTasks, double costTimeMs) {
 
-    /** For a spec on its master; a standalone master is taken to give {@link Master#DEFAULT_CLUSTER_CORES}. */
-    public static BatchArithmetic of(JobSpec spec) {
-        return of(Workload.of(spec));
-    }
-
-    public static BatchArithmetic of(JobSpec spec, int cores, int receivers) {
-        return of(new Workload(spec, cores, receivers, true));
+    /** For knobs on their master, one receiver, repartitioned ({@link Workload#of(Knobs)}). */
+    public static BatchArithmetic of(Knobs knobs) {
+        return of(Workload.of(knobs));
     }
 
     /** For a workload: its cores and receivers, and its partitions (P, or one per block without a repartition). */
     public static BatchArithmetic of(Workload workload) {
-        JobSpec spec = workload.spec();
-        double lines = spec.linesPerSecond() * spec.batchInterval().toNanos() / 1e9;
-        double costed = spec.costedRecordsPerBatch();
+        Knobs k = workload.knobs();
         int p = workload.costStagePartitions();
         int free = workload.freeSlots();
-        int waves = free == 0 || p == 0 ? 0 : (p + free - 1) / free;
+        int waves = free == 0 || p == 0 ? 0 : Workload.ceilDiv(p, free);
         int last = waves == 0 ? 0 : p - (waves - 1) * free;
-        double perPartition = p == 0 ? 0 : costed / p;
-        double costTime = waves * perPartition * spec.costMs();
-        return new BatchArithmetic(lines, costed, p, perPartition, workload.cores(), workload.receivers(), free, waves, last,
-                costTime);
+        double perPartition = p == 0 ? 0 : k.costedRecordsPerBatch() / p;
+        double costTime = waves * perPartition * k.costMs();
+        return new BatchArithmetic(k.linesPerBatch(), k.costedRecordsPerBatch(), p, perPartition, workload.cores(), workload.receivers(),
+                free, waves, last, costTime);
     }
 
     public boolean partialLastWave() {
         return lastWaveTasks < freeSlots;
     }
 
-    /** The arithmetic as short lines, for consoles and reports. */
-    public List<String> explain(JobSpec spec) {
-        String unit = spec.costUnit().label();
-        return List.of(
-                String.format(Locale.ROOT, "records per batch   %s lines/s × %s = %.0f lines%s",
-                        ConsoleTable.trim(spec.linesPerSecond()), seconds(spec.batchIntervalMs()), linesPerBatch,
-                        unit.equals("word") ? String.format(Locale.ROOT, " × %d words = %.0f words", spec.wordsPerLine(), costedRecordsPerBatch) : ""),
-                String.format(Locale.ROOT, "per partition       %.0f / P=%d = %.1f %ss", costedRecordsPerBatch, partitions, recordsPerPartition, unit),
-                String.format(Locale.ROOT, "free task slots     %d cores − %d receiver%s = %d", cores, receivers, receivers == 1 ? "" : "s", freeSlots),
-                String.format(Locale.ROOT, "waves               ⌈%d / %d⌉ = %d%s", partitions, freeSlots, waves,
-                        partialLastWave() ? String.format(Locale.ROOT, " (the last one runs %d task%s on %d slots)", lastWaveTasks, lastWaveTasks == 1 ? "" : "s", freeSlots) : ""),
-                String.format(Locale.ROOT, "cost time           %d × %.1f × %s ms = %s", waves, recordsPerPartition,
-                        ConsoleTable.trim(spec.costMs()), seconds(costTimeMs)));
+    /** Records the busiest slot works through per batch: waves × records per partition. */
+    public double recordsPerSlot() {
+        return waves * recordsPerPartition;
     }
 
     /**
-     * The arithmetic of a workload: {@link #explain(JobSpec)}, preceded, when the pipeline does not
-     * repartition, by where its partitions come from (one per receiver block).
+     * The arithmetic as labelled lines in the current language, for consoles and reports; when the
+     * pipeline does not repartition, preceded by where its partitions come from (one per receiver block).
      */
     public List<String> explain(Workload workload) {
-        List<String> lines = explain(workload.spec());
-        if (workload.repartitioned()) return lines;
-        JobSpec spec = workload.spec();
-        String blocks = String.format(Locale.ROOT, "partitions          no repartition: ⌈%s / %d ms block interval⌉ × %d receiver%s = %d blocks",
-                seconds(spec.batchIntervalMs()), spec.blockInterval().toMillis(), receivers, receivers == 1 ? "" : "s", partitions);
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(blocks), lines.stream()).toList();
+        return explain(workload, Lang.current());
     }
 
-    private static String seconds(double ms) {
-        return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    public List<String> explain(Workload workload, Lang lang) {
+        Knobs k = workload.knobs();
+        Lines lines = new Lines(lang);
+        if (!workload.repartitioned()) {
+            lines.add("arith.label.partitions", Messages.in(lang, "arith.blocks", Format.seconds(lang, k.batchIntervalMs()), k.blockIntervalMs(),
+                    Messages.count(lang, receivers, "noun.receiver"), Messages.count(lang, partitions, "noun.block")));
+        }
+        String records = k.costUnit() == CostUnit.WORD
+                ? Messages.in(lang, "arith.recordsWords", Format.plain(lang, k.linesPerSecond()), Format.seconds(lang, k.batchIntervalMs()),
+                        Format.fixed(lang, linesPerBatch, 0), k.wordsPerLine(), Format.fixed(lang, costedRecordsPerBatch, 0))
+                : Messages.in(lang, "arith.records", Format.plain(lang, k.linesPerSecond()), Format.seconds(lang, k.batchIntervalMs()),
+                        Format.fixed(lang, linesPerBatch, 0));
+        lines.add("arith.label.records", records);
+        lines.add("arith.label.perPartition", Messages.in(lang, "arith.perPartition", Format.fixed(lang, costedRecordsPerBatch, 0), partitions,
+                Format.fixed(lang, recordsPerPartition, 1), Messages.noun(lang, 2, "noun." + k.costUnit().label())));
+        lines.add("arith.label.freeSlots", Messages.in(lang, "arith.freeSlots", Messages.count(lang, cores, "noun.core"),
+                Messages.count(lang, receivers, "noun.receiver"), freeSlots));
+        lines.add("arith.label.waves", Messages.in(lang, "arith.waves", partitions, freeSlots, waves)
+                + (partialLastWave() ? Messages.in(lang, "arith.partialWave", Messages.count(lang, lastWaveTasks, "noun.task"), freeSlots) : ""));
+        lines.add("arith.label.costTime", Messages.in(lang, "arith.costTime", waves, Format.fixed(lang, recordsPerPartition, 1),
+                Format.plain(lang, k.costMs()), Format.seconds(lang, costTimeMs)));
+        return lines.lines;
+    }
+
+    /** One labelled line in the current language, aligned with {@link #explain}'s: "measured            median PT …". */
+    public static String labelled(String labelKey, String value) {
+        Lines l = new Lines(Lang.current());
+        l.add(labelKey, value);
+        return l.lines.get(0);
+    }
+
+    /** Labelled lines, the values aligned after a common label width. */
+    static final class Lines {
+        static final int LABEL_WIDTH = 20;
+        final Lang lang;
+        final List<String> lines = new ArrayList<>();
+
+        Lines(Lang lang) {
+            this.lang = lang;
+        }
+
+        void add(String labelKey, String value) {
+            String label = Messages.in(lang, labelKey);
+            lines.add(label + " ".repeat(Math.max(1, LABEL_WIDTH - label.length())) + value);
+        }
     }
 }

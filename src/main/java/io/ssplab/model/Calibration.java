@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.ssplab.metrics.JsonLines;
+import io.ssplab.core.Json;
 
 /**
  * What {@code bin/ssp calibrate} measured on this machine: Spark's own time per batch when the job
@@ -39,7 +39,7 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
     }
 
     public void save(Path file) throws IOException {
-        JsonLines.writeJson(file, this);
+        Json.write(file, this);
     }
 
     /**
@@ -48,7 +48,7 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
      */
     public static Calibration load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException("no calibration at " + file);
-        Calibration c = JsonLines.MAPPER.readValue(file.toFile(), Calibration.class);
+        Calibration c = io.ssplab.core.Json.MAPPER.readValue(file.toFile(), Calibration.class);
         if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.wavesPerBatch() < 1 || !(c.perWaveMs() >= 0)
                 || Double.isInfinite(c.perWaveMs()))
             throw new IOException(file + " holds no usable overhead (overheadMs " + c.overheadMs() + ", wavesPerBatch " + c.wavesPerBatch()

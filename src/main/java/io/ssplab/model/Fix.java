@@ -1,9 +1,11 @@
 package io.ssplab.model;
 
+import io.ssplab.core.Messages;
+
 /**
  * One of the smallest changes that make a job stable, with its prediction.
  *
- * @param name       what is changed: "fewest cores", "best partitions", …
+ * @param name       which change, as a key ({@link SmallestFixes#NAMES}: "fewestCores", …); {@link #label()} says it in words
  * @param setting    the new value, as a person would type it ("local[6], P=5", "≤ 4.2 ms/word")
  * @param prediction the prediction with that change; null when no such setting exists
  * @param note       why this value, or why there is none
@@ -12,5 +14,10 @@ public record Fix(String name, String setting, Prediction prediction, String not
 
     public boolean exists() {
         return prediction != null;
+    }
+
+    /** "fewest cores" in the current language. */
+    public String label() {
+        return Messages.get("fix.name." + name);
     }
 }

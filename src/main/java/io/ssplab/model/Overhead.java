@@ -2,7 +2,10 @@ package io.ssplab.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
+
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 
 /**
  * Spark's own time per batch, on top of the cost the knobs control: starting three stages, shipping
@@ -20,12 +23,28 @@ import java.util.Locale;
  * @param perBatchMs     overhead of a batch with {@code referenceWaves} task waves
  * @param referenceWaves task waves per batch of the setting {@code perBatchMs} was measured on
  * @param perWaveMs      what each task wave more (or less) adds (or saves)
- * @param calibrated     whether the numbers were measured on this machine (or given), not the defaults
- * @param source         where the numbers come from, in words
+ * @param origin         where the numbers come from
+ * @param detail         what the origin needs to be told apart: the calibration's master and date, the act that measured it, why there is no calibration
  */
-public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, boolean calibrated, String source) {
+public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, Origin origin, String detail) {
 
-    /** Per-batch overhead measured on the lab's reference machine (2 cores, local[4], P = 4, zero cost): ≈ 0.25 s. */
+    /** Where an overhead comes from; its {@link #token()} is what summary.json records. */
+    public enum Origin {
+        /** The lab's documented default: this machine has no calibration. */
+        DEFAULT,
+        /** {@code bin/ssp calibrate} measured it here. */
+        CALIBRATED,
+        /** {@code plan --overhead}. */
+        GIVEN,
+        /** Measured by an earlier zero-cost act of the same run (the demo's phase 1). */
+        MEASURED;
+
+        public String token() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Per-batch overhead measured on the lab's reference machine (2 cores, local[4], P = 4, zero cost, Spark 4.2.0). */
     public static final double DEFAULT_PER_BATCH_MS = 250;
     /** Task waves per batch of the default calibration setting, local[4], P = 4: ⌈10 / 3⌉ + ⌈4 / 3⌉ + ⌈4 / 3⌉. */
     public static final int DEFAULT_REFERENCE_WAVES = 8;
@@ -36,15 +55,11 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
 
     /** The documented default, used when this machine has no calibration. */
     public static Overhead defaults(String why) {
-        return new Overhead(DEFAULT_PER_BATCH_MS, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS, false,
-                String.format(Locale.ROOT, "the lab's default (%.2f s at %d waves, %+.0f ms per wave); %s: run 'bin/ssp calibrate' to measure this machine",
-                        DEFAULT_PER_BATCH_MS / 1000, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS, why));
+        return new Overhead(DEFAULT_PER_BATCH_MS, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS, Origin.DEFAULT, why);
     }
 
     public static Overhead from(Calibration c) {
-        return new Overhead(c.overheadMs(), c.wavesPerBatch(), c.perWaveMs(), true,
-                String.format(Locale.ROOT, "calibrated here (%.2f s at %d waves, %+.1f ms per wave; %s, %s)",
-                        c.overheadMs() / 1000, c.wavesPerBatch(), c.perWaveMs(), c.master(), c.measuredAt()));
+        return new Overhead(c.overheadMs(), c.wavesPerBatch(), c.perWaveMs(), Origin.CALIBRATED, c.master() + ", " + c.measuredAt());
     }
 
     /** The calibration in {@code file}, or the default when there is none or it cannot be read (and why). */
@@ -52,9 +67,8 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
         try {
             return from(Calibration.load(file));
         } catch (IOException | RuntimeException e) {
-            String why = e.getMessage() != null && e.getMessage().startsWith("no calibration")
-                    ? "no calibration yet" : "calibration unreadable: " + e.getMessage();
-            return defaults(why);
+            boolean none = e.getMessage() != null && e.getMessage().startsWith("no calibration");
+            return defaults(none ? "" : e.getMessage());
         }
     }
 
@@ -65,12 +79,53 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
 
     /** A fixed per-batch overhead given by the user (plan --overhead): taken as measured for this very setting. */
     public static Overhead given(double perBatchMs, int waves) {
-        return new Overhead(perBatchMs, waves, PER_WAVE_MS, true,
-                String.format(Locale.ROOT, "given with --overhead (%.2f s for this setting)", perBatchMs / 1000));
+        return new Overhead(perBatchMs, waves, PER_WAVE_MS, Origin.GIVEN, "");
+    }
+
+    /**
+     * What a zero-cost run just measured (the demo's phase 1: its PT is all overhead), at its task
+     * waves; the per-wave cost stays the one this overhead had.
+     *
+     * @param by the job that measured it
+     */
+    public Overhead measuredBy(String by, double perBatchMs, int waves) {
+        return new Overhead(perBatchMs, waves, perWaveMs, Origin.MEASURED, by);
+    }
+
+    public boolean calibrated() {
+        return origin != Origin.DEFAULT;
     }
 
     /** The overhead of a batch of this workload. */
     public double at(Workload workload) {
         return Math.max(FLOOR_MS, perBatchMs + perWaveMs * (workload.taskWavesPerBatch() - referenceWaves));
+    }
+
+    /** Language-free, for summary.json: "default", "calibrated", "given" or "measured:phase1". */
+    public String token() {
+        return origin == Origin.MEASURED ? origin.token() + ":" + detail : origin.token();
+    }
+
+    /** Where the numbers come from, in the current language, with the numbers themselves. */
+    public String describe() {
+        return describe(Lang.current());
+    }
+
+    public String describe(Lang lang) {
+        String numbers = Messages.in(lang, "overhead.numbers", Format.seconds(lang, perBatchMs), referenceWaves, Format.signed(lang, perWaveMs, 1));
+        return switch (origin) {
+            case DEFAULT -> Messages.in(lang, detail == null || detail.isEmpty() ? "overhead.default" : "overhead.defaultUnreadable", numbers, detail);
+            case CALIBRATED -> Messages.in(lang, "overhead.calibrated", numbers, detail);
+            case GIVEN -> Messages.in(lang, "overhead.given", Format.seconds(lang, perBatchMs));
+            case MEASURED -> Messages.in(lang, "overhead.measured", numbers, detail);
+        };
+    }
+
+    /** Renders a summary's recorded {@link #token()} in the current language: "the lab's default", "measured by phase1". */
+    public static String describeToken(String token, Lang lang) {
+        if (token == null) return "";
+        if (token.startsWith(Origin.MEASURED.token() + ":")) return Messages.in(lang, "overhead.token.measured", token.substring(token.indexOf(':') + 1));
+        for (Origin o : Origin.values()) if (o.token().equals(token)) return Messages.in(lang, "overhead.token." + o.token());
+        return token;
     }
 }

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
-import io.ssplab.metrics.ConsoleTable;
+import io.ssplab.core.Format;
+import io.ssplab.core.Json;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.core.Verdict;
 
 /**
  * What the model predicts for one batch of a workload, with the arithmetic behind it.
@@ -14,14 +18,18 @@ import io.ssplab.metrics.ConsoleTable;
  * @param workload                  the setting predicted
  * @param arithmetic                records, partitions, slots, waves and cost time
  * @param overheadMs                Spark's own time for a batch of this workload
- * @param overhead                  where the overhead comes from (calibration or default)
+ * @param overhead                  where the overhead comes from (calibration, default, an earlier act)
  * @param predictedProcessingTimeMs PT = overhead + cost time
  */
 public record Prediction(Workload workload, BatchArithmetic arithmetic, double overheadMs, Overhead overhead,
                          double predictedProcessingTimeMs) {
 
+    public Knobs knobs() {
+        return workload.knobs();
+    }
+
     public long batchIntervalMs() {
-        return workload.spec().batchIntervalMs();
+        return workload.knobs().batchIntervalMs();
     }
 
     /** ρ = PT / BI: the share of each interval the batch needs. */
@@ -29,9 +37,13 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return predictedProcessingTimeMs / batchIntervalMs();
     }
 
-    /** Stable when a batch ends before the next one is cut: ρ &lt; 1. */
+    /** Stable when a batch ends no later than the next one is cut ({@link Verdict#keepsUp}). */
     public boolean stable() {
-        return ratio() < 1;
+        return Verdict.keepsUp(ratio());
+    }
+
+    public Verdict verdict() {
+        return Verdict.ofRatio(ratio());
     }
 
     /** When unstable: each batch starts this much later than the one before (PT − BI); 0 when stable. */
@@ -44,36 +56,42 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return stable() ? batchIntervalMs() - predictedProcessingTimeMs : 0;
     }
 
-    /** The whole explanation, one step per line, for a console or a report. */
+    /** The whole explanation, one step per line, in the current language. */
     public List<String> explain() {
-        List<String> lines = new ArrayList<>(arithmetic.explain(workload));
-        lines.add(String.format(Locale.ROOT, "overhead            %s for %d tasks in %d waves on %d slot%s — %s", seconds(overheadMs),
-                workload.tasksPerBatch(), workload.taskWavesPerBatch(), arithmetic.freeSlots(), arithmetic.freeSlots() == 1 ? "" : "s",
-                overhead.source()));
-        lines.add(String.format(Locale.ROOT, "predicted PT        %s cost + %s overhead = %s", seconds(arithmetic.costTimeMs()),
-                seconds(overheadMs), seconds(predictedProcessingTimeMs)));
-        lines.add(String.format(Locale.ROOT, "PT / BI (ρ)         %s / %s = %.2f → %s", seconds(predictedProcessingTimeMs),
-                seconds(batchIntervalMs()), ratio(), stable() ? "STABLE" : "UNSTABLE"));
-        lines.add(consequence());
+        return explain(Lang.current());
+    }
+
+    public List<String> explain(Lang lang) {
+        List<String> lines = new ArrayList<>(arithmetic.explain(workload, lang));
+        BatchArithmetic.Lines more = new BatchArithmetic.Lines(lang);
+        more.add("arith.label.overhead", Messages.in(lang, "predict.overhead", Format.seconds(lang, overheadMs),
+                Messages.count(lang, workload.tasksPerBatch(), "noun.task"), Messages.count(lang, workload.taskWavesPerBatch(), "noun.wave"),
+                Messages.count(lang, arithmetic.freeSlots(), "noun.slot"), overhead.describe(lang)));
+        more.add("arith.label.predictedPt", Messages.in(lang, "predict.pt", Format.seconds(lang, arithmetic.costTimeMs()),
+                Format.seconds(lang, overheadMs), Format.seconds(lang, predictedProcessingTimeMs)));
+        more.add("arith.label.ratio", Messages.in(lang, "predict.ratio", Format.seconds(lang, predictedProcessingTimeMs),
+                Format.seconds(lang, batchIntervalMs()), Format.fixed(lang, ratio(), 2), verdict()));
+        lines.addAll(more.lines);
+        lines.add(consequence(lang));
         return lines;
     }
 
     /** What ρ means for this job: how fast it falls behind, or how much room it has. */
-    public String consequence() {
+    public String consequence(Lang lang) {
         long bi = batchIntervalMs();
+        BatchArithmetic.Lines line = new BatchArithmetic.Lines(lang);
         if (!stable()) {
             int perMinute = (int) Math.max(1, Math.round(60_000.0 / bi));
-            return String.format(Locale.ROOT, "scheduling delay    grows ≈ %s per batch (PT − BI), without bound: after %d batches (%s of input) ≈ %s behind",
-                    seconds(schedulingDelayGrowthMsPerBatch()), perMinute, seconds(perMinute * (double) bi),
-                    seconds(perMinute * schedulingDelayGrowthMsPerBatch()));
+            line.add("arith.label.sdGrowth", Messages.in(lang, "predict.sdGrows", Format.seconds(lang, schedulingDelayGrowthMsPerBatch()),
+                    perMinute, Format.seconds(lang, perMinute * (double) bi), Format.seconds(lang, perMinute * schedulingDelayGrowthMsPerBatch())));
+            return line.lines.get(0);
         }
-        String room = String.format(Locale.ROOT, "headroom            %s per batch (%.0f%% of BI unused); scheduling delay stays ≈ 0",
-                seconds(headroomMs()), 100 * headroomMs() / bi);
+        String room = Messages.in(lang, "predict.headroom", Format.seconds(lang, headroomMs()), Format.percent(lang, headroomMs() / bi));
         if (arithmetic.costTimeMs() > 0) {
-            room += String.format(Locale.ROOT, "; the cost could grow %.2f× before PT reaches BI",
-                    (bi - overheadMs) / arithmetic.costTimeMs());
+            room += Messages.in(lang, "predict.costCouldGrow", Format.fixed(lang, (bi - overheadMs) / arithmetic.costTimeMs(), 2));
         }
-        return room;
+        line.add("arith.label.headroom", room);
+        return line.lines.get(0);
     }
 
     /**
@@ -82,51 +100,39 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
      * slot works through per batch, and the cost per record.
      */
     public List<String> compareWith(String beforeName, Prediction before) {
-        String unit = workload.spec().costUnit().label();
-        double slotRecordsBefore = before.arithmetic.waves() * before.arithmetic.recordsPerPartition();
-        double slotRecordsNow = arithmetic.waves() * arithmetic.recordsPerPartition();
+        Lang lang = Lang.current();
+        String unit = Messages.noun(lang, 2, "noun." + knobs().costUnit().label());
         List<String> lines = new ArrayList<>();
-        lines.add((stable() && !before.stable() ? "why it is stable now, compared with " : "compared with ") + beforeName + ":");
-        lines.add("  before  " + before.oneLine());
-        lines.add("  now     " + oneLine());
-        String factor = arithmetic.costTimeMs() > 0
-                ? String.format(Locale.ROOT, ": %.1f× %s cost time", Math.max(before.arithmetic.costTimeMs(), arithmetic.costTimeMs())
-                        / Math.min(before.arithmetic.costTimeMs(), arithmetic.costTimeMs()),
-                        before.arithmetic.costTimeMs() >= arithmetic.costTimeMs() ? "less" : "more")
-                : "";
-        lines.add(String.format(Locale.ROOT, "  the busiest slot works through %.0f → %.0f %ss per batch (%d partitions on %d free slots → %d on %d), at %s → %s ms each%s",
-                slotRecordsBefore, slotRecordsNow, unit, before.arithmetic.partitions(), before.arithmetic.freeSlots(),
-                arithmetic.partitions(), arithmetic.freeSlots(), ConsoleTable.trim(before.workload.spec().costMs()),
-                ConsoleTable.trim(workload.spec().costMs()), factor));
+        lines.add(Messages.get(stable() && !before.stable() ? "predict.compare.whyStable" : "predict.compare.head", beforeName));
+        lines.add("  " + Messages.get("predict.compare.before") + "  " + before.oneLine());
+        lines.add("  " + Messages.get("predict.compare.now") + "  " + oneLine());
+        double b = before.arithmetic.costTimeMs();
+        double n = arithmetic.costTimeMs();
+        String factor = n > 0 && b > 0 ? Messages.get(b >= n ? "predict.compare.less" : "predict.compare.more", Format.fixed(Math.max(b, n) / Math.min(b, n), 1)) : "";
+        lines.add("  " + Messages.get("predict.compare.busiestSlot", Format.fixed(before.arithmetic.recordsPerSlot(), 0),
+                Format.fixed(arithmetic.recordsPerSlot(), 0), unit, before.arithmetic.partitions(), before.arithmetic.freeSlots(),
+                arithmetic.partitions(), arithmetic.freeSlots(), Format.plain(before.knobs().costMs()), Format.plain(knobs().costMs()), factor));
         return lines;
     }
 
     /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.25 s = 2.35 s → ρ 1.18 UNSTABLE" */
     public String oneLine() {
-        String unit = workload.spec().costUnit().label();
-        return String.format(Locale.ROOT, "%s: %d wave%s × %.1f %ss × %s ms = %s + %s = %s → ρ %.2f %s", settingLabel(), arithmetic.waves(),
-                arithmetic.waves() == 1 ? "" : "s", arithmetic.recordsPerPartition(), unit, ConsoleTable.trim(workload.spec().costMs()),
-                seconds(arithmetic.costTimeMs()), seconds(overheadMs), seconds(predictedProcessingTimeMs), ratio(),
-                stable() ? "STABLE" : "UNSTABLE");
+        Lang lang = Lang.current();
+        return Messages.get("predict.oneLine", settingLabel(), Messages.count(lang, arithmetic.waves(), "noun.wave"),
+                Format.fixed(arithmetic.recordsPerPartition(), 1), Messages.noun(lang, 2, "noun." + knobs().costUnit().label()),
+                Format.plain(knobs().costMs()), Format.seconds(arithmetic.costTimeMs()), Format.seconds(overheadMs),
+                Format.seconds(predictedProcessingTimeMs), Format.fixed(ratio(), 2), verdict());
     }
 
-    /** The prediction as flat JSON fields (plan --json, sweep.json). */
+    /** The prediction as flat JSON fields (plan --json, sweep.json): the knobs' own fields, then the model's. */
     public Map<String, Object> fields() {
-        var spec = workload.spec();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("job", spec.job());
-        f.put("master", spec.master());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> f = new LinkedHashMap<>(Json.MAPPER.convertValue(knobs(), Map.class));
         f.put("cores", workload.cores());
         f.put("receivers", workload.receivers());
         f.put("freeSlots", arithmetic.freeSlots());
-        f.put("batchIntervalMs", spec.batchIntervalMs());
-        f.put("linesPerSecond", spec.linesPerSecond());
-        f.put("wordsPerLine", spec.wordsPerLine());
-        f.put("costMs", spec.costMs());
-        f.put("costUnit", spec.costUnit().label());
         f.put("repartitioned", workload.repartitioned());
-        f.put("blockIntervalMs", spec.blockInterval().toMillis());
-        f.put("partitions", arithmetic.partitions());
+        f.put("costStagePartitions", arithmetic.partitions());
         f.put("linesPerBatch", arithmetic.linesPerBatch());
         f.put("costedRecordsPerBatch", arithmetic.costedRecordsPerBatch());
         f.put("recordsPerPartition", arithmetic.recordsPerPartition());
@@ -138,10 +144,11 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         f.put("costTimeMs", arithmetic.costTimeMs());
         f.put("overheadMs", overheadMs);
         f.put("overheadCalibrated", overhead.calibrated());
-        f.put("overheadSource", overhead.source());
+        f.put("overheadSource", overhead.token());
         f.put("predictedProcessingTimeMs", predictedProcessingTimeMs);
         f.put("ratio", ratio());
         f.put("stable", stable());
+        f.put("verdict", verdict());
         f.put("schedulingDelayGrowthMsPerBatch", schedulingDelayGrowthMsPerBatch());
         f.put("headroomMs", headroomMs());
         return f;
@@ -149,12 +156,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
 
     /** One line: "local[4], P=4, 5.6 ms/word, BI 2.00 s". */
     public String settingLabel() {
-        var spec = workload.spec();
-        return String.format(Locale.ROOT, "%s, P=%d, %s ms/%s, BI %s", workload.masterLabel(), arithmetic.partitions(),
-                ConsoleTable.trim(spec.costMs()), spec.costUnit().label(), seconds(spec.batchIntervalMs()));
-    }
-
-    static String seconds(double ms) {
-        return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+        return Messages.get("predict.setting", workload.masterLabel(), arithmetic.partitions(), Format.plain(knobs().costMs()),
+                knobs().costUnit().inWords(), Format.seconds(batchIntervalMs()));
     }
 }

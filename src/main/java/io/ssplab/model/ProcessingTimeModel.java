@@ -2,9 +2,9 @@ package io.ssplab.model;
 
 import java.util.Map;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.run.Master;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Messages;
 
 /**
  * Predicts a batch's processing time from the knobs, before anything runs:
@@ -32,22 +32,21 @@ public final class ProcessingTimeModel {
     public static final String BACKPRESSURE = "spark.streaming.backpressure.enabled";
 
     /**
-     * The predicted PT of a run about to start, for its summary: this machine's calibration, the
-     * lab's pipeline (one receiver, repartitioned), and on a standalone master the cores of
-     * {@code spark.cores.max} when the run sets it. With backpressure on, the rate controller lets in
-     * only what the job processes, so PT settles at BI when the nominal input would need more. Null
-     * when the knobs leave nothing to predict.
+     * The prediction for a run about to start, for its summary: the lab's pipeline (one receiver,
+     * repartitioned), and on a standalone master the cores of {@code spark.cores.max} when the run sets
+     * it, else the job's designed cores. With backpressure on, the rate controller lets in only what
+     * the job processes, so PT settles at BI when the nominal input would need more: the prediction
+     * is capped there. Null when the knobs leave nothing to predict.
      *
-     * @param jobConf the job's own Spark settings; {@code runConf}'s win over them, as in the run
+     * @param sparkConf     the run's Spark settings (the job's own, with the command line's on top)
+     * @param designedCores N of the job's own local master
      */
-    public static Double predictRun(JobSpec spec, Map<String, String> jobConf, Map<String, String> runConf) {
+    public Prediction predictRun(Knobs knobs, Map<String, String> sparkConf, int designedCores) {
         try {
-            Map<String, String> conf = new java.util.HashMap<>(jobConf);
-            conf.putAll(runConf);
-            String coresMax = conf.get("spark.cores.max");
-            int clusterCores = coresMax == null ? Master.DEFAULT_CLUSTER_CORES : Integer.parseInt(coresMax.strip());
-            double pt = calibrated().predict(Workload.of(spec, clusterCores)).predictedProcessingTimeMs();
-            return backpressure(conf) ? Math.min(pt, spec.batchIntervalMs()) : pt;
+            String coresMax = sparkConf.get("spark.cores.max");
+            Prediction p = predict(Workload.of(knobs, coresMax == null ? null : Integer.valueOf(coresMax.strip()), designedCores));
+            if (!backpressure(sparkConf) || p.predictedProcessingTimeMs() <= p.batchIntervalMs()) return p;
+            return new Prediction(p.workload(), p.arithmetic(), p.overheadMs(), p.overhead(), p.batchIntervalMs());
         } catch (RuntimeException unpredictable) {
             return null; // a summary without a prediction beats a failed run
         }
@@ -62,15 +61,12 @@ public final class ProcessingTimeModel {
     }
 
     /**
-     * @throws InvalidSpecException when no task slot is left beside the receivers (no batch would ever run)
+     * @throws BadInputException when no task slot is left beside the receivers (no batch would ever run)
      */
     public Prediction predict(Workload workload) {
         if (workload.freeSlots() < 1)
-            throw new InvalidSpecException(workload.cores() + " core(s) and " + workload.receivers()
-                    + " receiver(s) leave no task slot, so no batch would ever run: give the job at least "
-                    + (workload.receivers() + 1) + " cores");
-        if (workload.costStagePartitions() < 1)
-            throw new InvalidSpecException("without a repartition the batches have one partition per receiver block, and there is no receiver: repartition, or count a receiver");
+            throw new BadInputException(Messages.get("bad.noFreeSlot", workload.cores(), workload.receivers(), workload.receivers() + 1));
+        if (workload.costStagePartitions() < 1) throw new BadInputException(Messages.get("bad.noBlocks"));
         BatchArithmetic arithmetic = BatchArithmetic.of(workload);
         double overheadMs = overhead.at(workload);
         return new Prediction(workload, arithmetic, overheadMs, overhead, overheadMs + arithmetic.costTimeMs());

@@ -2,10 +2,12 @@ package io.ssplab.model;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
-import io.ssplab.metrics.ConsoleTable;
-import io.ssplab.pipeline.CostUnit;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Limits;
+import io.ssplab.core.Messages;
 
 /**
  * The smallest single changes that make a workload stable, each with everything else kept:
@@ -20,7 +22,7 @@ public final class SmallestFixes {
     /** The PT/BI a fix aims at by default: 10% of each interval left for jitter and model error. */
     public static final double DEFAULT_TARGET_RATIO = 0.9;
     /** Longest batch interval considered: beyond ten minutes a "streaming" job is a batch job. */
-    static final Duration MAX_BATCH_INTERVAL = Duration.ofMinutes(10);
+    static final Duration MAX_BATCH_INTERVAL = Duration.ofMillis(Limits.MAX_BATCH_INTERVAL_MS);
     /** Batch intervals are tried in steps of this. */
     static final long BATCH_INTERVAL_STEP_MS = 10;
 
@@ -34,7 +36,7 @@ public final class SmallestFixes {
     /** @param targetRatio the PT/BI a fix must reach, in (0, 1] (1: just stable) */
     public SmallestFixes(ProcessingTimeModel model, double targetRatio) {
         if (!(targetRatio > 0 && targetRatio <= 1))
-            throw new io.ssplab.jobs.InvalidSpecException("the target PT/BI must be in (0, 1], got " + targetRatio + ": pass e.g. --target 0.9");
+            throw new BadInputException(Messages.get("bad.target", Format.plain(targetRatio)));
         this.model = model;
         this.targetRatio = targetRatio;
     }
@@ -48,6 +50,9 @@ public final class SmallestFixes {
         return p.stable() && p.ratio() <= targetRatio + 1e-12;
     }
 
+    /** The names of the fixes, in the order {@link #of} lists them: message keys {@code fix.name.*}. */
+    public static final List<String> NAMES = List.of("fewestCores", "bestPartitions", "largestStableCost", "smallestStableBi", "largestStableRate");
+
     public List<Fix> of(Workload workload) {
         return List.of(fewestCores(workload), bestPartitions(workload), largestStableCost(workload),
                 smallestStableBatchInterval(workload), largestStableRate(workload));
@@ -60,29 +65,25 @@ public final class SmallestFixes {
      */
     public Fix largestStableRate(Workload workload) {
         Prediction now = model.predict(workload);
-        double rate = workload.spec().linesPerSecond();
-        double budget = targetRatio * workload.spec().batchIntervalMs() - now.overheadMs();
-        if (budget <= 0) {
-            return new Fix("largest stable rate", "none", null, "Spark's overhead alone fills the interval: no input rate fits");
-        }
+        double rate = workload.knobs().linesPerSecond();
+        double budget = targetRatio * workload.knobs().batchIntervalMs() - now.overheadMs();
+        String name = "largestStableRate";
+        if (budget <= 0) return new Fix(name, Messages.get("fix.none"), null, Messages.get("fix.overheadFillsInterval.rate"));
         double costPerLinePerSecond = now.arithmetic().costTimeMs() / rate;
-        if (costPerLinePerSecond == 0) {
-            return new Fix("largest stable rate", "any", now, "no record pays a cost in this setting");
-        }
+        if (costPerLinePerSecond == 0) return new Fix(name, Messages.get("fix.any"), now, Messages.get("fix.noCost"));
         double exact = budget / costPerLinePerSecond;
         long r = (long) Math.floor(exact);
         Prediction p = r >= 1 ? model.predict(workload.withRate(r)) : null;
         while (p != null && !fits(p) && r > 1) p = model.predict(workload.withRate(--r));
-        return new Fix("largest stable rate", "≤ " + r + " lines/s", p != null && fits(p) ? p : null,
-                String.format(Locale.ROOT, "(%s × BI − overhead) / cost time per line/s = %.1f lines/s; the source sends %s",
-                        ConsoleTable.trim(targetRatio), exact, ConsoleTable.trim(rate)));
+        return new Fix(name, Messages.get("fix.rate.setting", Format.integer(r)), p != null && fits(p) ? p : null,
+                Messages.get("fix.rate.note", Format.plain(targetRatio), Format.fixed(exact, 1), Format.plain(rate)));
     }
 
     /** The input rate at which PT reaches BI: where Spark's rate controller (backpressure) settles. NaN when no rate fits. */
     public static double sustainableRate(ProcessingTimeModel model, Workload workload) {
         Prediction now = model.predict(workload);
-        double budget = workload.spec().batchIntervalMs() - now.overheadMs();
-        double costPerLinePerSecond = now.arithmetic().costTimeMs() / workload.spec().linesPerSecond();
+        double budget = workload.knobs().batchIntervalMs() - now.overheadMs();
+        double costPerLinePerSecond = now.arithmetic().costTimeMs() / workload.knobs().linesPerSecond();
         if (budget <= 0) return Double.NaN;
         return costPerLinePerSecond == 0 ? Double.POSITIVE_INFINITY : budget / costPerLinePerSecond;
     }
@@ -93,44 +94,40 @@ public final class SmallestFixes {
      * search stops there.
      */
     public Fix fewestCores(Workload workload) {
-        int limit = workload.receivers() + 1 + (int) Math.ceil(workload.spec().costedRecordsPerBatch());
+        int limit = Math.min(workload.receivers() + 1 + (int) Math.ceil(workload.knobs().costedRecordsPerBatch()), Limits.MAX_CLUSTER_CORES);
         for (int cores = workload.receivers() + 1; cores <= limit; cores++) {
             Workload candidate = workload.withCores(cores);
             Prediction p = workload.repartitioned() ? bestPartitionsFor(candidate) : model.predict(candidate);
             if (fits(p)) {
                 String setting = candidate.masterLabel() + (workload.repartitioned() ? ", P=" + p.arithmetic().partitions() : "");
-                return new Fix("fewest cores", setting, p, slotsNote(p) + (cores == workload.cores() ? "; the cores it has" : ""));
+                return new Fix("fewestCores", setting, p, slotsNote(p) + (cores == workload.cores() ? Messages.get("fix.cores.itHas") : ""));
             }
         }
-        return new Fix("fewest cores", "none", null, String.format(Locale.ROOT,
-                "no core count is enough: Spark's overhead alone (≈ %s) leaves too little of the %s interval — lengthen the batch interval",
-                Prediction.seconds(model.overhead().at(workload)), Prediction.seconds(workload.spec().batchIntervalMs())));
+        return new Fix("fewestCores", Messages.get("fix.none"), null, Messages.get("fix.cores.noneEnough",
+                Format.seconds(model.overhead().at(workload)), Format.seconds(workload.knobs().batchIntervalMs())));
     }
 
     /** The partition count with the lowest predicted PT on the cores it has (ties: the fewest partitions). */
     public Fix bestPartitions(Workload workload) {
         Prediction best = bestPartitionsFor(workload.withRepartition(true));
         int p = best.arithmetic().partitions();
-        String setting = (workload.repartitioned() ? "" : "repartition to ") + "P=" + p + " on " + workload.masterLabel();
+        String setting = Messages.get(workload.repartitioned() ? "fix.partitions.setting" : "fix.partitions.settingRepartition", p, workload.masterLabel());
         String note = slotsNote(best);
-        if (workload.repartitioned() && p == workload.spec().partitions()) note += "; already the job's P";
-        if (!fits(best)) note += String.format(Locale.ROOT, "; not enough on its own: PT/BI stays above %.2f", targetRatio);
-        return new Fix("best partitions", setting, best, note);
+        if (workload.repartitioned() && p == workload.knobs().partitions()) note += Messages.get("fix.partitions.already");
+        if (!fits(best)) note += Messages.get("fix.partitions.notEnough", Format.fixed(targetRatio, 2));
+        return new Fix("bestPartitions", setting, best, note);
     }
 
     /** Largest per-record cost that keeps PT under BI (rounded down to 0.1 ms, or 0.01 ms below 1 ms). */
     public Fix largestStableCost(Workload workload) {
         Prediction now = model.predict(workload);
         BatchArithmetic a = now.arithmetic();
-        String unit = workload.spec().costUnit().label();
-        double budget = targetRatio * workload.spec().batchIntervalMs() - now.overheadMs();
-        if (budget <= 0) {
-            return new Fix("largest stable cost", "none", null, "Spark's overhead alone fills the interval: no cost fits");
-        }
-        double workPerCost = a.waves() * a.recordsPerPartition();
-        if (workPerCost == 0) {
-            return new Fix("largest stable cost", "any", now, "no record pays a cost in this setting");
-        }
+        String unit = workload.knobs().costUnit().inWords();
+        double budget = targetRatio * workload.knobs().batchIntervalMs() - now.overheadMs();
+        String name = "largestStableCost";
+        if (budget <= 0) return new Fix(name, Messages.get("fix.none"), null, Messages.get("fix.overheadFillsInterval.cost"));
+        double workPerCost = a.recordsPerSlot();
+        if (workPerCost == 0) return new Fix(name, Messages.get("fix.any"), now, Messages.get("fix.noCost"));
         double exact = budget / workPerCost;
         double step = exact >= 1 ? 0.1 : 0.01;
         double rounded = Math.floor(exact / step) * step;
@@ -139,9 +136,10 @@ public final class SmallestFixes {
             rounded -= step;
             p = model.predict(workload.withCost(millis(rounded)));
         }
-        return new Fix("largest stable cost", "≤ " + ConsoleTable.trim(round2(rounded)) + " ms/" + unit, fits(p) ? p : null,
-                String.format(Locale.ROOT, "(%s × BI − overhead) / (%d wave%s × %.1f %ss) = %.2f ms", ConsoleTable.trim(targetRatio),
-                        a.waves(), a.waves() == 1 ? "" : "s", a.recordsPerPartition(), unit, exact));
+        return new Fix(name, Messages.get("fix.cost.setting", Format.plain(round2(rounded)), unit), fits(p) ? p : null,
+                Messages.get("fix.cost.note", Format.plain(targetRatio), Messages.count(a.waves(), "noun.wave"),
+                        Format.fixed(a.recordsPerPartition(), 1), Messages.noun(Lang.current(), 2, "noun." + workload.knobs().costUnit().label()),
+                        Format.fixed(exact, 2)));
     }
 
     /** Shortest batch interval (in steps of 10 ms, up to 10 min) with PT under BI. */
@@ -149,19 +147,18 @@ public final class SmallestFixes {
         for (long bi = BATCH_INTERVAL_STEP_MS; bi <= MAX_BATCH_INTERVAL.toMillis(); bi += BATCH_INTERVAL_STEP_MS) {
             Prediction p = model.predict(workload.withBatchInterval(Duration.ofMillis(bi)));
             if (fits(p)) {
-                String note = bi <= workload.spec().batchIntervalMs()
-                        ? String.format(Locale.ROOT, "results every %s; Spark's overhead is then %.0f%% of PT", Prediction.seconds(bi),
-                                100 * p.overheadMs() / p.predictedProcessingTimeMs())
-                        : "a longer batch carries more records, so Spark's per-batch overhead weighs less";
-                return new Fix("smallest stable BI", "≥ " + Prediction.seconds(bi), p, note);
+                String note = bi <= workload.knobs().batchIntervalMs()
+                        ? Messages.get("fix.bi.shorter", Format.seconds(bi), Format.percent(p.overheadMs() / p.predictedProcessingTimeMs()))
+                        : Messages.get("fix.bi.longer");
+                return new Fix("smallestStableBi", Messages.get("fix.bi.setting", Format.seconds(bi)), p, note);
             }
         }
-        return new Fix("smallest stable BI", "none", null, workNote(workload));
+        return new Fix("smallestStableBi", Messages.get("fix.none"), null, workNote(workload));
     }
 
     Prediction bestPartitionsFor(Workload workload) {
         int free = workload.freeSlots();
-        int max = Math.max(workload.spec().partitions(), 4 * free);
+        int max = Math.min(Math.max(workload.knobs().partitions(), 4 * free), Limits.MAX_PARTITIONS);
         Prediction best = null;
         for (int p = 1; p <= max; p++) {
             Prediction candidate = model.predict(workload.withPartitions(p));
@@ -173,13 +170,11 @@ public final class SmallestFixes {
     /** "one full wave of 7 tasks on 7 free slots", "3 waves, the last with 2 of 7 slots busy". */
     static String slotsNote(Prediction p) {
         BatchArithmetic a = p.arithmetic();
-        String waves = a.waves() == 1 ? "one wave" : a.waves() + " waves";
+        String waves = Messages.count(a.waves(), "noun.wave");
         if (!a.partialLastWave()) {
-            return String.format(Locale.ROOT, "%s of %d task%s on %d free slot%s, no partial wave", waves, a.freeSlots(),
-                    a.freeSlots() == 1 ? "" : "s", a.freeSlots(), a.freeSlots() == 1 ? "" : "s");
+            return Messages.get("fix.slots.full", waves, Messages.count(a.freeSlots(), "noun.task"), Messages.count(a.freeSlots(), "noun.freeSlot"));
         }
-        return String.format(Locale.ROOT, "%s on %d free slots, the last with %d task%s", waves, a.freeSlots(), a.lastWaveTasks(),
-                a.lastWaveTasks() == 1 ? "" : "s");
+        return Messages.get("fix.slots.partial", waves, Messages.count(a.freeSlots(), "noun.freeSlot"), Messages.count(a.lastWaveTasks(), "noun.task"));
     }
 
     /**
@@ -193,15 +188,13 @@ public final class SmallestFixes {
         double seconds = MAX_BATCH_INTERVAL.toMillis() / 1000.0;
         double costPerSecond = longest.arithmetic().costTimeMs() / 1000 / seconds;
         double overheadPerSecond = longest.overheadMs() / 1000 / seconds;
-        String records = workload.spec().costUnit() == CostUnit.WORD ? "words" : "lines";
-        String slots = workload.freeSlots() + " free slot" + (workload.freeSlots() == 1 ? "" : "s");
+        String records = Messages.noun(Lang.current(), 2, "noun." + workload.knobs().costUnit().label());
+        String slots = Messages.count(workload.freeSlots(), "noun.freeSlot");
         String need = overheadPerSecond < 0.005
-                ? String.format(Locale.ROOT, "≈ %.2f s of cost on %s", costPerSecond, slots)
-                : String.format(Locale.ROOT, "≈ %.2f s of cost plus ≈ %.2f s of Spark's per-task work (its receiver blocks grow with BI) on %s",
-                        costPerSecond, overheadPerSecond, slots);
-        return String.format(Locale.ROOT, "no interval is long enough: each second of input (%s %s) needs %s, more than %.2f s"
-                        + " — add slots, fix the partitions or cut the cost", ConsoleTable.trim(oneSecond.arithmetic().costedRecordsPerBatch()),
-                records, need, targetRatio);
+                ? Messages.get("fix.bi.needCost", Format.fixed(costPerSecond, 2), slots)
+                : Messages.get("fix.bi.needCostAndTasks", Format.fixed(costPerSecond, 2), Format.fixed(overheadPerSecond, 2), slots);
+        return Messages.get("fix.bi.noneLongEnough", Format.plain(oneSecond.arithmetic().costedRecordsPerBatch()), records, need,
+                Format.fixed(targetRatio, 2));
     }
 
     private static Duration millis(double ms) {

@@ -2,9 +2,8 @@ package io.ssplab.model;
 
 import java.time.Duration;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.run.Master;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Master;
 
 /**
  * What the model needs beside the job's knobs: how many task slots the job really gets, how many of
@@ -13,42 +12,48 @@ import io.ssplab.run.Master;
  * <p>Without a repartition, the stage that pays the cost runs on the receivers' blocks as they are:
  * one partition per block, that is {@code receivers × ⌈BI / blockInterval⌉} partitions.
  *
- * @param spec          the job's knobs (BI, P, cost, rate, words per line, block interval)
- * @param cores         task slots: N of local[N], or spark.cores.max on a standalone master
+ * @param knobs         the job's knobs (BI, P, cost, rate, words per line, block interval)
+ * @param cores         task slots: N of local[N], or what the job gets on a standalone master ({@link Master#slotsFor})
  * @param receivers     receivers; each holds one slot for as long as the job runs
  * @param repartitioned whether the pipeline calls repartition(P) before the costly step (every job of the lab does)
  */
-public record Workload(JobSpec spec, int cores, int receivers, boolean repartitioned) {
+public record Workload(Knobs knobs, int cores, int receivers, boolean repartitioned) {
 
     public Workload {
-        if (cores < 1) throw new InvalidSpecException("cores must be at least 1, got " + cores);
-        if (receivers < 0) throw new InvalidSpecException("receivers must not be negative, got " + receivers);
+        if (cores < 1) throw new IllegalArgumentException("cores must be at least 1, got " + cores);
+        if (receivers < 0) throw new IllegalArgumentException("receivers must not be negative, got " + receivers);
     }
 
-    /** The lab's setting: the master's cores (a standalone master: {@link Master#DEFAULT_CLUSTER_CORES}), one receiver, repartitioned. */
-    public static Workload of(JobSpec spec) {
-        return new Workload(spec, Master.parse(spec.master()).cores(), 1, true);
+    /**
+     * The lab's setting: one receiver, repartitioned, on the slots the master gives — on a standalone
+     * master the job's {@code spark.cores.max} or, without one, the cores its lesson was designed with.
+     *
+     * @param coresMax      spark.cores.max of a cluster run, or null
+     * @param designedCores N of the job's own local master (phase 3: 8)
+     */
+    public static Workload of(Knobs knobs, Integer coresMax, int designedCores) {
+        return new Workload(knobs, Master.slotsFor(knobs.master(), coresMax, designedCores), 1, true);
     }
 
-    /** For a master URL: local[N] gives N; a standalone master gives {@code clusterCores} (its spark.cores.max). */
-    public static Workload of(JobSpec spec, int clusterCores) {
-        return new Workload(spec, Master.parse(spec.master(), clusterCores).cores(), 1, true);
+    /** On a local master; a standalone one is taken to give {@link Master#DEFAULT_CLUSTER_CORES}. */
+    public static Workload of(Knobs knobs) {
+        return of(knobs, null, Master.DEFAULT_CLUSTER_CORES);
     }
 
     public int freeSlots() {
-        return Math.max(0, cores - receivers);
+        return Master.freeSlots(cores, receivers);
     }
 
     /** Receiver blocks in one batch: each receiver cuts one block per block interval. */
     public int blocksPerBatch() {
-        long bi = spec.batchInterval().toNanos();
-        long block = spec.blockInterval().toNanos();
+        long bi = knobs.batchInterval().toNanos();
+        long block = knobs.blockInterval().toNanos();
         return receivers * (int) Math.max(1, (bi + block - 1) / block);
     }
 
     /** Partitions of the stage that pays the cost: P after a repartition, else one per block. */
     public int costStagePartitions() {
-        return repartitioned ? spec.partitions() : blocksPerBatch();
+        return repartitioned ? knobs.partitions() : blocksPerBatch();
     }
 
     /**
@@ -57,8 +62,8 @@ public record Workload(JobSpec spec, int cores, int receivers, boolean repartiti
      * a repartition the block stage is the costly one.
      */
     public int tasksPerBatch() {
-        int reduce = spec.partitions();
-        return repartitioned ? blocksPerBatch() + spec.partitions() + reduce : blocksPerBatch() + reduce;
+        int reduce = knobs.partitions();
+        return repartitioned ? blocksPerBatch() + knobs.partitions() + reduce : blocksPerBatch() + reduce;
     }
 
     /**
@@ -71,43 +76,43 @@ public record Workload(JobSpec spec, int cores, int receivers, boolean repartiti
         int free = freeSlots();
         if (free == 0) return 0;
         int blocks = ceilDiv(blocksPerBatch(), free);
-        int p = ceilDiv(spec.partitions(), free);
+        int p = ceilDiv(knobs.partitions(), free);
         return repartitioned ? blocks + p + p : blocks + p;
     }
 
-    private static int ceilDiv(int a, int b) {
+    static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }
 
-    /** Master URL to show: local[N] with this workload's cores, or the standalone URL as given. */
+    /** Master URL to show: local[N] with this workload's cores, or the standalone URL with its cores. */
     public String masterLabel() {
-        Master m = Master.parse(spec.master(), cores);
+        Master m = Master.parse(knobs.master(), cores);
         return m.isLocal() ? "local[" + cores + "]" : m.url() + " (" + cores + " cores)";
     }
 
     public Workload withCores(int c) {
-        Master m = Master.parse(spec.master(), c);
-        JobSpec s = m.isLocal() ? spec.withMaster("local[" + c + "]") : spec;
-        return new Workload(s, c, receivers, repartitioned);
+        Master m = Master.parse(knobs.master(), c);
+        Knobs k = m.isLocal() ? knobs.withMaster("local[" + c + "]") : knobs;
+        return new Workload(k, c, receivers, repartitioned);
     }
 
     public Workload withPartitions(int p) {
-        return new Workload(spec.withPartitions(p), cores, receivers, repartitioned);
+        return new Workload(knobs.withPartitions(p), cores, receivers, repartitioned);
     }
 
     public Workload withCost(Duration cost) {
-        return new Workload(spec.withCost(cost), cores, receivers, repartitioned);
+        return new Workload(knobs.withCost(cost), cores, receivers, repartitioned);
     }
 
     public Workload withBatchInterval(Duration bi) {
-        return new Workload(spec.withBatchInterval(bi), cores, receivers, repartitioned);
+        return new Workload(knobs.withBatchInterval(bi), cores, receivers, repartitioned);
     }
 
     public Workload withRate(double linesPerSecond) {
-        return new Workload(spec.withRate(linesPerSecond), cores, receivers, repartitioned);
+        return new Workload(knobs.withRate(linesPerSecond), cores, receivers, repartitioned);
     }
 
     public Workload withRepartition(boolean r) {
-        return new Workload(spec, cores, receivers, r);
+        return new Workload(knobs, cores, receivers, r);
     }
 }

@@ -3,6 +3,8 @@ package io.ssplab.pipeline;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
+import org.apache.spark.TaskContext;
+
 /**
  * The injected bottleneck: a fixed wait per record, paid inside a Spark task.
  *
@@ -13,15 +15,16 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Why a schedule and not "sleep c after each record": every park wakes up late (0.05–0.5 ms on a
  * busy VM), and 210 records × 0.5 ms is a 10% error that would make PT depend on the machine again.
- * So, like the source's pacer, the cost is paid against intended time: a record that follows the
- * previous one within a cost period starts when the previous one was <em>due</em> to end, so a late
- * wake-up shortens the next wait instead of adding up. A task of n records takes n × cost plus at
- * most one wake-up delay. {@link LockSupport#parkNanos} honours sub-millisecond costs (Thread.sleep
- * rounds to whole ms on Java 17).
+ * So, like the source's pacer, the cost is paid against intended time: within a task, a record that
+ * follows the previous one within a cost period starts when the previous one was <em>due</em> to end,
+ * so a late wake-up shortens the next wait instead of adding up. The schedule belongs to one task: the
+ * first record of a task starts a new one, whatever ran before on the same executor thread, so a task
+ * of n records waits n × cost (plus at most one wake-up delay), exactly what the arithmetic says.
+ * {@link LockSupport#parkNanos} honours sub-millisecond costs (Thread.sleep rounds to whole ms on Java 17).
  */
 public final class RecordCost {
-    /** Per task thread: when the previous record's cost was due to end (System.nanoTime). */
-    private static final ThreadLocal<long[]> PREVIOUS_DUE = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
+    /** Per executor thread: the task whose schedule this is, and when its previous record's cost was due to end. */
+    private static final ThreadLocal<long[]> SCHEDULE = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE, 0});
 
     private RecordCost() {
     }
@@ -29,12 +32,14 @@ public final class RecordCost {
     /** Waits {@code costNanos} (on schedule, see above); returns at once for 0. Keeps the interrupt flag. */
     public static void pay(long costNanos) {
         if (costNanos <= 0) return;
-        long[] previousDue = PREVIOUS_DUE.get();
+        long[] schedule = SCHEDULE.get();
+        long task = currentTask();
         long now = System.nanoTime();
-        boolean catchingUp = previousDue[0] != Long.MIN_VALUE && now - previousDue[0] >= 0 && now - previousDue[0] < costNanos;
-        long start = catchingUp ? previousDue[0] : now;
-        long due = start + costNanos;
-        previousDue[0] = due;
+        boolean sameTask = schedule[0] == task;
+        boolean catchingUp = sameTask && now - schedule[1] >= 0 && now - schedule[1] < costNanos;
+        long due = (catchingUp ? schedule[1] : now) + costNanos;
+        schedule[0] = task;
+        schedule[1] = due;
         long left;
         while ((left = due - System.nanoTime()) > 0) {
             LockSupport.parkNanos(left);
@@ -44,5 +49,11 @@ public final class RecordCost {
 
     public static void pay(Duration cost) {
         pay(cost.toNanos());
+    }
+
+    /** The running task's attempt id; outside a Spark task (a unit test, a plain loop) -1: the thread is one schedule. */
+    private static long currentTask() {
+        TaskContext context = TaskContext.get();
+        return context == null ? -1 : context.taskAttemptId();
     }
 }

@@ -9,23 +9,26 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
 import scala.Tuple2;
 
 /**
- * The one pipeline every demo phase runs:
- * {@code lines → repartition(P) → flatMap(split) → [cost per word] → map(w, 1) → reduceByKey(+, P)}.
+ * The lab's two word-count pipelines. Each takes its input stream as a parameter, so a test feeds it
+ * from a queue and a real run from a socket; jobs differ only in the arguments.
  *
- * <p>It takes its input stream as a parameter, so a test can feed it from a queue and a real run
- * from a socket. Phases differ only in the arguments.
+ * <ul>
+ *   <li>{@link #costPerWord}, the demo phases': {@code lines → repartition(P) → split → [wait per word]
+ *       → (word, 1) → reduceByKey(+, P)};</li>
+ *   <li>{@link #costPerLine}, the exercises': {@code lines → repartition(P) → [wait per line] → split →
+ *       (word, 1) → reduceByKey(+, R)}, as the original's {@code repartition(P).map(slow)}.</li>
+ * </ul>
  */
 public final class WordCountPipeline {
     private WordCountPipeline() {
     }
 
     /**
-     * @param lines      the input lines (socket, queue, …)
-     * @param partitions P: partitions after {@code repartition} and of {@code reduceByKey}
+     * @param lines       the input lines (socket, queue, …)
+     * @param partitions  P: partitions after {@code repartition} and of {@code reduceByKey}
      * @param costPerWord the wait paid for each word; {@link Duration#ZERO} for none
      */
-    public static JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, int partitions,
-                                                              Duration costPerWord) {
+    public static JavaPairDStream<String, Integer> costPerWord(JavaDStream<String> lines, int partitions, Duration costPerWord) {
         long costNanos = costPerWord.toNanos(); // a long, so the closure does not capture a Duration
         return lines
                 .repartition(partitions)
@@ -36,5 +39,24 @@ public final class WordCountPipeline {
                 })
                 .mapToPair(word -> new Tuple2<>(word, 1))
                 .reduceByKey(Integer::sum, partitions);
+    }
+
+    /**
+     * @param repartitionTo    partitions after {@code repartition}, where the wait is paid
+     * @param waitPerLine      the wait paid for each line; {@link Duration#ZERO} for none
+     * @param reducePartitions partitions of {@code reduceByKey}
+     */
+    public static JavaPairDStream<String, Integer> costPerLine(JavaDStream<String> lines, int repartitionTo, Duration waitPerLine,
+                                                               int reducePartitions) {
+        long waitNanos = waitPerLine.toNanos();
+        return lines
+                .repartition(repartitionTo)
+                .map(line -> {
+                    RecordCost.pay(waitNanos);   // the slow step: a wait per line
+                    return line;
+                })
+                .flatMap(line -> Arrays.asList(Words.split(line)).iterator())
+                .mapToPair(word -> new Tuple2<>(word, 1))
+                .reduceByKey(Integer::sum, reducePartitions);
     }
 }

@@ -6,21 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.ssplab.accounting.Journal;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.run.RunOptions;
-import io.ssplab.run.SourceEndpoint;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Json;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Messages;
 
 /**
  * Driver recovery for {@code run … --checkpoint DIR [--wal]}: checks the combination before Spark
@@ -35,37 +36,41 @@ import io.ssplab.run.SourceEndpoint;
  */
 public final class CheckpointPlan {
     public static final String MANIFEST = "ssp-checkpoint.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /**
-     * What must not change between driver runs on one checkpoint.
+     * What must not change between driver runs on one checkpoint: the knobs, the source, the log.
      *
      * @param runs driver runs started on this checkpoint so far
      */
-    public record Manifest(String job, String master, long batchIntervalMs, int partitions, double costMs, String costUnit,
-                           String source, boolean wal, int runs) {
-        static Manifest of(JobSpec spec, SourceEndpoint source, boolean wal, int runs) {
-            return new Manifest(spec.job(), spec.master(), spec.batchIntervalMs(), spec.partitions(), spec.costMs(),
-                    spec.costUnit().label(), source.toString(), wal, runs);
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Manifest(@JsonUnwrapped Knobs knobs, String source, boolean wal, int runs) {
+
+        /** Flat in the file, like a summary: the knobs' fields beside source, wal and runs. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Manifest fromJson(JsonNode node) throws IOException {
+            return new Manifest(JSON.treeToValue(node, Knobs.class), node.path("source").asText(null), node.path("wal").asBoolean(),
+                    node.path("runs").asInt());
         }
 
         /** "partitions 4 (checkpoint) ≠ 8 (now)", one entry per knob that differs. */
         List<String> differences(Manifest now) {
             List<String> d = new ArrayList<>();
-            differ(d, "job", job, now.job);
-            differ(d, "master", master, now.master);
-            differ(d, "batch interval (ms)", batchIntervalMs, now.batchIntervalMs);
-            differ(d, "partitions", partitions, now.partitions);
-            differ(d, "cost (ms)", costMs, now.costMs);
-            differ(d, "cost unit", costUnit, now.costUnit);
+            Knobs a = knobs;
+            Knobs b = now.knobs;
+            differ(d, "job", a.job(), b.job());
+            differ(d, "master", a.master(), b.master());
+            differ(d, "batch interval (ms)", a.batchIntervalMs(), b.batchIntervalMs());
+            differ(d, "partitions", a.partitions(), b.partitions());
+            differ(d, "cost (ms)", a.costMs(), b.costMs());
+            differ(d, "cost unit", a.costUnit(), b.costUnit());
             differ(d, "source", source, now.source);
             differ(d, "write-ahead log", wal ? "--wal" : "no --wal", now.wal ? "--wal" : "no --wal");
             return d;
         }
 
         private static void differ(List<String> d, String what, Object then, Object now) {
-            if (!then.equals(now)) d.add(what + " " + then + " (checkpoint) ≠ " + now + " (now)");
+            if (!java.util.Objects.equals(then, now)) d.add(Messages.get("checkpoint.differs", what, then, now));
         }
     }
 
@@ -84,20 +89,15 @@ public final class CheckpointPlan {
     /**
      * Refuses what cannot work and records this run in the manifest; null without --checkpoint.
      *
-     * @throws InvalidSpecException with the reason and the fix, before Spark starts
+     * @throws BadInputException with the reason and the fix, before Spark starts
      */
-    public static CheckpointPlan prepare(JobSpec spec, RunOptions options) {
-        Path dir = options.reliability().checkpoint();
+    public static CheckpointPlan prepare(Knobs knobs, String source, boolean embeddedSource, Path dir, boolean wal) {
         if (dir == null) {
-            if (options.reliability().wal())
-                throw new InvalidSpecException("--wal needs --checkpoint DIR: the receiver's write-ahead log and the driver's checkpoint live there");
+            if (wal) throw new BadInputException(Messages.get("checkpoint.walNeedsCheckpoint"));
             return null;
         }
-        if (options.source().embedded())
-            throw new InvalidSpecException("--checkpoint needs a source that outlives the driver: an embedded source dies with it, and the "
-                    + "checkpointed job reconnects to the old address; start 'bin/ssp source --format stamped' and pass --source 127.0.0.1:9999");
-        if (Files.exists(dir) && !Files.isDirectory(dir))
-            throw new InvalidSpecException("--checkpoint " + dir + " is a file: give a directory (it is created if missing)");
+        if (embeddedSource) throw new BadInputException(Messages.get("checkpoint.needsExternalSource"));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new BadInputException(Messages.get("checkpoint.isAFile", dir));
         Path manifestFile = dir.resolve(MANIFEST);
         try {
             Manifest previous = null;
@@ -105,26 +105,22 @@ public final class CheckpointPlan {
                 try {
                     previous = JSON.readValue(manifestFile.toFile(), Manifest.class);
                 } catch (IOException e) {
-                    throw new InvalidSpecException("--checkpoint " + dir + ": its " + MANIFEST + " cannot be read (" + e.getMessage()
-                            + "): use a new directory");
+                    throw new BadInputException(Messages.get("checkpoint.manifestUnreadable", dir, MANIFEST, e.getMessage()));
                 }
             } else if (Files.isDirectory(dir) && !isEmpty(dir)) {
-                throw new InvalidSpecException("--checkpoint " + dir + " holds files but no " + MANIFEST
-                        + ", so it was not written by 'bin/ssp run': use an empty or new directory");
+                throw new BadInputException(Messages.get("checkpoint.notOurs", dir, MANIFEST));
             }
-            Manifest now = Manifest.of(spec, options.source(), options.reliability().wal(), previous == null ? 1 : previous.runs() + 1);
+            Manifest now = new Manifest(knobs, source, wal, previous == null ? 1 : previous.runs() + 1);
             if (previous != null) {
                 List<String> d = previous.differences(now);
-                if (!d.isEmpty())
-                    throw new InvalidSpecException("--checkpoint " + dir + " was written by another job or other knobs: " + String.join(", ", d)
-                            + ": a checkpoint resumes the job exactly as it was; run it with the same options, or use a new directory");
+                if (!d.isEmpty()) throw new BadInputException(Messages.get("checkpoint.otherKnobs", dir, String.join(", ", d)));
             }
             Files.createDirectories(dir);
             JSON.writeValue(manifestFile.toFile(), now);
             Journal.History earlier = Journal.read(dir, now.runs());
             return new CheckpointPlan(dir, now, earlier, hasSparkCheckpoint(dir));
         } catch (IOException e) {
-            throw new InvalidSpecException("--checkpoint " + dir + " cannot be used: " + e.getMessage());
+            throw new BadInputException(Messages.get("checkpoint.cannotUse", dir, e.getMessage()));
         }
     }
 
@@ -180,8 +176,7 @@ public final class CheckpointPlan {
 
     /** One line for the run's banner. */
     public String describe() {
-        return String.format(Locale.ROOT, "  checkpoint %s, driver run %d%s%s", dir, manifest.runs(),
-                manifest.wal() ? ", receiver write-ahead log on" : ", no write-ahead log (data received but not processed is lost if the driver dies)",
-                resuming ? ": resuming from the checkpoint" : manifest.runs() > 1 ? ": no checkpoint written yet, starting afresh" : "");
+        return Messages.get("checkpoint.banner", dir, manifest.runs(), Messages.get(manifest.wal() ? "checkpoint.walOn" : "checkpoint.walOff"),
+                resuming ? Messages.get("checkpoint.resuming") : manifest.runs() > 1 ? Messages.get("checkpoint.afresh") : "");
     }
 }

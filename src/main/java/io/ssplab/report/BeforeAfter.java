@@ -3,7 +3,7 @@ package io.ssplab.report;
 import java.util.List;
 import java.util.Optional;
 
-import io.ssplab.metrics.Verdict;
+import io.ssplab.core.Verdict;
 
 /**
  * Which two runs make the "before / after" pair, like the original lesson's two figures: a run that

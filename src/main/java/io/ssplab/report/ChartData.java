@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.metrics.Stats;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Stats;
 
 /**
  * The numbers behind every chart, prepared from the batches and kept apart from drawing so that they

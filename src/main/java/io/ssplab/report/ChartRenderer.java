@@ -26,7 +26,8 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import io.ssplab.metrics.ConsoleTable;
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
 import io.ssplab.report.ChartData.Histogram;
 import io.ssplab.report.ChartData.Metric;
 import io.ssplab.report.ChartData.Timeline;
@@ -95,7 +96,7 @@ public final class ChartRenderer {
                 RecordedRun run = runs[col];
                 String heading = String.format(Locale.ROOT, "%s: %s — %s", col == 0 ? "Before" : "After", run.job(), run.summary().verdict());
                 String knobs = String.format(Locale.ROOT, "%s · median PT %s, PT/BI %.2f", run.knobsLabel(),
-                        io.ssplab.metrics.Summarizer.seconds(run.summary().medianProcessingTimeMs()), run.summary().processingToIntervalRatio());
+                        Format.seconds(Lang.EN, run.summary().medianProcessingTimeMs()), run.summary().processingToIntervalRatio());
                 centered(g, heading, new Font(Font.SANS_SERIF, Font.BOLD, 32), col * cellW, cellW, 48, Color.BLACK);
                 centered(g, knobs, new Font(Font.SANS_SERIF, Font.PLAIN, 22), col * cellW, cellW, 88, NOTE_COLOR);
                 paint(g, timeline(run, Metric.PROCESSING_TIME, ptMax, scale, Metric.PROCESSING_TIME.label), col * cellW, top, cellW, cellH);
@@ -182,11 +183,11 @@ public final class ChartRenderer {
 
         double bi = run.summary().batchIntervalMs() / 1000.0;
         if (metric == Metric.PROCESSING_TIME) {
-            reference(chart, "BI " + ConsoleTable.trim(bi) + " s (stable line)", right, bi, BI_COLOR, scale);
+            reference(chart, "BI " + Format.plain(Lang.EN, bi) + " s (stable line)", right, bi, BI_COLOR, scale);
         } else if (metric != Metric.INPUT_RATE) {
             // The interval as a yardstick: a delay above it means whole batches are waiting. (It also
             // keeps XChart from labelling only the two ends of the axis when every delay is 0.)
-            reference(chart, "BI " + ConsoleTable.trim(bi) + " s", right, bi, NOTE_COLOR, scale);
+            reference(chart, "BI " + Format.plain(Lang.EN, bi) + " s", right, bi, NOTE_COLOR, scale);
         } else {
             // The summary's mean leaves the warm-up out, like every other number on the page.
             double mean = run.summary().meanInputRatePerSec();
@@ -221,7 +222,7 @@ public final class ChartRenderer {
         Histogram h = ChartData.histogram(values, split ? bi : Double.POSITIVE_INFINITY);
         CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
         chart.setTitle(title(run, metric.label + " histogram"));
-        chart.setXAxisTitle(metric.axisTitle() + ", bins of " + ConsoleTable.trim(h.width()) + " " + metric.unit);
+        chart.setXAxisTitle(metric.axisTitle() + ", bins of " + Format.plain(Lang.EN, h.width()) + " " + metric.unit);
         chart.setYAxisTitle("Batches");
         var st = chart.getStyler();
         style(st, scale);
@@ -242,7 +243,7 @@ public final class ChartRenderer {
         int overTotal = over.stream().mapToInt(Integer::intValue).sum();
         int withinTotal = h.total() - overTotal;
         if (split) {
-            String bis = ConsoleTable.trim(bi) + " s";
+            String bis = Format.plain(Lang.EN, bi) + " s";
             chart.addSeries("PT ≤ BI " + bis + ": " + batches(withinTotal), labels, within).setFillColor(PT_COLOR);
             chart.addSeries("PT > BI " + bis + ": " + batches(overTotal), labels, over).setFillColor(BI_COLOR);
         } else {

@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.ssplab.demo.Story;
-import io.ssplab.jobs.Jobs;
-import io.ssplab.metrics.RunSummary;
-import io.ssplab.metrics.Summarizer;
-import io.ssplab.metrics.Verdict;
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.jobs.Story;
+import io.ssplab.core.RunSummary;
+import io.ssplab.core.Verdict;
 import io.ssplab.report.ChartData.Metric;
 import io.ssplab.report.ChartData.Percentiles;
 
@@ -87,17 +87,17 @@ public final class HtmlPage {
         for (RecordedRun r : c.runs()) {
             RunSummary s = r.summary();
             h.append("<tr><td><a href=\"#run-").append(esc(r.name())).append("\">").append(esc(r.job())).append("</a></td>")
-                    .append(td(r.knobsRecorded() ? s.master() : "?")).append(td(r.knobsRecorded() ? String.valueOf(s.partitions()) : "?"))
-                    .append("<td>").append(bothIfDiffer(r.costLabel(false), r.costLabel(true))).append("</td>").append(td(Summarizer.seconds(s.batchIntervalMs())))
+                    .append(td(r.knobsRecorded() ? s.knobs().master() : "?")).append(td(r.knobsRecorded() ? String.valueOf(s.knobs().partitions()) : "?"))
+                    .append("<td>").append(bothIfDiffer(r.costLabel(false), r.costLabel(true))).append("</td>").append(td(Format.seconds(Lang.EN, s.batchIntervalMs())))
                     .append(td(s.batches() + (s.warmupBatches() > 0 ? " (" + s.warmupBatches() + " warm-up)" : "")))
-                    .append(td(Summarizer.seconds(s.medianProcessingTimeMs())))
+                    .append(td(Format.seconds(Lang.EN, s.medianProcessingTimeMs())))
                     .append(td(s.predictedProcessingTimeMs() == null || s.modelErrorPercent() == null ? "—"
-                            : String.format(Locale.ROOT, "%s (%+.0f%%)", Summarizer.seconds(s.predictedProcessingTimeMs()), s.modelErrorPercent())))
-                    .append(td(Summarizer.seconds(s.p95ProcessingTimeMs())))
+                            : String.format(Locale.ROOT, "%s (%+.0f%%)", Format.seconds(Lang.EN, s.predictedProcessingTimeMs()), s.modelErrorPercent())))
+                    .append(td(Format.seconds(Lang.EN, s.p95ProcessingTimeMs())))
                     .append("<td class=\"").append(s.processingToIntervalRatio() > 1 ? "over" : "").append("\">")
                     .append(String.format(Locale.ROOT, "%.2f", s.processingToIntervalRatio())).append("</td>")
                     .append(td(String.format(Locale.ROOT, "%+.0f ms/batch", s.schedulingDelaySlopeMsPerBatch())))
-                    .append(td(Summarizer.seconds(s.finalSchedulingDelayMs()))).append(td(String.valueOf(s.maxQueuedBatches())))
+                    .append(td(Format.seconds(Lang.EN, s.finalSchedulingDelayMs()))).append(td(String.valueOf(s.maxQueuedBatches())))
                     .append("<td>").append(badge(s.verdict())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n<p class=\"hint\">")
@@ -109,9 +109,9 @@ public final class HtmlPage {
     /** "The story held" — only when the demo's three acts are all in the report. */
     private static void story(StringBuilder h, List<RecordedRun> runs) {
         List<RunSummary> acts = new ArrayList<>();
-        for (String phase : Jobs.PHASES) runs.stream().filter(r -> r.job().equals(phase)).findFirst().ifPresent(r -> acts.add(r.summary()));
-        if (acts.size() != Jobs.PHASES.size()) return;
-        if (Story.failures(acts).isEmpty()) {
+        for (String phase : Story.ACTS) runs.stream().filter(r -> r.job().equals(phase)).findFirst().ifPresent(r -> acts.add(r.summary()));
+        if (acts.size() != Story.ACTS.size()) return;
+        if (Story.failures(acts, Lang.EN).isEmpty()) {
             h.append("<p class=\"story held\">").append(both("The story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE.",
                     "Câu chuyện diễn ra đúng như dự kiến: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE.")).append("</p>\n");
             return;
@@ -136,15 +136,15 @@ public final class HtmlPage {
                 "Before: " + p.before().job() + ", after: " + p.after().job() + " — processing time and scheduling delay",
                 both(String.format(Locale.ROOT, "Left, “Before” (%s): median PT %s against BI %s (PT/BI %.2f), scheduling delay %+.0f ms per batch — %s. "
                                         + "Right, “After” (%s): median PT %s (PT/BI %.2f), scheduling delay %+.0f ms per batch — %s. Each row shares one y scale.",
-                                p.before().job(), Summarizer.seconds(b.medianProcessingTimeMs()), Summarizer.seconds(b.batchIntervalMs()),
+                                p.before().job(), Format.seconds(Lang.EN, b.medianProcessingTimeMs()), Format.seconds(Lang.EN, b.batchIntervalMs()),
                                 b.processingToIntervalRatio(), b.schedulingDelaySlopeMsPerBatch(), b.verdict(),
-                                p.after().job(), Summarizer.seconds(a.medianProcessingTimeMs()), a.processingToIntervalRatio(),
+                                p.after().job(), Format.seconds(Lang.EN, a.medianProcessingTimeMs()), a.processingToIntervalRatio(),
                                 a.schedulingDelaySlopeMsPerBatch(), a.verdict()),
                         String.format(Locale.ROOT, "Bên trái, “Trước” (%s): PT trung vị %s so với BI %s (PT/BI %.2f), scheduling delay %+.0f ms mỗi batch — %s. "
                                         + "Bên phải, “Sau” (%s): PT trung vị %s (PT/BI %.2f), scheduling delay %+.0f ms mỗi batch — %s. Mỗi hàng dùng chung một thang trục y.",
-                                p.before().job(), Summarizer.seconds(b.medianProcessingTimeMs()), Summarizer.seconds(b.batchIntervalMs()),
+                                p.before().job(), Format.seconds(Lang.EN, b.medianProcessingTimeMs()), Format.seconds(Lang.EN, b.batchIntervalMs()),
                                 b.processingToIntervalRatio(), b.schedulingDelaySlopeMsPerBatch(), b.verdict(),
-                                p.after().job(), Summarizer.seconds(a.medianProcessingTimeMs()), a.processingToIntervalRatio(),
+                                p.after().job(), Format.seconds(Lang.EN, a.medianProcessingTimeMs()), a.processingToIntervalRatio(),
                                 a.schedulingDelaySlopeMsPerBatch(), a.verdict())), "wide");
         h.append("</section>\n");
     }

@@ -3,9 +3,11 @@ package io.ssplab.report;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.metrics.ConsoleTable;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.RunSummary;
 
 /**
  * One run as found on disk, ready to chart: its batches in time order and its summary.
@@ -33,9 +35,10 @@ public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batc
 
     /** The knobs label in English or in Vietnamese. */
     public String knobsLabel(boolean vietnamese) {
-        String bi = "BI " + ConsoleTable.trim(summary.batchIntervalMs() / 1000.0) + " s";
-        if (!knobsRecorded) return bi + (vietnamese ? " (không ghi master, P và chi phí)" : " (master, P and cost not recorded)");
-        return summary.master() + ", P=" + summary.partitions() + ", " + costLabel(vietnamese) + ", " + bi;
+        Lang lang = vietnamese ? Lang.VI : Lang.EN;
+        String bi = "BI " + Format.plain(lang, summary.batchIntervalMs() / 1000.0) + " s";
+        if (!knobsRecorded) return bi + Messages.in(lang, "report.knobsNotRecorded");
+        return summary.knobs().master() + ", P=" + summary.knobs().partitions() + ", " + costLabel(vietnamese) + ", " + bi;
     }
 
     /** "5.6 ms/word", "no cost", or "?" when not recorded. */
@@ -45,7 +48,8 @@ public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batc
 
     public String costLabel(boolean vietnamese) {
         if (!knobsRecorded) return "?";
-        if (summary.costMs() == 0) return vietnamese ? "không có chi phí" : "no cost";
-        return ConsoleTable.trim(summary.costMs()) + " ms/" + summary.costUnit();
+        Lang lang = vietnamese ? Lang.VI : Lang.EN;
+        if (summary.knobs().costMs() == 0) return Messages.in(lang, "report.noCost");
+        return Format.plain(lang, summary.knobs().costMs()) + " ms/" + Messages.in(lang, "unit." + summary.knobs().costUnit().label());
     }
 }

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JacksonException;
 
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.Json;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.Summarizer;
 import io.ssplab.run.RunOptions;
 
@@ -134,29 +136,35 @@ public final class RunLoader {
         else if (empty > 0) notes.add(new Note(empty + " batch(es) had 0 records (receiver not connected yet, or input paused)",
                 empty + " batch có 0 bản ghi (receiver chưa kết nối, hoặc dữ liệu tạm dừng)"));
 
-        Summarizer.Knobs knobs = recordedKnobs(file, job, notes);
-        boolean recorded = knobs != null;
-        if (knobs == null) {
-            knobs = new Summarizer.Knobs(job, null, 0, Double.NaN, null, batches.get(0).batchIntervalMs());
+        RunSummary recorded = recordedSummary(file, job, notes);
+        RunSummary summary;
+        if (recorded == null) {
             String summaryName = RunOptions.summaryPathFor(file).getFileName().toString();
             notes.add(new Note("no summary file beside it (" + summaryName
                     + " or summary.json): master, partitions and cost are not in the JSON Lines, so they are unknown here; the verdict is recomputed from the batches",
                     "không có file summary bên cạnh (" + summaryName
                     + " hoặc summary.json): master, số partition và chi phí không có trong JSON Lines nên ở đây không biết; kết luận được tính lại từ các batch"));
+            summary = Summarizer.summarize(Knobs.onlyInterval(job, batches.get(0).batchIntervalMs()), batches);
+        } else {
+            // The run's own warm-up when the file holds the batches it was counted on: the page shows the console's numbers.
+            int warmup = recorded.batches() == batches.size() ? recorded.warmupBatches()
+                    : io.ssplab.metrics.Warmup.batches(batches, Summarizer.nominalLines(recorded.knobs()));
+            summary = Summarizer.summarize(recorded.knobs(), batches, warmup, recorded.predictedProcessingTimeMs(), recorded.overheadSource())
+                    .withAccounting(recorded.accounting());
         }
-        RunSummary summary = Summarizer.summarize(knobs, batches);
-        return new RecordedRun(baseName(file), file, List.copyOf(batches), summary, recorded, List.copyOf(notes));
+        boolean recordedKnobs = recorded != null;
+        return new RecordedRun(baseName(file), file, List.copyOf(batches), summary, recordedKnobs, List.copyOf(notes));
     }
 
     /**
-     * The knobs the run was recorded with: from FILE.summary.json ({@code run --metrics-out}), else from
-     * the directory's summary.json entry for this job ({@code demo}); null when neither has them.
+     * The summary the run was recorded with: FILE.summary.json ({@code run --metrics-out}), else the
+     * directory's summary.json entry for this job ({@code demo}); null when neither has usable knobs.
      */
-    static Summarizer.Knobs recordedKnobs(Path file, String job, List<Note> notes) {
+    static RunSummary recordedSummary(Path file, String job, List<Note> notes) {
         Path own = RunOptions.summaryPathFor(file);
         if (Files.isRegularFile(own)) {
             try {
-                return knobsOf(JsonLines.MAPPER.readValue(own.toFile(), RunSummary.class));
+                return usable(Json.MAPPER.readValue(own.toFile(), RunSummary.class));
             } catch (IOException | IllegalArgumentException e) {
                 notes.add(new Note(own.getFileName() + " could not be read (" + oneLine(e) + ")",
                         "không đọc được " + own.getFileName() + " (" + oneLine(e) + ")"));
@@ -166,9 +174,9 @@ public final class RunLoader {
         if (Files.isRegularFile(shared)) {
             try {
                 Map<String, RunSummary> byJob = new HashMap<>();
-                for (RunSummary s : JsonLines.MAPPER.readValue(shared.toFile(), RunSummary[].class)) byJob.putIfAbsent(s.job(), s);
+                for (RunSummary s : Json.MAPPER.readValue(shared.toFile(), RunSummary[].class)) byJob.putIfAbsent(s.job(), s);
                 RunSummary s = byJob.get(job);
-                if (s != null) return knobsOf(s);
+                if (s != null) return usable(s);
             } catch (IOException | IllegalArgumentException e) {
                 notes.add(new Note("summary.json could not be read (" + oneLine(e) + ")", "không đọc được summary.json (" + oneLine(e) + ")"));
             }
@@ -176,13 +184,10 @@ public final class RunLoader {
         return null;
     }
 
-    private static Summarizer.Knobs knobsOf(RunSummary s) throws IOException {
-        if (s == null || s.job() == null || s.master() == null || s.partitions() < 1 || s.batchIntervalMs() <= 0
-                || s.costUnit() == null || !(s.costMs() >= 0))
+    private static RunSummary usable(RunSummary s) throws IOException {
+        if (s == null || s.knobs() == null || s.job() == null || !s.knobs().complete() || s.batchIntervalMs() <= 0 || !(s.knobs().costMs() >= 0))
             throw new IOException("job, master, partitions, costMs, costUnit or batchIntervalMs missing");
-        // The run's prediction travels with its knobs: the page shows predicted vs measured as the console did.
-        return new Summarizer.Knobs(s.job(), s.master(), s.partitions(), s.costMs(), s.costUnit(), s.batchIntervalMs(),
-                s.predictedProcessingTimeMs());
+        return s;
     }
 
     private static String oneLine(Exception e) {

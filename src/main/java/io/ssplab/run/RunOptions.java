@@ -2,46 +2,60 @@ package io.ssplab.run;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+
+import io.ssplab.model.Overhead;
 
 /**
  * How to run a job, apart from its knobs: where the input comes from, when to stop, where output goes.
  *
- * @param source     embedded or HOST:PORT
- * @param batches    stop after this many completed batches; null for no limit
- * @param duration   stop after this long; null for no limit
- * @param uiPort     Spark UI port (Spark moves up if taken); -1 disables the UI
- * @param metricsOut JSON Lines file, or null; the summary goes beside it as FILE.summary.json
- * @param sparkConf  extra Spark settings (cluster runs: secret, jar, cores)
- * @param out        where the live table and summary are printed
- * @param reliability line format, checkpoint and write-ahead log (docs/reliability.md)
+ * @param source        embedded or HOST:PORT
+ * @param limits        when to stop ({@link RunLimits})
+ * @param uiPort        Spark UI port (Spark moves up if taken); -1 disables the UI
+ * @param metricsOut    JSON Lines file, or null; the summary goes beside it as FILE.summary.json
+ * @param sparkConf     extra Spark settings (cluster runs: secret, jar, cores)
+ * @param out           where the live table, each batch's top words and the summary are printed
+ * @param reliability   line format, checkpoint and write-ahead log (docs/reliability.md)
+ * @param overhead      the overhead the run's prediction uses; null for this machine's calibration or the default
  */
-public record RunOptions(SourceEndpoint source, Integer batches, Duration duration, int uiPort, Path metricsOut,
-                         Map<String, String> sparkConf, PrintStream out, ReliabilityOptions reliability) {
+public record RunOptions(SourceEndpoint source, RunLimits limits, int uiPort, Path metricsOut, Map<String, String> sparkConf,
+                         PrintStream out, ReliabilityOptions reliability, Overhead overhead) {
 
     public static final int DEFAULT_UI_PORT = 4040;
 
     public RunOptions {
+        if (limits == null) limits = RunLimits.NONE;
         if (reliability == null) reliability = ReliabilityOptions.DEFAULT;
+        if (sparkConf == null) sparkConf = Map.of();
     }
 
-    /** Classic lines, no checkpoint. */
-    public RunOptions(SourceEndpoint source, Integer batches, Duration duration, int uiPort, Path metricsOut,
-                      Map<String, String> sparkConf, PrintStream out) {
-        this(source, batches, duration, uiPort, metricsOut, sparkConf, out, ReliabilityOptions.DEFAULT);
+    /** A run on {@code source} with no UI, no files and the defaults for the rest: tests, sweeps, the grader. */
+    public static RunOptions quiet(SourceEndpoint source, RunLimits limits, PrintStream out) {
+        return new RunOptions(source, limits, -1, null, Map.of(), out, ReliabilityOptions.DEFAULT, null);
     }
 
     public RunOptions withSource(SourceEndpoint s) {
-        return new RunOptions(s, batches, duration, uiPort, metricsOut, sparkConf, out, reliability);
+        return new RunOptions(s, limits, uiPort, metricsOut, sparkConf, out, reliability, overhead);
     }
 
     public RunOptions withMetricsOut(Path p) {
-        return new RunOptions(source, batches, duration, uiPort, p, sparkConf, out, reliability);
+        return new RunOptions(source, limits, uiPort, p, sparkConf, out, reliability, overhead);
+    }
+
+    public RunOptions withUiPort(int port) {
+        return new RunOptions(source, limits, port, metricsOut, sparkConf, out, reliability, overhead);
+    }
+
+    public RunOptions withOverhead(Overhead o) {
+        return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, reliability, o);
+    }
+
+    public RunOptions withSparkConf(Map<String, String> conf) {
+        return new RunOptions(source, limits, uiPort, metricsOut, conf, out, reliability, overhead);
     }
 
     public RunOptions withReliability(ReliabilityOptions r) {
-        return new RunOptions(source, batches, duration, uiPort, metricsOut, sparkConf, out, r);
+        return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, r, overhead);
     }
 
     /** FILE.jsonl → FILE.summary.json (FILE.json… → FILE.summary.json; other names get .summary.json appended). */

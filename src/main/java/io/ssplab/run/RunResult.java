@@ -2,18 +2,18 @@ package io.ssplab.run;
 
 import java.util.List;
 
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.RunSummary;
 
 /**
  * What a finished run produced.
  *
- * @param spec       the knobs it ran with
- * @param batches    every completed batch, in order
+ * @param knobs      the knobs it ran with
+ * @param batches    every completed batch the run reported, in order
  * @param summary    the summary and verdict
- * @param stopReason why it stopped ("12 batches", "Ctrl-C", …)
+ * @param stopReason why it stopped ("10 batches measured", "Ctrl-C", …), in the reader's language
  * @param uiUrl      the Spark UI it served, or null
  */
-public record RunResult(JobSpec spec, List<BatchMetrics> batches, RunSummary summary, String stopReason, String uiUrl) {
+public record RunResult(Knobs knobs, List<BatchMetrics> batches, RunSummary summary, String stopReason, String uiUrl) {
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.spark.SparkConf;
@@ -20,19 +19,27 @@ import io.ssplab.accounting.AccountingReport;
 import io.ssplab.accounting.Drain;
 import io.ssplab.accounting.Journal;
 import io.ssplab.accounting.LedgerAccumulator;
-import io.ssplab.accounting.RecordAccounting;
 import io.ssplab.accounting.RecordAccountingStep;
 import io.ssplab.accounting.Reconciler;
 import io.ssplab.accounting.SentLines;
 import io.ssplab.accounting.SourceAccount;
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.jobs.StreamingJob;
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Json;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Master;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RecordAccounting;
+import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.BatchMetricsListener;
 import io.ssplab.metrics.ConsoleTable;
 import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.RunSummary;
 import io.ssplab.metrics.Summarizer;
+import io.ssplab.metrics.Warmup;
+import io.ssplab.model.Overhead;
+import io.ssplab.model.Prediction;
+import io.ssplab.model.ProcessingTimeModel;
+import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.pipeline.TopWords;
 import io.ssplab.recovery.CheckpointPlan;
 import io.ssplab.source.SocketSource;
@@ -40,45 +47,51 @@ import io.ssplab.source.SourceConfig;
 
 /**
  * Runs one job: starts (or attaches to) the source, builds the Spark streaming context with the
- * job's knobs, prints a row per batch, stops on the first stop reason and summarizes.
+ * job's knobs around the job's pipeline, prints a row per batch, stops by its {@link RunLimits} (or
+ * when asked) and summarizes.
  *
- * <p>Everything a job class does not need to know lives here, so the job classes stay readable.
+ * <p>Everything a job class does not need to know lives here, so the job classes stay readable: the
+ * job gives its pipeline ({@link StreamingJob#wordCounts}), the runner measures it from outside.
  */
 public final class StreamingRunner {
+    /** The route each batch's top words take to the run's console (see {@link TopWords#route}); one run at a time per JVM. */
+    static final String TOP_WORDS_ROUTE = "ssp-run";
+
     private StreamingRunner() {
     }
 
-    public static RunResult run(StreamingJob job, JobSpec spec, RunOptions options, StopSignal stop) throws IOException {
-        spec.validate();
+    public static RunResult run(StreamingJob job, Knobs knobs, RunOptions options, StopSignal stop) throws IOException {
+        knobs.validate();
+        ReliabilityOptions r = options.reliability();
         // Reliability: refuses checkpoint combinations that cannot work, before anything starts (null without --checkpoint).
-        CheckpointPlan checkpoint = CheckpointPlan.prepare(spec, options);
+        CheckpointPlan checkpoint = CheckpointPlan.prepare(knobs, options.source().toString(), options.source().embedded(),
+                r.checkpoint(), r.wal());
         PrintStream out = options.out();
         SocketSource embedded = null;
         SourceEndpoint source = options.source();
         if (source.embedded()) {
             // Bound where the driver binds: executors on other hosts (a cluster, docker) must reach it too.
-            SourceConfig config = new SourceConfig(bindAddress(), 0, spec.linesPerSecond(), spec.wordsPerLine(),
-                    SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO,
-                    options.reliability().format());
+            SourceConfig config = new SourceConfig(bindAddress(), 0, knobs.linesPerSecond(), knobs.wordsPerLine(),
+                    SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO, r.format());
             embedded = SocketSource.start(config, line -> out.println("[source] " + line));
             source = new SourceEndpoint(embedded.host(), embedded.port());
         }
         // An external source's reachability is the caller's check (RunCommand probes it before Spark starts).
         try {
-            return runOnSource(job, spec, options.withSource(source), stop, embedded, checkpoint);
+            return runOnSource(job, knobs, options.withSource(source), stop, embedded, checkpoint);
         } finally {
             if (embedded != null) embedded.close();
         }
     }
 
     /** The Spark settings of a run; options' own settings win over these defaults. */
-    static SparkConf sparkConf(JobSpec spec, RunOptions options) {
+    static SparkConf sparkConf(Knobs knobs, RunOptions options) {
         SparkConf conf = new SparkConf()
-                .setMaster(spec.master())
-                .setAppName("ssp-" + spec.job())
+                .setMaster(knobs.master())
+                .setAppName("ssp-" + knobs.job())
                 // reduceByKey gets P explicitly; this makes every other shuffle agree with it.
-                .set("spark.default.parallelism", String.valueOf(spec.partitions()))
-                .set("spark.streaming.blockInterval", spec.blockInterval().toMillis() + "ms")
+                .set("spark.default.parallelism", String.valueOf(knobs.partitions()))
+                .set("spark.streaming.blockInterval", knobs.blockIntervalMs() + "ms")
                 .set("spark.ui.showConsoleProgress", "false")
                 .set("spark.log.level", "WARN");
         if (options.uiPort() < 0) {
@@ -101,11 +114,18 @@ public final class StreamingRunner {
      * The job's Spark settings on top of {@link #sparkConf}: its own (phase4's backpressure), the receiver
      * write-ahead log for a checkpointed run; command-line extras still win.
      */
-    static SparkConf jobSparkConf(StreamingJob job, JobSpec spec, RunOptions options, CheckpointPlan checkpoint) {
-        SparkConf conf = sparkConf(spec, options);
+    static SparkConf jobSparkConf(StreamingJob job, Knobs knobs, RunOptions options, CheckpointPlan checkpoint) {
+        SparkConf conf = sparkConf(knobs, options);
         for (Map.Entry<String, String> e : job.sparkConf().entrySet()) conf.set(e.getKey(), e.getValue());
         if (checkpoint != null && checkpoint.wal()) conf.set("spark.streaming.receiver.writeAheadLog.enable", "true");
         for (Map.Entry<String, String> e : options.sparkConf().entrySet()) conf.set(e.getKey(), e.getValue());
+        return conf;
+    }
+
+    /** The job's and the run's Spark settings as one map, the run's winning: what the prediction must know (cores, backpressure). */
+    static Map<String, String> effectiveSparkConf(StreamingJob job, RunOptions options) {
+        Map<String, String> conf = new java.util.HashMap<>(job.sparkConf());
+        conf.putAll(options.sparkConf());
         return conf;
     }
 
@@ -114,42 +134,49 @@ public final class StreamingRunner {
      * checkpoint Spark calls this only when there is nothing to recover, and stores the graph (so every
      * function in it must be serializable and hold no runner state).
      */
-    private static JavaStreamingContext createContext(StreamingJob job, JobSpec spec, RunOptions options, CheckpointPlan checkpoint) {
-        JavaStreamingContext ssc = new JavaStreamingContext(jobSparkConf(job, spec, options, checkpoint),
-                Durations.milliseconds(spec.batchIntervalMs()));
+    private static JavaStreamingContext createContext(StreamingJob job, Knobs knobs, RunOptions options, CheckpointPlan checkpoint) {
+        JavaStreamingContext ssc = new JavaStreamingContext(jobSparkConf(job, knobs, options, checkpoint),
+                Durations.milliseconds(knobs.batchIntervalMs()));
         if (checkpoint != null) ssc.checkpoint(checkpoint.dir().toAbsolutePath().toString());
         SourceEndpoint source = options.source();
         // One copy of each block: local mode has no second executor to replicate to.
         JavaDStream<String> lines = ssc.socketTextStream(source.host(), source.port(), StorageLevel.MEMORY_AND_DISK_SER());
         // Counts every line in its batch and strips a stamp: the job's pipeline sees only words.
         lines = RecordAccountingStep.tap(lines);
-        JavaPairDStream<String, Integer> counts = job.wordCounts(lines, spec);
-        TopWords.print(counts, job.topWordsToPrint());
+        JavaPairDStream<String, Integer> counts = job.wordCounts(lines, knobs);
+        TopWords.print(counts, job.topWordsToPrint(), TOP_WORDS_ROUTE);
         return ssc;
     }
 
-    private static RunResult runOnSource(StreamingJob job, JobSpec spec, RunOptions options, StopSignal stop,
+    private static RunResult runOnSource(StreamingJob job, Knobs knobs, RunOptions options, StopSignal stop,
                                          SocketSource embedded, CheckpointPlan checkpoint) throws IOException {
         PrintStream out = options.out();
         List<BatchMetrics> batches = Collections.synchronizedList(new ArrayList<>());
         JsonLines.Writer jsonl = options.metricsOut() == null ? null : new JsonLines.Writer(options.metricsOut());
+        double nominalLines = Summarizer.nominalLines(knobs);
+        ProcessingTimeModel model = new ProcessingTimeModel(options.overhead() != null ? options.overhead() : Overhead.load());
+        Prediction prediction = model.predictRun(knobs, effectiveSparkConf(job, options), job.designedCores());
 
-        BatchMetricsListener listener = new BatchMetricsListener(spec.job(), spec.batchIntervalMs(),
+        BatchMetricsListener listener = new BatchMetricsListener(knobs.job(), knobs.batchIntervalMs(),
                 notice -> out.println("[spark] " + notice))
                 .onBatch(batches::add)
-                .onBatch(new ConsoleTable(out));
+                .onBatch(new ConsoleTable(out, nominalLines));
         if (jsonl != null) listener.onBatch(jsonl);
-        listener.onBatch(job::onBatch).closeOnStop(stop::requested);
-        if (options.batches() != null) {
-            int limit = options.batches();
-            int[] completed = {0}; // sinks run on the listener-bus thread, one batch at a time
+        // The one stop rule: evaluated on every batch the run reports, on the listener-bus thread, so the
+        // listener closes right after the batch that met it and every sink sees the same batches.
+        Integer wanted = options.limits().measuredBatches();
+        if (wanted != null) {
             listener.onBatch(m -> {
-                if (++completed[0] >= limit) stop.request(limit + " batches completed");
+                if (batches.size() - Warmup.batches(batches, nominalLines) >= wanted) {
+                    stop.request(Messages.get("run.stop.measured", Messages.count(wanted, "noun.batch")));
+                }
             });
         }
+        listener.closeOnStop(stop::requested);
 
-        JavaStreamingContext ssc = checkpoint == null ? createContext(job, spec, options, null)
-                : checkpoint.getOrCreate(() -> createContext(job, spec, options, checkpoint));
+        TopWords.route(TOP_WORDS_ROUTE, out::println);
+        JavaStreamingContext ssc = checkpoint == null ? createContext(job, knobs, options, null)
+                : checkpoint.getOrCreate(() -> createContext(job, knobs, options, checkpoint));
         // Listeners are not part of a checkpoint: attached here, after a recovery too.
         Journal journal = checkpoint == null ? null : checkpoint.openJournal();
         AccountingListener accounting = new AccountingListener(LedgerAccumulator.of(ssc.sparkContext().sc()), journal,
@@ -159,45 +186,44 @@ public final class StreamingRunner {
         try {
             ssc.addStreamingListener(listener);
             ssc.addStreamingListener(accounting);
-            SourceEndpoint source = options.source();
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
-            printBanner(out, ssc, job, spec, source, uiUrl, options);
+            Banner.print(out, ssc, job, knobs, options, uiUrl);
             if (checkpoint != null) out.println(checkpoint.describe());
             ssc.start();
             reason = waitForStop(ssc, options, stop);
             listener.close();
             // Record accounting: an embedded source stops sending and its last lines get time to be processed.
-            if (embedded != null) Drain.afterStop(embedded, accounting, spec.batchIntervalMs(), spec.blockInterval().toMillis());
+            if (embedded != null) Drain.afterStop(embedded, accounting, knobs.batchIntervalMs(), knobs.blockIntervalMs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            reason = "interrupted";
+            reason = Messages.get("run.stop.interrupted");
         } finally {
             listener.close();
             stopQuietly(ssc);
+            TopWords.unroute(TOP_WORDS_ROUTE);
             if (jsonl != null) jsonl.close();
             if (journal != null) journal.close();
         }
 
         List<BatchMetrics> all = List.copyOf(batches);
-        RunSummary summary = Summarizer.summarize(new Summarizer.Knobs(spec.job(), spec.master(), spec.partitions(),
-                spec.costMs(), spec.costUnit().label(), spec.batchIntervalMs(),
-                io.ssplab.model.ProcessingTimeModel.predictRun(spec, job.sparkConf(), options.sparkConf())), all);
-        summary = summary.withAccounting(reconcile(accounting, embedded, options.source()));
-        out.println("stopped: " + reason);
-        ConsoleTable.printSummary(out, summary);
-        AccountingReport.print(out, summary.accounting());
-        if (options.metricsOut() != null) {
-            JsonLines.writeJson(RunOptions.summaryPathFor(options.metricsOut()), summary);
-        }
-        return new RunResult(spec, all, summary, reason, uiUrl);
+        RunSummary summary = Summarizer.summarize(knobs, all, prediction == null ? null : prediction.predictedProcessingTimeMs(),
+                prediction == null ? null : prediction.overhead().token());
+        Reconciler.Observed observed = accounting.observed();
+        SentLines sent = sentLines(observed, embedded, options.source());
+        // The file keeps the English account; the console shows the reader's.
+        summary = summary.withAccounting(Reconciler.reconcile(observed, sent, Lang.EN));
+        RecordAccounting shown = Lang.current() == Lang.EN ? summary.accounting() : Reconciler.reconcile(observed, sent, Lang.current());
+        out.println(Messages.get("run.stopped", reason));
+        SummaryBlock.print(out, summary);
+        AccountingReport.print(out, shown);
+        if (options.metricsOut() != null) Json.write(RunOptions.summaryPathFor(options.metricsOut()), summary);
+        return new RunResult(knobs, all, summary, reason, uiUrl);
     }
 
-    /** Sent (from the source), received and processed lines, after the receiver has stopped. */
-    private static RecordAccounting reconcile(AccountingListener accounting, SocketSource embedded, SourceEndpoint source) {
-        Reconciler.Observed observed = accounting.observed();
-        SentLines sent = embedded != null ? SourceAccount.ofEmbedded(embedded)
+    /** Sent (from the source), after the receiver has stopped. */
+    private static SentLines sentLines(Reconciler.Observed observed, SocketSource embedded, SourceEndpoint source) {
+        return embedded != null ? SourceAccount.ofEmbedded(embedded)
                 : SourceAccount.ofExternal(source.host(), source.port(), observed.streams().keySet());
-        return Reconciler.reconcile(observed, sent);
     }
 
     /**
@@ -233,37 +259,50 @@ public final class StreamingRunner {
     }
 
     private static String waitForStop(JavaStreamingContext ssc, RunOptions options, StopSignal stop) {
-        long deadline = options.duration() == null ? Long.MAX_VALUE
-                : System.nanoTime() + options.duration().toNanos();
+        java.time.Duration limit = options.limits().duration();
+        long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
         try {
             while (true) {
                 String why = stop.await(100);
                 if (why != null) return why;
-                if (System.nanoTime() >= deadline) return "duration " + options.duration().toSeconds() + " s reached";
+                if (System.nanoTime() >= deadline) {
+                    String reached = Messages.get("run.stop.duration", io.ssplab.core.Format.duration(limit));
+                    stop.request(reached);
+                    return reached;
+                }
                 // Returns true when the context stopped by itself; throws if a batch failed.
-                if (ssc.awaitTerminationOrTimeout(1)) return "streaming context stopped";
+                if (ssc.awaitTerminationOrTimeout(1)) return Messages.get("run.stop.contextStopped");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return Messages.get("run.stop.interrupted");
         }
     }
 
-    private static void printBanner(PrintStream out, JavaStreamingContext ssc, StreamingJob job, JobSpec spec, SourceEndpoint source, String uiUrl,
-                                    RunOptions options) {
-        // On a cluster the task slots are the cores the job asked for (spark.cores.max), not a URL's.
-        int clusterCores = ssc.sparkContext().getConf().getInt("spark.cores.max", Master.DEFAULT_CLUSTER_CORES);
-        Master master = Master.parse(spec.master(), clusterCores);
-        out.printf(Locale.ROOT, "%s — %s%n", spec.job(), job.description());
-        out.printf(Locale.ROOT, "  master %s (%d task slots, 1 held by the receiver → %d free), P=%d, cost %s ms/%s, BI %s, source %s at %s lines/s%n",
-                spec.master(), master.cores(), master.freeSlots(1), spec.partitions(), ConsoleTable.trim(spec.costMs()),
-                spec.costUnit().label(), Summarizer.seconds(spec.batchIntervalMs()), source,
-                ConsoleTable.trim(spec.linesPerSecond()));
-        // The lesson's arithmetic before the first batch, so the table can be read against it.
-        for (String line : io.ssplab.model.BatchArithmetic.of(spec, master.cores(), 1).explain(spec)) out.println("    " + line);
-        if (uiUrl != null) out.println("  Spark UI: " + uiUrl + "/streaming/");
-        String until = options.batches() != null ? options.batches() + " batches"
-                : options.duration() != null ? options.duration().toSeconds() + " s" : "Ctrl-C";
-        out.println("  running until " + until);
+    /** The lines printed before the first batch: the job, its knobs, the lesson's arithmetic, the UI, when it stops. */
+    static final class Banner {
+        private Banner() {
+        }
+
+        static void print(PrintStream out, JavaStreamingContext ssc, StreamingJob job, Knobs knobs, RunOptions options, String uiUrl) {
+            // On a cluster the task slots are the cores the job asked for (spark.cores.max), not a URL's.
+            String coresMax = ssc.sparkContext().getConf().get("spark.cores.max", null);
+            int slots = Master.slotsFor(knobs.master(), coresMax == null ? null : Integer.valueOf(coresMax), job.designedCores());
+            io.ssplab.model.Workload workload = new io.ssplab.model.Workload(knobs, slots, 1, true);
+            out.println(Messages.get("run.banner.title", knobs.job(), job.description()));
+            out.println(Messages.get("run.banner.knobs", knobs.master(), slots, workload.freeSlots(), knobs.partitions(),
+                    io.ssplab.core.Format.plain(knobs.costMs()), knobs.costUnit().inWords(), io.ssplab.core.Format.seconds(knobs.batchIntervalMs()),
+                    options.source(), io.ssplab.core.Format.plain(knobs.linesPerSecond())));
+            // The lesson's arithmetic before the first batch, so the table can be read against it.
+            for (String line : io.ssplab.model.BatchArithmetic.of(workload).explain(workload)) out.println("    " + line);
+            if (uiUrl != null) out.println(Messages.get("run.banner.ui", uiUrl + "/streaming/"));
+            RunLimits l = options.limits();
+            String until = l.measuredBatches() != null && l.duration() != null
+                    ? Messages.get("run.banner.untilBoth", Messages.count(l.measuredBatches(), "noun.batch"), io.ssplab.core.Format.duration(l.duration()))
+                    : l.measuredBatches() != null ? Messages.get("run.banner.untilBatches", Messages.count(l.measuredBatches(), "noun.batch"))
+                    : l.duration() != null ? Messages.get("run.banner.untilDuration", io.ssplab.core.Format.duration(l.duration()))
+                    : Messages.get("run.banner.untilCtrlC");
+            out.println(until);
+        }
     }
 }

@@ -1,18 +1,9 @@
 package io.ssplab.solutions;
 
 import java.time.Duration;
-import java.util.Arrays;
 
-import org.apache.spark.streaming.api.java.JavaDStream;
-import org.apache.spark.streaming.api.java.JavaPairDStream;
-
-import io.ssplab.cli.Main;
 import io.ssplab.exercises.FillGapsExercise;
 import io.ssplab.exercises.WordCountExercise;
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.pipeline.RecordCost;
-import io.ssplab.pipeline.Words;
-import scala.Tuple2;
 
 /**
  * Reference solution of exercise step 1 ({@link FillGapsExercise}): the same shape, every gap filled.
@@ -57,32 +48,13 @@ public class FillGapsSolution extends WordCountExercise {
         return "local[4]";   // 4 task slots; the receiver holds one of them
     }
 
-    /** The pipeline: the same shape as the exercise. */
-    @Override
-    public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
-        long sleepNanos = sleepPerLine().toNanos();
-        return lines
-                .repartition(repartitionTo())
-                .map(line -> {
-                    RecordCost.pay(sleepNanos);   // the slow step: a wait per line
-                    return line;
-                })
-                .flatMap(line -> Arrays.asList(Words.split(line)).iterator())
-                .mapToPair(word -> new Tuple2<>(word, 1))
-                .reduceByKey(Integer::sum, reducePartitions());
-    }
-
     @Override
     public String name() {
         return "fill-gaps";
     }
 
-    @Override
-    public String description() {
-        return "solution of step 1: fill the gaps and watch a delay build up (PT > BI)";
-    }
-
-    public static void main(String[] args) {
-        Main.runJobMain("fill-gaps", Main.withSolution(args));
+    /** Under plain spark-submit, with {@code bin/ssp source} running: see {@link io.ssplab.pipeline.Standalone}. */
+    public static void main(String[] args) throws InterruptedException {
+        new FillGapsSolution().runStandalone(args);
     }
 }

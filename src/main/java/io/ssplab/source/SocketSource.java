@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -25,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 
 /**
  * A TCP server that sends word lines to every client that connects, each client its own paced,
@@ -95,8 +98,8 @@ public final class SocketSource implements AutoCloseable {
             long every = config.statusEvery().toMillis();
             status.scheduleAtFixedRate(this::printStatus, every, every, TimeUnit.MILLISECONDS);
         }
-        log.accept("listening on " + config.host() + ":" + port()
-                + (config.format() == LineFormat.STAMPED ? " (stamped lines, source id " + id + ")" : ""));
+        log.accept(config.format() == LineFormat.STAMPED ? Messages.get("source.listeningStamped", config.host(), port(), id)
+                : Messages.get("source.listening", config.host(), port()));
     }
 
     /** Six base-36 characters: tells this source's stamps from those of a source started before or after it. */
@@ -216,7 +219,7 @@ public final class SocketSource implements AutoCloseable {
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                if (!closed) log.accept("accept failed: " + e.getMessage());
+                if (!closed) log.accept(Messages.get("source.acceptFailed", e.getMessage()));
                 return;
             }
             int index = clientCounter.getAndIncrement();
@@ -235,9 +238,8 @@ public final class SocketSource implements AutoCloseable {
         lastStatusLines = total;
         int connected = connectedClients();
         long blocked = blockedMillis();
-        log.accept(String.format(Locale.ROOT, "sent %,d lines; now %.1f lines/s to %d client(s) (target %s lines/s each)%s",
-                total, rate, connected, io.ssplab.metrics.ConsoleTable.trim(config.linesPerSecond()),
-                blocked > 0 ? String.format(Locale.ROOT, "; writes blocked %.1f s in all (receivers reading slower than sent)", blocked / 1000.0) : ""));
+        log.accept(Messages.get("source.status", Format.integer(total), Format.fixed(rate, 1), connected, Format.plain(config.linesPerSecond()))
+                + (blocked > 0 ? Messages.get("source.statusBlocked", Format.fixed(blocked / 1000.0, 1)) : ""));
     }
 
     /** Stops accepting, disconnects every client and waits for their threads. Idempotent. */
@@ -305,7 +307,7 @@ public final class SocketSource implements AutoCloseable {
         }
 
         void run() {
-            log.accept("client #" + index + " connected from " + peer);
+            log.accept(Messages.get("source.clientConnected", index, peer));
             LineGenerator generator = new LineGenerator(LineGenerator.clientSeed(config.seed(), index),
                     config.wordsPerLine(), config.vocabulary());
             long startEpochMs = System.currentTimeMillis();
@@ -314,7 +316,8 @@ public final class SocketSource implements AutoCloseable {
             Pacer pacer = new Pacer(config.linesPerSecond(), startNanos);
             boolean stamped = config.format() == LineFormat.STAMPED;
             StringBuilder line = new StringBuilder(96);
-            String why = "closed by the client";
+            String why = "source.ending.closedByClient";
+            String whyDetail = "";
             try (socket; InputStream in = socket.getInputStream();
                  OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
                 socket.setTcpNoDelay(true);
@@ -323,7 +326,7 @@ public final class SocketSource implements AutoCloseable {
                     if (due == 0) break; // interrupted
                     // A Spark receiver never writes; a client that does may be asking for the status.
                     if (in.available() > 0 && answerCommand(in, out)) {
-                        why = "status query answered";
+                        why = "source.ending.statusQuery";
                         break;
                     }
                     if (paused) {
@@ -355,27 +358,29 @@ public final class SocketSource implements AutoCloseable {
                     lines += due;
                     linesSent.addAndGet(due);
                 }
-                if (closed) why = "source stopping";
+                if (closed) why = "source.ending.stopping";
             } catch (SocketException e) {
                 // Includes a client that vanished mid-line (reset, broken pipe): only this stream ends.
-                why = closed ? "source stopping" : "connection lost (" + e.getMessage() + ")";
+                why = closed ? "source.ending.stopping" : "source.ending.connectionLost";
+                whyDetail = String.valueOf(e.getMessage());
             } catch (IOException e) {
-                why = "I/O error: " + e.getMessage();
+                why = "source.ending.ioError";
+                whyDetail = String.valueOf(e.getMessage());
             } finally {
                 long end = System.nanoTime();
                 long stuck = blockedNow(end); // a write that never completed (the connection died under it)
                 blocked += stuck;
                 blockedNanos.addAndGet(stuck);
                 writeStartedNanos = 0;
-                ending = why;
+                ending = Messages.in(Lang.EN, why, whyDetail); // machine data (status answers): English
                 finished = true;
                 synchronized (finishedClients) {
                     finishedClients.put(index, stats());
                 }
                 // Logged before the client leaves the live list, so whoever sees it gone can already read why.
-                log.accept("client #" + index + " disconnected after " + String.format(Locale.ROOT, "%,d", lines) + " lines"
-                        + (blocked >= 1_000_000_000L ? String.format(Locale.ROOT, " (writes blocked %.1f s, backlog up to %,d lines)",
-                        blocked / 1e9, maxBacklog) : "") + ": " + why);
+                log.accept(Messages.get("source.clientDisconnected", index, Format.integer(lines),
+                        blocked >= 1_000_000_000L ? Messages.get("source.clientBlocked", Format.fixed(blocked / 1e9, 1), Format.integer(maxBacklog)) : "",
+                        Messages.get(why, whyDetail)));
                 clients.remove(this);
             }
         }

@@ -2,6 +2,8 @@ package io.ssplab.source;
 
 import java.time.Duration;
 
+import io.ssplab.core.Knobs;
+
 /**
  * Settings of the word-line source.
  *
@@ -19,8 +21,8 @@ public record SourceConfig(String host, int port, double linesPerSecond, int wor
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9999;
-    public static final double DEFAULT_RATE = 140;
-    public static final int DEFAULT_WORDS_PER_LINE = 3;
+    public static final double DEFAULT_RATE = Knobs.DEFAULT_RATE;
+    public static final int DEFAULT_WORDS_PER_LINE = Knobs.DEFAULT_WORDS_PER_LINE;
     public static final int DEFAULT_VOCABULARY = 50;
     public static final long DEFAULT_SEED = 42;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.Summarizer;
-import io.ssplab.metrics.Verdict;
+import io.ssplab.core.Verdict;
 import io.ssplab.model.BatchArithmetic;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.Prediction;
@@ -68,7 +68,7 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
             double implied = measuredMs() - a.costTimeMs();
             why.add(String.format(Locale.ROOT, "the overhead: predicted %.2f s for %d task waves, measured ≈ %.2f s (PT − cost time)",
                     prediction.overheadMs() / 1000, prediction.workload().taskWavesPerBatch(), implied / 1000));
-            if (implied < prediction.overheadMs() && prediction.workload().spec().costMs() > 0)
+            if (implied < prediction.overheadMs() && prediction.knobs().costMs() > 0)
                 why.add("part of Spark's per-task time hides in the cost schedule: a task that starts within one cost period of its slot's previous record waits that much less");
         }
         double nominal = a.linesPerBatch();

@@ -21,7 +21,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.style.Styler;
 
-import io.ssplab.metrics.ConsoleTable;
+import io.ssplab.core.Format;
 
 /**
  * The sweep's picture: for each cost, a heat map of the measured PT/BI over cores × partitions
@@ -65,7 +65,7 @@ public final class StabilityMap {
         int y = PANEL_HEIGHT + 22;
         g.drawString(String.format(Locale.ROOT,
                 "Numbers: measured PT/BI (median after warm-up, %d batches per cell, BI %s, %s lines/s). Green < 1 ≤ red.",
-                sweep.batchesPerCell(), SweepRunner.seconds(sweep.base().batchIntervalMs()), ConsoleTable.trim(sweep.base().linesPerSecond())), 16, y);
+                sweep.batchesPerCell(), SweepRunner.seconds(sweep.base().batchIntervalMs()), Format.plain(sweep.base().linesPerSecond())), 16, y);
         g.setStroke(dashed());
         g.setColor(Color.BLACK);
         g.draw(new Line2D.Double(16, y + 20, 60, y + 20));
@@ -88,7 +88,7 @@ public final class StabilityMap {
             g.fillRect(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
             g.setColor(Color.GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
-            g.drawString("cost " + ConsoleTable.trim(cost.toNanos() / 1e6) + " ms/word: no cell measured", 40, PANEL_HEIGHT / 2);
+            g.drawString("cost " + Format.plain(cost.toNanos() / 1e6) + " ms/word: no cell measured", 40, PANEL_HEIGHT / 2);
         } finally {
             g.dispose();
         }
@@ -118,7 +118,7 @@ public final class StabilityMap {
         }
         if (heat.isEmpty()) return null;
         BoundaryHeatMap chart = new BoundaryHeatMap(predictedStable, differs);
-        chart.setTitle("cost " + ConsoleTable.trim(cost.toNanos() / 1e6) + " ms/word: measured PT/BI");
+        chart.setTitle("cost " + Format.plain(cost.toNanos() / 1e6) + " ms/word: measured PT/BI");
         chart.setXAxisTitle("partitions P");
         chart.setYAxisTitle("cores: local[N] (1 slot held by the receiver)");
         var styler = chart.getStyler();

@@ -2,7 +2,7 @@ package io.ssplab.sweep;
 
 import java.time.Duration;
 
-import io.ssplab.metrics.ConsoleTable;
+import io.ssplab.core.Format;
 
 /**
  * One setting of a sweep.
@@ -23,11 +23,11 @@ public record SweepCell(int cores, int partitions, Duration cost) {
 
     /** "local[4] P=8 10ms/word" */
     public String label() {
-        return master() + " P=" + partitions + " " + ConsoleTable.trim(costMs()) + "ms/word";
+        return master() + " P=" + partitions + " " + Format.plain(costMs()) + "ms/word";
     }
 
     /** "c4-p8-10ms": safe in a file name. */
     public String fileName() {
-        return "c" + cores + "-p" + partitions + "-" + ConsoleTable.trim(costMs()).replace('.', '_') + "ms";
+        return "c" + cores + "-p" + partitions + "-" + Format.plain(costMs()).replace('.', '_') + "ms";
     }
 }

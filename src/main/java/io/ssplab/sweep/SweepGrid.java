@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 
 /**
  * The settings a sweep tries: every combination of cores (local[N]), partitions and per-word cost.
@@ -27,17 +27,17 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
         costs = List.copyOf(costs);
     }
 
-    /** @throws InvalidSpecException naming the option, the bad value and the fix */
+    /** @throws BadInputException naming the option, the bad value and the fix */
     public SweepGrid validate() {
         requireSome("--cores", cores, "2,4,8");
         requireSome("--partitions", partitions, "2,4,8,16");
         requireSome("--cost", costs, "5ms,10ms,15ms");
         for (int c : cores)
-            if (c < 2) throw new InvalidSpecException("--cores " + c + ": local[" + c + "] leaves no task slot beside the receiver; every value must be at least 2");
+            if (c < 2) throw new BadInputException("--cores " + c + ": local[" + c + "] leaves no task slot beside the receiver; every value must be at least 2");
         for (int p : partitions)
-            if (p < 1) throw new InvalidSpecException("--partitions " + p + ": every value must be at least 1");
+            if (p < 1) throw new BadInputException("--partitions " + p + ": every value must be at least 1");
         for (Duration d : costs)
-            if (d.isNegative()) throw new InvalidSpecException("--cost " + d.toNanos() / 1e6 + "ms: a cost must not be negative");
+            if (d.isNegative()) throw new BadInputException("--cost " + d.toNanos() / 1e6 + "ms: a cost must not be negative");
         noRepeats("--cores", cores);
         noRepeats("--partitions", partitions);
         noRepeats("--cost", costs);
@@ -58,11 +58,11 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
     }
 
     private static void requireSome(String option, List<?> values, String example) {
-        if (values.isEmpty()) throw new InvalidSpecException(option + " needs at least one value: pass e.g. " + option + " " + example);
+        if (values.isEmpty()) throw new BadInputException(option + " needs at least one value: pass e.g. " + option + " " + example);
     }
 
     private static void noRepeats(String option, List<?> values) {
         if (new HashSet<>(values).size() != values.size())
-            throw new InvalidSpecException(option + " lists a value twice: give each value once");
+            throw new BadInputException(option + " lists a value twice: give each value once");
     }
 }

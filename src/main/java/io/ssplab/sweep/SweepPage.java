@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.ssplab.metrics.ConsoleTable;
+import io.ssplab.core.Format;
 import io.ssplab.model.BatchArithmetic;
 
 /**
@@ -45,7 +45,7 @@ public final class SweepPage {
                 .append(sweep.stopReason() == null ? "" : " (stopped early: " + esc(sweep.stopReason()) + ")")
                 .append(", ").append(sweep.batchesPerCell()).append(" batches each, in ").append(SweepRunner.clock(sweep.wallSeconds()))
                 .append(", started ").append(esc(sweep.startedAt())).append(". Every cell: the phases' word count, cost per word, BI ")
-                .append(SweepRunner.seconds(sweep.base().batchIntervalMs())).append(", ").append(ConsoleTable.trim(sweep.base().linesPerSecond()))
+                .append(SweepRunner.seconds(sweep.base().batchIntervalMs())).append(", ").append(Format.plain(sweep.base().linesPerSecond()))
                 .append(" lines/s × ").append(sweep.base().wordsPerLine()).append(" words, one receiver, one shared embedded source. ")
                 .append("Overhead: ").append(esc(sweep.overheadSource())).append(".</p>\n");
         h.append("<p><img src=\"").append(esc(pngName)).append("\" alt=\"stability map: measured PT/BI per cell with the predicted boundary\"></p>\n");
@@ -70,7 +70,7 @@ public final class SweepPage {
         for (CellResult r : sweep.cells()) {
             BatchArithmetic a = r.prediction().arithmetic();
             h.append("<tr><td>").append(r.cell().master()).append("</td><td>").append(r.cell().partitions()).append("</td><td>")
-                    .append(ConsoleTable.trim(r.cell().costMs())).append(" ms</td><td>").append(a.freeSlots()).append("</td><td>")
+                    .append(Format.plain(r.cell().costMs())).append(" ms</td><td>").append(a.freeSlots()).append("</td><td>")
                     .append(a.waves()).append(a.partialLastWave() ? " (last " + a.lastWaveTasks() + ")" : "").append("</td><td>")
                     .append(r.prediction().workload().tasksPerBatch()).append(" (").append(r.prediction().workload().taskWavesPerBatch())
                     .append(")</td><td>").append(SweepRunner.seconds(r.predictedMs()))

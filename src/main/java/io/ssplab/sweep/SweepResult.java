@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.metrics.Stats;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Stats;
 
 /**
  * A finished (or interrupted) sweep: every cell run so far and the model's error over them.
@@ -20,7 +20,7 @@ import io.ssplab.metrics.Stats;
  * @param wallSeconds    how long it took
  * @param stopReason     why it stopped early, or null when every cell ran
  */
-public record SweepResult(SweepGrid grid, JobSpec base, int batchesPerCell, String overheadSource, List<CellResult> cells,
+public record SweepResult(SweepGrid grid, Knobs base, int batchesPerCell, String overheadSource, List<CellResult> cells,
                           String startedAt, double wallSeconds, String stopReason) {
 
     public boolean complete() {

@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase2Bottleneck;
-import io.ssplab.jobs.StreamingJob;
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.RunSummary;
-import io.ssplab.metrics.Summarizer;
+import io.ssplab.pipeline.StreamingJob;
+import io.ssplab.core.Format;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RunSummary;
 import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.model.Workload;
+import io.ssplab.run.RunLimits;
 import io.ssplab.run.RunOptions;
 import io.ssplab.run.SourceEndpoint;
 import io.ssplab.run.StopSignal;
@@ -42,9 +42,6 @@ import io.ssplab.source.SourceConfig;
 public final class SweepRunner {
     /** Spark's start and stop and the receiver connecting, per cell, in seconds: the part of a cell's time the model does not predict. */
     static final double STARTUP_SECONDS = 8;
-    /** A batch counts as full from this share of the nominal lines per batch. */
-    static final double FULL_BATCH = 0.9;
-
     /** Full batches of the warm-up run. */
     static final int WARM_UP_BATCHES = 3;
     /** Every cell runs the phases' word count (cost per word); the cell sets master, P and cost. */
@@ -53,8 +50,8 @@ public final class SweepRunner {
     private final ProcessingTimeModel model;
     private final PrintStream progress;
     private final boolean warmUp;
-    private volatile StopSignal currentCell;
-    private volatile String stopReason;
+    /** Ctrl-C: each cell's run is a child of it, so a stop ends the cell under way and the sweep. */
+    private final StopSignal stop = new StopSignal();
 
     /** @param warmUp whether to run a short uncounted run first (see {@link #warmUp}) */
     public SweepRunner(ProcessingTimeModel model, PrintStream progress, boolean warmUp) {
@@ -65,9 +62,7 @@ public final class SweepRunner {
 
     /** Stops the cell that runs now and the sweep after it; safe from any thread (Ctrl-C). */
     public void requestStop(String why) {
-        if (stopReason == null) stopReason = why;
-        StopSignal cell = currentCell;
-        if (cell != null) cell.request(why);
+        stop.request(why);
     }
 
     /**
@@ -75,7 +70,7 @@ public final class SweepRunner {
      * @param batches batches per cell
      * @param dir     where the per-cell logs and metrics go ({@code DIR/cells/})
      */
-    public SweepResult run(SweepGrid grid, JobSpec base, int batches, Path dir) throws IOException {
+    public SweepResult run(SweepGrid grid, Knobs base, int batches, Path dir) throws IOException {
         grid.validate();
         Path cellsDir = Files.createDirectories(dir.resolve("cells"));
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -85,8 +80,8 @@ public final class SweepRunner {
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
         double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
         progress.printf(Locale.ROOT, "sweep: %d cells × %d batches, one shared source at %s lines/s; predicted time ≈ %s%n",
-                cells.size(), batches, io.ssplab.metrics.ConsoleTable.trim(base.linesPerSecond()), clock(warmUpSeconds + sum(estimates, 0)));
-        progress.println("  overhead: " + model.overhead().source());
+                cells.size(), batches, Format.plain(base.linesPerSecond()), clock(warmUpSeconds + sum(estimates, 0)));
+        progress.println(Messages.get("sweep.overhead", model.overhead().describe()));
         progress.println("  per-cell tables and metrics: " + cellsDir);
 
         List<CellResult> results = new ArrayList<>();
@@ -98,16 +93,16 @@ public final class SweepRunner {
             SourceEndpoint endpoint = new SourceEndpoint(source.host(), source.port());
             if (warmUp) warmUp(base, endpoint, cellsDir);
             long cellsStart = System.nanoTime();
-            for (int i = 0; i < cells.size() && stopReason == null; i++) {
+            for (int i = 0; i < cells.size() && !stop.requested(); i++) {
                 SweepCell cell = cells.get(i);
                 Prediction prediction = predictions.get(i);
                 String tag = String.format(Locale.ROOT, "[%" + String.valueOf(cells.size()).length() + "d/%d] %-24s", i + 1, cells.size(), cell.label());
                 progress.printf(Locale.ROOT, "%s predicted %s (ρ %.2f %s) …%n", tag, seconds(prediction.predictedProcessingTimeMs()),
                         prediction.ratio(), prediction.stable() ? "STABLE" : "UNSTABLE");
                 long cellStart = System.nanoTime();
-                List<BatchMetrics> all = runOne(prediction, batches, endpoint, cellsDir, cell.fileName(), estimates[i]);
+                RunSummary summary = runOne(prediction, batches, endpoint, cellsDir, cell.fileName(), estimates[i]);
                 double wall = (System.nanoTime() - cellStart) / 1e9;
-                CellResult result = new CellResult(cell, prediction, steadySummary(prediction, all), wall);
+                CellResult result = new CellResult(cell, prediction, summary, wall);
                 results.add(result);
                 estimatedDone += estimates[i];
                 double elapsed = (System.nanoTime() - start) / 1e9;
@@ -120,62 +115,7 @@ public final class SweepRunner {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        return new SweepResult(grid, base, batches, model.overhead().source(), results, startedAt, wall, stopReason);
-    }
-
-    /**
-     * The cell's summary over its full batches only. A run's first batches are empty or partial
-     * while the receiver connects (several seconds on a busy machine), and a short run cannot afford
-     * to count them: the summary starts at the first batch holding {@value #FULL_BATCH}× the nominal
-     * lines, and the summarizer then leaves its usual warm-up out of that.
-     */
-    static RunSummary steadySummary(Prediction prediction, List<BatchMetrics> all) {
-        JobSpec spec = prediction.workload().spec();
-        List<BatchMetrics> steady = fromFirstFull(all, prediction.arithmetic().linesPerBatch());
-        return Summarizer.summarize(new Summarizer.Knobs(spec.job(), spec.master(), spec.partitions(), spec.costMs(),
-                spec.costUnit().label(), spec.batchIntervalMs(), prediction.predictedProcessingTimeMs()), steady);
-    }
-
-    /** The batches from the first one holding at least {@value #FULL_BATCH} of the nominal lines. */
-    static List<BatchMetrics> fromFirstFull(List<BatchMetrics> all, double nominalLines) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).records() >= FULL_BATCH * nominalLines) return all.subList(i, all.size());
-        }
-        return List.of();
-    }
-
-    /**
-     * Stops a cell's run once it has the batches asked for, counted from its first full batch. It
-     * follows the run's metrics file (flushed once per batch), because the runner's own batch limit
-     * counts the empty start-up batches too.
-     */
-    static final class FullBatchWatch implements AutoCloseable {
-        private final Thread thread;
-        private volatile boolean closed;
-
-        FullBatchWatch(Path metrics, double nominalLines, int batches, StopSignal stop) {
-            thread = new Thread(() -> {
-                while (!closed && !stop.requested()) {
-                    try {
-                        Thread.sleep(250);
-                        if (Files.exists(metrics) && fromFirstFull(JsonLines.read(metrics).batches(), nominalLines).size() >= batches)
-                            stop.request(batches + " full batches completed");
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (IOException e) {
-                        // the file is being written: read it again on the next round
-                    }
-                }
-            }, "sweep-batch-watch");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            thread.interrupt();
-        }
+        return new SweepResult(grid, base, batches, model.overhead().token(), results, startedAt, wall, stop.reason());
     }
 
     /**
@@ -183,8 +123,8 @@ public final class SweepRunner {
      * loads and compiles Spark's classes, which makes its batches slower for a while; without this
      * the first cell's PT would carry that, not the setting's.
      */
-    private void warmUp(JobSpec base, SourceEndpoint endpoint, Path cellsDir) throws IOException {
-        if (stopReason != null) return;
+    private void warmUp(Knobs base, SourceEndpoint endpoint, Path cellsDir) throws IOException {
+        if (stop.requested()) return;
         long t = System.nanoTime();
         progress.print("warming up the JVM (a short zero-cost run, not counted) … ");
         Prediction p = model.predict(Workload.of(specFor(base, new SweepCell(4, 4, Duration.ZERO)).withJob("warm-up")));
@@ -192,30 +132,22 @@ public final class SweepRunner {
         progress.println("done in " + clock((System.nanoTime() - t) / 1e9));
     }
 
-    /** Runs one setting until it has {@code batches} full batches (or the cap); returns every batch. */
-    private List<BatchMetrics> runOne(Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
-                                      double estimatedSeconds) throws IOException {
-        PrintStream console = System.out;
-        Path metrics = cellsDir.resolve(name + ".jsonl");
+    /**
+     * Runs one setting until it has {@code batches} batches after warm-up (or the cap), with the
+     * sweep's model for its prediction, its table and top words into the cell's log; returns its summary.
+     */
+    private RunSummary runOne(Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
+                              double estimatedSeconds) throws IOException {
         try (PrintStream cellLog = logFile(cellsDir.resolve(name + ".log"))) {
-            // The job prints its top words to System.out every batch: into the cell's log with its table.
-            System.setOut(cellLog);
-            StopSignal stop = new StopSignal();
-            currentCell = stop;
-            if (stopReason != null) stop.request(stopReason);
             // A generous cap in case a cell never completes its batches: three times its estimate.
             Duration cap = Duration.ofSeconds((long) Math.max(60, 3 * estimatedSeconds));
-            RunOptions options = new RunOptions(endpoint, null, cap, -1, metrics, Map.of(), cellLog);
-            try (FullBatchWatch ignored = new FullBatchWatch(metrics, prediction.arithmetic().linesPerBatch(), batches, stop)) {
-                return StreamingRunner.run(JOB, prediction.workload().spec(), options, stop).batches();
-            }
-        } finally {
-            System.setOut(console);
-            currentCell = null;
+            RunOptions options = RunOptions.quiet(endpoint, new RunLimits(batches, cap), cellLog)
+                    .withMetricsOut(cellsDir.resolve(name + ".jsonl")).withOverhead(model.overhead());
+            return StreamingRunner.run(JOB, prediction.knobs(), options, stop.child()).summary();
         }
     }
 
-    static JobSpec specFor(JobSpec base, SweepCell cell) {
+    static Knobs specFor(Knobs base, SweepCell cell) {
         return base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost());
     }
 

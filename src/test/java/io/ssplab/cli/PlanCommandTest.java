@@ -38,7 +38,7 @@ class PlanCommandTest extends IsolatedCli {
     @Test
     void jsonHasTheFieldsScriptsNeed() throws Exception {
         assertThat(plan("--job", "phase3", "--json")).isZero();
-        JsonNode json = JsonLines.MAPPER.readTree(out());
+        JsonNode json = io.ssplab.core.Json.MAPPER.readTree(out());
         assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(1376.0);
         assertThat(json.get("ratio").asDouble()).isEqualTo(0.688);
         assertThat(json.get("taskWavesPerBatch").asInt()).isEqualTo(6);
@@ -57,7 +57,7 @@ class PlanCommandTest extends IsolatedCli {
     void optionsOverrideTheJobsKnobs() throws Exception {
         assertThat(plan("--job", "phase1", "--master", "spark://127.0.0.1:7077", "--cores-max", "12", "--partitions", "11",
                 "--cost", "5ms", "--cost-unit", "line", "--rate", "200", "--batch-interval", "1s", "--receivers", "1", "--json")).isZero();
-        JsonNode json = JsonLines.MAPPER.readTree(out());
+        JsonNode json = io.ssplab.core.Json.MAPPER.readTree(out());
         assertThat(json.get("cores").asInt()).isEqualTo(12);
         assertThat(json.get("freeSlots").asInt()).isEqualTo(11);
         assertThat(json.get("costUnit").asText()).isEqualTo("line");
@@ -77,7 +77,7 @@ class PlanCommandTest extends IsolatedCli {
     @Test
     void noRepartitionTakesItsPartitionsFromBlocks() throws Exception {
         assertThat(plan("--no-repartition", "--block-interval", "500ms", "--json")).isZero();
-        JsonNode json = JsonLines.MAPPER.readTree(out());
+        JsonNode json = io.ssplab.core.Json.MAPPER.readTree(out());
         assertThat(json.get("partitions").asInt()).isEqualTo(4); // 2 s / 500 ms
         assertThat(json.get("repartitioned").asBoolean()).isFalse();
     }
@@ -85,7 +85,7 @@ class PlanCommandTest extends IsolatedCli {
     @Test
     void anOverheadCanBeGivenOrComeFromTheCalibration() throws Exception {
         assertThat(plan("--overhead", "400ms", "--json")).isZero();
-        assertThat(JsonLines.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
+        assertThat(io.ssplab.core.Json.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
         out.reset();
         new Calibration(300, 350, 8, "local[4]", 4, 2000, 8, 25, 16, 500, 16, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
         assertThat(plan()).isZero();
@@ -99,7 +99,7 @@ class PlanCommandTest extends IsolatedCli {
                 .contains("largest stable rate").contains("≤ 92 lines/s");
         out.reset();
         assertThat(plan("--job", "phase4", "--json")).isZero();
-        JsonNode json = JsonLines.MAPPER.readTree(out());
+        JsonNode json = io.ssplab.core.Json.MAPPER.readTree(out());
         assertThat(json.get("backpressure").asBoolean()).isTrue();
         assertThat(json.get("sustainableLinesPerSecond").asDouble()).isBetween(104.1, 104.2);
     }

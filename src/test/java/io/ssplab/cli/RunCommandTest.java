@@ -29,7 +29,7 @@ class RunCommandTest {
         assertThat(o.out()).contains("phase1 — baseline", "batch", "records", "PT", "SD", "queued", "stopped: 5 batches completed",
                 "verdict: STABLE");
         assertThat(Files.readAllLines(metrics)).hasSize(5);
-        JsonNode summary = JsonLines.MAPPER.readTree(dir.resolve("p1.summary.json").toFile());
+        JsonNode summary = io.ssplab.core.Json.MAPPER.readTree(dir.resolve("p1.summary.json").toFile());
         assertThat(summary.get("job").asText()).isEqualTo("phase1");
         assertThat(summary.get("batches").asInt()).isEqualTo(5);
         assertThat(summary.get("verdict").asText()).isEqualTo("STABLE");

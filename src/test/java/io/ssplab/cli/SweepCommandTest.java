@@ -55,7 +55,7 @@ class SweepCommandTest extends IsolatedCli {
         assertThat(code).as(console + err()).isZero();
         assertThat(console).contains("[1/4]").contains("ETA").contains("model error: median |predicted − measured| / measured");
 
-        JsonNode json = JsonLines.MAPPER.readTree(dir.resolve("sweep.json").toFile());
+        JsonNode json = io.ssplab.core.Json.MAPPER.readTree(dir.resolve("sweep.json").toFile());
         assertThat(json.get("complete").asBoolean()).isTrue();
         assertThat(json.get("cells")).hasSize(4);
         for (JsonNode cell : json.get("cells")) {

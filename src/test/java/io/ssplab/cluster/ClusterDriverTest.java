@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.ssplab.cluster.ClusterDriver.Auth;
 import io.ssplab.cluster.ClusterDriver.Credentials;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.run.Master;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Master;
 
 /** Which secret, cores and jar a driver on a spark:// master gets: pure logic, every branch. */
 class ClusterDriverTest {
@@ -100,7 +100,7 @@ class ClusterDriverTest {
         ClusterDriver capped = plan(8, null, capacity(4, 4), Map.of());
         assertThat(capped.cores()).isEqualTo(4);
         assertThat(String.join("\n", capped.notes())).contains("the cluster has 4 cores: asking for 4", "--workers 2", "3 free task slots");
-        assertThatThrownBy(() -> plan(8, 6, capacity(4, 4), Map.of())).isInstanceOf(InvalidSpecException.class)
+        assertThatThrownBy(() -> plan(8, 6, capacity(4, 4), Map.of())).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("--cores-max asks for 6 cores but the cluster has 4");
         assertThatThrownBy(() -> plan(8, null, capacity(4, 4), Map.of("spark.cores.max", "6"))).hasMessageContaining("spark.cores.max asks for 6");
         assertThat(plan(8, null, null, Map.of()).cores()).as("unknown capacity: ask for the design").isEqualTo(8);

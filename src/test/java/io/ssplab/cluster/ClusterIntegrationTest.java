@@ -33,9 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.ssplab.cli.Main;
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
-import io.ssplab.run.Master;
+import io.ssplab.core.Master;
 
 /**
  * A real standalone cluster — one master and one worker JVM from the project's jars, on free ports —

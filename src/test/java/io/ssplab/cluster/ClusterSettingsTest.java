@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 
 class ClusterSettingsTest {
 
@@ -30,7 +30,7 @@ class ClusterSettingsTest {
         assertThat(ClusterSettings.memoryMb("2g")).isEqualTo(2048);
         assertThat(ClusterSettings.memoryMb("1536m")).isEqualTo(1536);
         assertThat(ClusterSettings.memoryMb("1G")).isEqualTo(1024);
-        assertThatThrownBy(() -> ClusterSettings.memoryMb("2")).isInstanceOf(InvalidSpecException.class).hasMessageContaining("unit");
+        assertThatThrownBy(() -> ClusterSettings.memoryMb("2")).isInstanceOf(BadInputException.class).hasMessageContaining("unit");
         assertThatThrownBy(() -> ClusterSettings.memoryMb("512m")).hasMessageContaining("1g");
         assertThatThrownBy(() -> ClusterSettings.memoryMb("lots")).hasMessageContaining("--memory 2g");
     }

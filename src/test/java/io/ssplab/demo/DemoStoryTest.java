@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ssplab.cli.Main;
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.RunSummary;
 import io.ssplab.source.SourceConfig;
 
 /**
@@ -50,7 +50,7 @@ class DemoStoryTest {
         exitCode = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 "demo", "--with-backpressure", "--batches", String.valueOf(BATCHES), "--no-ui", "--out", dir.toString());
         console = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        for (JsonNode s : JsonLines.MAPPER.readTree(dir.resolve("summary.json").toFile())) summaries.put(s.get("job").asText(), s);
+        for (JsonNode s : io.ssplab.core.Json.MAPPER.readTree(dir.resolve("summary.json").toFile())) summaries.put(s.get("job").asText(), s);
     }
 
     @Test
@@ -119,7 +119,7 @@ class DemoStoryTest {
     }
 
     private RunSummary summary(String job) throws Exception {
-        return JsonLines.MAPPER.treeToValue(summaries.get(job), RunSummary.class);
+        return io.ssplab.core.Json.MAPPER.treeToValue(summaries.get(job), RunSummary.class);
     }
 
     private void assertKeepsUp(String job, double maxRatio) throws Exception {

@@ -6,11 +6,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.Knobs;
 import io.ssplab.solutions.FillGapsSolution;
 
 class FillGapsCriteriaTest {
-    static final JobSpec STEP1 = new FillGapsSolution().defaults();
+    static final Knobs STEP1 = new FillGapsSolution().defaults();
 
     @Test
     void theSolutionsValuesMeetEveryCodeCriterion() {
@@ -59,7 +59,7 @@ class FillGapsCriteriaTest {
 
     @Test
     void enoughSlotsForOneWaveMeansNoDelayAndTheHintSaysWhy() {
-        JobSpec local8 = STEP1.withMaster("local[8]");
+        Knobs local8 = STEP1.withMaster("local[8]");
         Evidence e = Evidences.of(Lesson.FILL_GAPS, local8, Batches.afterWarmup(1300, 1310, 1290, 1300, 1320, 1300));
         List<Criterion> c = FillGapsCriteria.fromRun(e);
         assertThat(c).noneMatch(Criterion::passed);

@@ -6,13 +6,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.solutions.FixDelaySolution;
 
 class FixDelayCriteriaTest {
-    static final JobSpec STEP2 = new FixDelaySolution().defaults();
-    static final JobSpec STEP1_COPY = new Variants.Step1CopiedFixDelay().defaults();
+    static final Knobs STEP2 = new FixDelaySolution().defaults();
+    static final Knobs STEP1_COPY = new Variants.Step1CopiedFixDelay().defaults();
 
     static Criterion named(List<Criterion> c, String name) {
         return c.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
@@ -105,7 +105,7 @@ class FixDelayCriteriaTest {
 
     @Test
     void aSlowerSourceIsNotTheFix() {
-        JobSpec slowSource = STEP2.withRate(70);
+        Knobs slowSource = STEP2.withRate(70);
         List<BatchMetrics> b = Batches.simulate(Batches.recordsWithWarmup(140, 6), Batches.withWarmup(400, 400, 400, 400, 400, 400));
         Criterion rate = named(FixDelayCriteria.fromRun(Evidences.of(Lesson.FIX_DELAY, slowSource, b)), "input at the source's full rate");
         assertThat(rate.passed()).isFalse();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.ssplab.exercises.FillGapsExercise;
 import io.ssplab.exercises.FixDelayExercise;
 import io.ssplab.exercises.WordCountExercise;
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 import io.ssplab.run.StopSignal;
 
 /** Everything the grader decides before Spark starts: none of these tests runs Spark. */
@@ -116,7 +116,7 @@ class GraderTest {
     @Test
     void tooFewBatchesIsBadInput() {
         assertThatThrownBy(() -> Grader.check(Lesson.FILL_GAPS, new FillGapsExercise(), 2, out, new StopSignal()))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("at least 3");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("at least 3");
     }
 
     @Test
@@ -129,7 +129,7 @@ class GraderTest {
     void lessonsByName() {
         assertThat(Lesson.byName("fill-gaps")).isEqualTo(Lesson.FILL_GAPS);
         assertThat(Lesson.byName("fix-delay")).isEqualTo(Lesson.FIX_DELAY);
-        assertThatThrownBy(() -> Lesson.byName("phase2")).isInstanceOf(InvalidSpecException.class)
+        assertThatThrownBy(() -> Lesson.byName("phase2")).isInstanceOf(BadInputException.class)
                 .hasMessage("'phase2' is not an exercise: choose one of fill-gaps, fix-delay");
         assertThat(Lesson.FILL_GAPS.exercise(true).getClass().getSimpleName()).isEqualTo("FillGapsSolution");
         assertThat(Lesson.FIX_DELAY.exercise(false).getClass().getSimpleName()).isEqualTo("FixDelayExercise");

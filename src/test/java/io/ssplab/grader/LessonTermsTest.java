@@ -6,12 +6,12 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.Knobs;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
 
 class LessonTermsTest {
-    static final JobSpec STEP1 = new FillGapsSolution().defaults();
+    static final Knobs STEP1 = new FillGapsSolution().defaults();
 
     @Test
     void wavesInTheLessonsWords() {

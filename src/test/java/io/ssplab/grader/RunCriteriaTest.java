@@ -6,12 +6,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.JobSpec;
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.solutions.FillGapsSolution;
 
 class RunCriteriaTest {
-    static final JobSpec STEP1 = new FillGapsSolution().defaults();
+    static final Knobs STEP1 = new FillGapsSolution().defaults();
 
     static Evidence evidence(List<BatchMetrics> b, String reason, boolean timeLimit) {
         return new Evidence(Lesson.FILL_GAPS, STEP1, b, Evidences.allCounted(STEP1, b, 1.0), 8, reason, timeLimit);
@@ -34,7 +34,7 @@ class RunCriteriaTest {
 
     @Test
     void batchesTooSlowToMeasureAreExplainedWithTheWaves() {
-        JobSpec oneSlot = STEP1.withMaster("local[2]");
+        Knobs oneSlot = STEP1.withMaster("local[2]");
         List<BatchMetrics> b = Batches.afterWarmup(8600);
         Criterion c = RunCriteria.enoughBatches(new Evidence(Lesson.FILL_GAPS, oneSlot, b, Evidences.allCounted(oneSlot, b, 1.0), 8,
                 "duration 113 s reached", true));
@@ -55,13 +55,13 @@ class RunCriteriaTest {
     @Test
     void aWaitThatIsDeclaredButNotPaidIsCaught() {
         // a light step 2: 8 partitions on 7 slots, 2 waves of 35 lines × 1 ms = 0.07 s of waits, hidden in Spark's own work
-        JobSpec step2 = new io.ssplab.solutions.FixDelaySolution().defaults().withCost(java.time.Duration.ofMillis(1));
+        Knobs step2 = new io.ssplab.solutions.FixDelaySolution().defaults().withCost(java.time.Duration.ofMillis(1));
         List<BatchMetrics> fast = Batches.afterWarmup(250, 260, 240);
         Criterion tooLittle = RunCriteria.waitPaid(new Evidence(Lesson.FIX_DELAY, step2, fast, Evidences.allCounted(step2, fast, 1.0), 8,
                 "8 batches measured", false));
         assertThat(tooLittle.passed()).isTrue();
         // step 1's knobs on local[8]: 1 wave of 70 lines × 15 ms = 1.05 s of waits; 0.25 s means the lines did not wait
-        JobSpec oneWave = STEP1.withMaster("local[8]");
+        Knobs oneWave = STEP1.withMaster("local[8]");
         Criterion unpaid = RunCriteria.waitPaid(new Evidence(Lesson.FIX_DELAY, oneWave, fast, Evidences.allCounted(oneWave, fast, 1.0), 8,
                 "8 batches measured", false));
         assertThat(unpaid.passed()).isFalse();

@@ -6,7 +6,7 @@ import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
 import io.ssplab.exercises.FillGapsExercise;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.Knobs;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
 
@@ -96,7 +96,7 @@ final class Variants {
     /** Step 2 that "fixes" the delay by dropping lines (word1 and word10…word19 start 22% of them). */
     static class DroppingFixDelay extends FixDelaySolution {
         @Override
-        public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs) {
+        public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
             return super.wordCounts(lines.filter(line -> !line.startsWith("word1")), knobs);
         }
     }

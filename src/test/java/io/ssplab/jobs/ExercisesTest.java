@@ -11,7 +11,7 @@ import io.ssplab.exercises.FillGapsExercise;
 import io.ssplab.exercises.FixDelayExercise;
 import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
-import io.ssplab.pipeline.CostUnit;
+import io.ssplab.core.CostUnit;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
 
@@ -48,14 +48,14 @@ class ExercisesTest {
 
     @Test
     void solutionsHaveTheStepKnobs() {
-        JobSpec step1 = new FillGapsSolution().defaults();
+        Knobs step1 = new FillGapsSolution().defaults();
         assertThat(new FillGapsSolution().firstOpenGap()).isNull();
         assertThat(step1.master()).isEqualTo("local[4]");
         assertThat(step1.batchInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(step1.cost()).isEqualTo(Duration.ofMillis(15));
         assertThat(step1.costUnit()).isEqualTo(CostUnit.LINE);
         assertThat(step1.partitions()).isEqualTo(4);
-        JobSpec step2 = new FixDelaySolution().defaults();
+        Knobs step2 = new FixDelaySolution().defaults();
         assertThat(step2.master()).isEqualTo("local[8]");
         assertThat(step2.cost()).isEqualTo(Duration.ofMillis(5));
         assertThat(step2.partitions()).isEqualTo(8);
@@ -65,9 +65,9 @@ class ExercisesTest {
 
     @Test
     void phasesDifferOnlyInTheirKnobs() {
-        JobSpec p1 = new Phase1Baseline().defaults();
-        JobSpec p2 = new Phase2Bottleneck().defaults();
-        JobSpec p3 = new Phase3Parallelism().defaults();
+        Knobs p1 = new Phase1Baseline().defaults();
+        Knobs p2 = new Phase2Bottleneck().defaults();
+        Knobs p3 = new Phase3Parallelism().defaults();
         assertThat(p1.job()).isEqualTo("phase1");
         assertThat(p2.job()).isEqualTo("phase2");
         assertThat(p3.job()).isEqualTo("phase3");

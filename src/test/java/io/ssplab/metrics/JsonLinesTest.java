@@ -23,7 +23,7 @@ class JsonLinesTest {
         }
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
-        JsonNode first = JsonLines.MAPPER.readTree(lines.get(0));
+        JsonNode first = io.ssplab.core.Json.MAPPER.readTree(lines.get(0));
         for (String field : new String[] {"job", "batchTimeMs", "batchIntervalMs", "records", "processingTimeMs",
                 "schedulingDelayMs", "totalDelayMs", "queuedBatches"}) {
             assertThat(first.has(field)).as(field).isTrue();

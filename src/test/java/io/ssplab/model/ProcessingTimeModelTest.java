@@ -9,12 +9,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.jobs.Phase3Parallelism;
-import io.ssplab.pipeline.CostUnit;
+import io.ssplab.core.CostUnit;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
 
@@ -23,7 +23,7 @@ class ProcessingTimeModelTest {
     /** 250 ms at the reference setting's 8 task waves, 25 ms per wave more or less: the documented default. */
     private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
 
-    private static JobSpec phase2() {
+    private static Knobs phase2() {
         return new Phase2Bottleneck().defaults();
     }
 
@@ -106,7 +106,7 @@ class ProcessingTimeModelTest {
         assertThat(w.tasksPerBatch()).isEqualTo(46);
         assertThat(w.taskWavesPerBatch()).isEqualTo(10);
         assertThatThrownBy(() -> MODEL.predict(new Workload(phase2(), 3, 3, true)))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("no task slot");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no task slot");
     }
 
     @Test
@@ -124,7 +124,7 @@ class ProcessingTimeModelTest {
         assertThat(w.tasksPerBatch()).isEqualTo(14);
         assertThat(w.taskWavesPerBatch()).isEqualTo(6);
         // a block interval that does not divide BI still cuts a last, shorter block: ⌈1.1 s / 200 ms⌉ = 6
-        JobSpec odd = new JobSpec("x", "local[4]", Duration.ofMillis(1100), 4, Duration.ofMillis(1), CostUnit.WORD, 140, 3,
+        Knobs odd = new Knobs("x", "local[4]", Duration.ofMillis(1100), 4, Duration.ofMillis(1), CostUnit.WORD, 140, 3,
                 Duration.ofMillis(200));
         assertThat(new Workload(odd, 4, 1, false).blocksPerBatch()).isEqualTo(6);
         // two receivers: twice the blocks
@@ -139,8 +139,8 @@ class ProcessingTimeModelTest {
         // 280 lines / 8 = 35 lines; 2 waves × 35 × 5 ms = 350 ms
         assertThat(line.arithmetic().costedRecordsPerBatch()).isEqualTo(280);
         assertThat(line.arithmetic().costTimeMs()).isCloseTo(350, within(1e-6));
-        JobSpec perWord = new FixDelaySolution().defaults();
-        perWord = new JobSpec(perWord.job(), perWord.master(), perWord.batchInterval(), perWord.partitions(), perWord.cost(),
+        Knobs perWord = new FixDelaySolution().defaults();
+        perWord = new Knobs(perWord.job(), perWord.master(), perWord.batchInterval(), perWord.partitions(), perWord.cost(),
                 CostUnit.WORD, perWord.linesPerSecond(), perWord.wordsPerLine(), perWord.blockInterval());
         // the same setting per word: 3 × the records, 3 × the cost time
         assertThat(MODEL.predict(Workload.of(perWord)).arithmetic().costTimeMs()).isCloseTo(1050, within(1e-6));
@@ -153,7 +153,7 @@ class ProcessingTimeModelTest {
 
     @Test
     void aStandaloneMasterGetsItsCoresMax() {
-        JobSpec cluster = phase2().withMaster("spark://10.0.0.5:7077");
+        Knobs cluster = phase2().withMaster("spark://10.0.0.5:7077");
         assertThat(Workload.of(cluster).cores()).isEqualTo(4);
         Workload twelve = Workload.of(cluster, 12);
         assertThat(twelve.cores()).isEqualTo(12);
@@ -177,7 +177,7 @@ class ProcessingTimeModelTest {
             assertThat(ProcessingTimeModel.predictRun(phase2(), java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "true"),
                     java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "false"))).isCloseTo(2602, within(1e-6));
             // a standalone master with spark.cores.max 8: 7 slots, P = 4 in one wave of 210 words
-            JobSpec cluster = phase2().withMaster("spark://127.0.0.1:7077");
+            Knobs cluster = phase2().withMaster("spark://127.0.0.1:7077");
             Prediction eight = MODEL.predict(Workload.of(cluster, 8));
             assertThat(ProcessingTimeModel.predictRun(cluster, java.util.Map.of(), java.util.Map.of("spark.cores.max", "8")))
                     .isCloseTo(eight.predictedProcessingTimeMs(), within(1e-6));

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.jobs.Phase3Parallelism;
 import io.ssplab.solutions.FixDelaySolution;
@@ -109,7 +109,7 @@ class SmallestFixesTest {
 
     @Test
     void targetMustBeARatioUpToOne() {
-        assertThatThrownBy(() -> new SmallestFixes(MODEL, 1.2)).isInstanceOf(InvalidSpecException.class);
-        assertThatThrownBy(() -> new SmallestFixes(MODEL, 0)).isInstanceOf(InvalidSpecException.class);
+        assertThatThrownBy(() -> new SmallestFixes(MODEL, 1.2)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> new SmallestFixes(MODEL, 0)).isInstanceOf(BadInputException.class);
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ssplab.cli.Main;
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.run.ReliabilityOptions;
 import io.ssplab.run.RunOptions;
@@ -24,7 +24,7 @@ import io.ssplab.source.LineFormat;
 
 /** Every refusal happens before Spark starts; a matching checkpoint is resumed with the run counted. */
 class CheckpointPlanTest {
-    private static final JobSpec PHASE1 = new Phase1Baseline().defaults();
+    private static final Knobs PHASE1 = new Phase1Baseline().defaults();
     private static final SourceEndpoint EXTERNAL = new SourceEndpoint("127.0.0.1", 9);
 
     private static RunOptions options(SourceEndpoint source, Path checkpoint, boolean wal) {
@@ -40,23 +40,23 @@ class CheckpointPlanTest {
     @Test
     void theWriteAheadLogNeedsACheckpoint() {
         assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(EXTERNAL, null, true)))
-                .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("--wal needs --checkpoint DIR");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--wal needs --checkpoint DIR");
     }
 
     @Test
     void aCheckpointNeedsASourceThatOutlivesTheDriver(@TempDir Path dir) {
         assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(SourceEndpoint.EMBEDDED, dir.resolve("c"), true)))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("--source 127.0.0.1:9999");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--source 127.0.0.1:9999");
     }
 
     @Test
     void aDirectoryNotWrittenByUsIsRefused(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(EXTERNAL, dir, true)))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("was not written by 'bin/ssp run'");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("was not written by 'bin/ssp run'");
         Path file = dir.resolve("notes.txt");
         assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(EXTERNAL, file, true)))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("is a file");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("is a file");
     }
 
     @Test
@@ -69,7 +69,7 @@ class CheckpointPlanTest {
 
         assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1.withJob("phase2").withCost(java.time.Duration.ofMillis(5)),
                 options(EXTERNAL, c, true)))
-                .isInstanceOf(InvalidSpecException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("was written by another job or other knobs: job phase1 (checkpoint) ≠ phase2 (now), cost (ms) 0.0 (checkpoint) ≠ 5.0 (now)");
         assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1.withPartitions(8), options(EXTERNAL, c, false)))
                 .hasMessageContaining("partitions 4 (checkpoint) ≠ 8 (now)").hasMessageContaining("write-ahead log --wal (checkpoint) ≠ no --wal (now)");

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 
 class BeforeAfterTest {
     private static RecordedRun run(String job, List<BatchMetrics> batches) {

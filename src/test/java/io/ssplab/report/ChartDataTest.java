@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.report.ChartData.Histogram;
 import io.ssplab.report.ChartData.Metric;
 import io.ssplab.report.ChartData.Percentiles;

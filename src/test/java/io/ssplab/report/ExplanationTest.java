@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.metrics.BatchMetrics;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.Summarizer;
 
 class ExplanationTest {

@@ -12,11 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.metrics.Summarizer;
-import io.ssplab.metrics.RunSummary;
-import io.ssplab.metrics.Verdict;
+import io.ssplab.core.RunSummary;
+import io.ssplab.core.Verdict;
 
 class RunLoaderTest {
     @TempDir
@@ -46,7 +46,7 @@ class RunLoaderTest {
     @Test
     void theNumbersAreRecomputedFromTheBatchesSoTheyMatchTheCharts() throws IOException {
         Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 12);
-        RunSummary recorded = JsonLines.MAPPER.readValue(dir.resolve("summary.json").toFile(), RunSummary[].class)[1];
+        RunSummary recorded = io.ssplab.core.Json.MAPPER.readValue(dir.resolve("summary.json").toFile(), RunSummary[].class)[1];
         RecordedRun p2 = RunLoader.load(List.of(dir.resolve("phase2.jsonl"))).runs().get(0);
         assertThat(p2.summary()).isEqualTo(recorded);
     }
@@ -56,7 +56,7 @@ class RunLoaderTest {
         List<BatchMetrics> batches = SyntheticRuns.phase2(8);
         Path file = tmp.resolve("p2.jsonl");
         SyntheticRuns.writeJsonl(file, batches);
-        JsonLines.writeJson(tmp.resolve("p2.summary.json"), SyntheticRuns.summary("phase2", "local[4]", 4, 6, batches));
+        io.ssplab.core.Json.write(tmp.resolve("p2.summary.json"), SyntheticRuns.summary("phase2", "local[4]", 4, 6, batches));
         RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
         assertThat(run.name()).isEqualTo("p2");
         assertThat(run.knobsRecorded()).isTrue();
@@ -170,7 +170,7 @@ class RunLoaderTest {
         Path file = tmp.resolve("p2.jsonl");
         List<BatchMetrics> batches = SyntheticRuns.phase2(6);
         SyntheticRuns.writeJsonl(file, batches);
-        JsonLines.writeJson(tmp.resolve("p2.summary.json"), SyntheticRuns.summary("phase2", "local[4]", 4, 5.4, batches));
+        io.ssplab.core.Json.write(tmp.resolve("p2.summary.json"), SyntheticRuns.summary("phase2", "local[4]", 4, 5.4, batches));
         assertThat(RunLoader.load(List.of(tmp.resolve("p2.summary.json"))).runs()).extracting(RecordedRun::name).containsExactly("p2");
 
         Files.writeString(tmp.resolve("orphan.summary.json"), "{}");
@@ -184,7 +184,7 @@ class RunLoaderTest {
         List<BatchMetrics> batches = SyntheticRuns.phase2(8);
         SyntheticRuns.writeJsonl(file, batches);
         RunSummary recorded = Summarizer.summarize(new Summarizer.Knobs("phase2", "local[4]", 4, 5.6, "word", 2000, 2602.0), batches);
-        JsonLines.writeJson(tmp.resolve("p2.summary.json"), recorded);
+        io.ssplab.core.Json.write(tmp.resolve("p2.summary.json"), recorded);
 
         RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
         assertThat(run.summary().predictedProcessingTimeMs()).isEqualTo(2602.0);

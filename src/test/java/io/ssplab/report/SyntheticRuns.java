@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.RunSummary;
+import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.Summarizer;
 
 /**
@@ -89,7 +89,7 @@ public final class SyntheticRuns {
         summaries.add(summary("phase1", "local[4]", 4, 0, p1));
         summaries.add(summary("phase2", "local[4]", 4, 5.4, p2));
         summaries.add(summary("phase3", "local[8]", 8, 5.4, p3));
-        JsonLines.writeJson(dir.resolve("summary.json"), summaries);
+        io.ssplab.core.Json.write(dir.resolve("summary.json"), summaries);
         return dir;
     }
 

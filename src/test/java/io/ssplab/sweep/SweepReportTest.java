@@ -16,12 +16,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ssplab.jobs.InvalidSpecException;
-import io.ssplab.jobs.JobSpec;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase2Bottleneck;
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.Verdict;
+import io.ssplab.core.Verdict;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
@@ -30,7 +30,7 @@ import io.ssplab.model.Workload;
 /** The sweep's grid, measurement and outputs, on recorded (made-up) batches: no Spark. */
 class SweepReportTest {
     private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
-    private static final JobSpec BASE = new Phase2Bottleneck().defaults();
+    private static final Knobs BASE = new Phase2Bottleneck().defaults();
 
     @Test
     void gridIsEveryCombinationCostByCost() {
@@ -46,7 +46,7 @@ class SweepReportTest {
     @Test
     void gridRefusesWhatCannotRun() {
         assertThatThrownBy(() -> new SweepGrid(List.of(1, 2), List.of(4), List.of(Duration.ofMillis(5))).validate())
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("--cores 1");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--cores 1");
         assertThatThrownBy(() -> new SweepGrid(List.of(2), List.of(0), List.of(Duration.ofMillis(5))).validate())
                 .hasMessageContaining("--partitions 0");
         assertThatThrownBy(() -> new SweepGrid(List.of(2), List.of(4), List.of(Duration.ofMillis(-5))).validate())
@@ -78,7 +78,7 @@ class SweepReportTest {
         assertThat(summary.predictedProcessingTimeMs()).isCloseTo(750, within(1e-6));
         assertThat(summary.modelErrorPercent()).isCloseTo(100.0 * (750 - 950) / 950, within(1e-9));
         // the summary files (summary.json, FILE.summary.json) carry both, by these names
-        var json = JsonLines.MAPPER.valueToTree(summary);
+        var json = io.ssplab.core.Json.MAPPER.valueToTree(summary);
         assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(750.0);
         assertThat(json.get("modelErrorPercent").asDouble()).isCloseTo(-21.05, within(0.01));
         // a summary without a prediction says so with nulls, not with made-up numbers
@@ -110,8 +110,8 @@ class SweepReportTest {
         assertThat(html).contains("model estimate vs real").containsPattern("<b>1[45]\\.\\d%</b>").contains("<img src=\"map.png\"")
                 .contains("Worst cells and why").contains("local[8] P=7 8ms/word").containsPattern("\\+(39|40)\\.\\d%");
 
-        JsonLines.writeJson(dir.resolve("sweep.json"), sweep.fields());
-        var json = JsonLines.MAPPER.readTree(dir.resolve("sweep.json").toFile());
+        io.ssplab.core.Json.write(dir.resolve("sweep.json"), sweep.fields());
+        var json = io.ssplab.core.Json.MAPPER.readTree(dir.resolve("sweep.json").toFile());
         assertThat(json.get("medianAbsErrorPercent").asDouble()).isCloseTo(15, within(0.1));
         assertThat(json.get("cells")).hasSize(4);
         assertThat(json.get("cells").get(0).get("predictedProcessingTimeMs").isNumber()).isTrue();

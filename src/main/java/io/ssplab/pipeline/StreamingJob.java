@@ -1,31 +1,47 @@
-package io.ssplab.jobs;
+package io.ssplab.pipeline;
 
 import java.util.Map;
 
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Master;
+import io.ssplab.core.Messages;
+
 /**
- * A job of the lab: its knobs and its pipeline. The runner ({@link io.ssplab.run.StreamingRunner})
- * supplies the input stream, the Spark context, the metrics and the verdict, so a job class holds
- * only what a student should read.
+ * What the lab's runner needs of a job: its name, its knobs and its pipeline. The runner
+ * ({@code io.ssplab.run.StreamingRunner}) supplies the input stream, the Spark context, the metrics and
+ * the verdict, so a job class holds only what a student should read — and its own {@code main} for
+ * plain {@code spark-submit}.
  */
 public interface StreamingJob {
 
     /** Name on the command line: phase1, fill-gaps, … */
     String name();
 
-    /** One sentence: what this job shows. */
-    String description();
+    /** One sentence: what this job shows, in the current language (message {@code job.NAME.description}). */
+    default String description() {
+        return Messages.get("job." + name() + ".description");
+    }
 
     /** The job's knobs before command-line overrides. */
-    JobSpec defaults();
+    Knobs defaults();
 
     /**
      * Builds the word counts from the input lines. Runs on the driver while the streaming graph is
      * defined, before any batch: a gap left open in an exercise fails here, not in a task.
      */
-    JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, JobSpec knobs);
+    JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs);
+
+    /**
+     * The task slots the lesson was designed for: N of the job's own local master. A cluster run that
+     * asks for no cores is planned and run with this many ({@code Master#slotsFor}).
+     */
+    default int designedCores() {
+        Master m = Master.parse(defaults().master());
+        return m.isLocal() ? m.cores() : Master.DEFAULT_CLUSTER_CORES;
+    }
 
     /** How many of the most frequent words to print per batch. */
     default int topWordsToPrint() {
@@ -47,13 +63,5 @@ public interface StreamingJob {
      */
     default Map<String, String> sparkConf() {
         return Map.of();
-    }
-
-    /**
-     * Called once per completed batch the run reports, after the live table, the metrics file and
-     * the summary have it — so a job that decides when to stop (the grader's) decides on exactly the
-     * batches the run reports. Runs on Spark's listener-bus thread: keep it short.
-     */
-    default void onBatch(io.ssplab.metrics.BatchMetrics batch) {
     }
 }

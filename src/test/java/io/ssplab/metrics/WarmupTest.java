@@ -1,4 +1,4 @@
-package io.ssplab.grader;
+package io.ssplab.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 
 class WarmupTest {
     static final double NOMINAL = 280;

@@ -1,10 +1,10 @@
-package io.ssplab.jobs;
+package io.ssplab.core;
 
 /** A knob or option that cannot work; the message says what is wrong and how to fix it, in one line. */
-public class InvalidSpecException extends IllegalArgumentException {
+public class BadInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidSpecException(String message) {
+    public BadInputException(String message) {
         super(message);
     }
 }

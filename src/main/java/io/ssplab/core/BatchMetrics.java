@@ -1,4 +1,4 @@
-package io.ssplab.metrics;
+package io.ssplab.core;
 
 /**
  * What one completed batch measured — one JSON Lines object per batch in {@code --metrics-out}.

@@ -1,30 +1,30 @@
-package io.ssplab.grader;
+package io.ssplab.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.ssplab.metrics.BatchMetrics;
+import io.ssplab.core.BatchMetrics;
 
 /**
  * Recorded-looking batch sequences for the pure tests: processing times in, scheduling delays and
  * queues out, computed the way Spark schedules one batch at a time (a batch starts when it is cut or
  * when the one before ends, whichever is later).
  */
-final class Batches {
-    static final long BI = 2000;
-    static final long START = 1_700_000_000_000L;
+public final class Batches {
+    public static final long BI = 2000;
+    public static final long START = 1_700_000_000_000L;
 
     private Batches() {
     }
 
     /** Batches of {@code records} lines each, with these PTs (ms). */
-    static List<BatchMetrics> simulate(long records, long... processingTimesMs) {
+    public static List<BatchMetrics> simulate(long records, long... processingTimesMs) {
         long[] r = new long[processingTimesMs.length];
         java.util.Arrays.fill(r, records);
         return simulate(r, processingTimesMs);
     }
 
-    static List<BatchMetrics> simulate(long[] records, long[] processingTimesMs) {
+    public static List<BatchMetrics> simulate(long[] records, long[] processingTimesMs) {
         int n = processingTimesMs.length;
         long[] cut = new long[n];
         long[] end = new long[n];
@@ -50,18 +50,18 @@ final class Batches {
      * A run as the grader sees it: a partial first batch, one full warm-up batch, then batches of 280
      * lines with these PTs (ms) — the ones the criteria judge (without a start-up backlog wait).
      */
-    static List<BatchMetrics> afterWarmup(long... measuredPts) {
+    public static List<BatchMetrics> afterWarmup(long... measuredPts) {
         return simulate(recordsWithWarmup(280, measuredPts.length), withWarmup(measuredPts));
     }
 
-    static long[] repeat(long value, int times) {
+    public static long[] repeat(long value, int times) {
         long[] a = new long[times];
         java.util.Arrays.fill(a, value);
         return a;
     }
 
     /** Prepends warm-up batches: a partial first batch and one full batch. */
-    static long[] withWarmup(long... measured) {
+    public static long[] withWarmup(long... measured) {
         long[] a = new long[measured.length + 2];
         a[0] = 900;
         a[1] = 1200;
@@ -69,7 +69,7 @@ final class Batches {
         return a;
     }
 
-    static long[] recordsWithWarmup(long full, int measured) {
+    public static long[] recordsWithWarmup(long full, int measured) {
         long[] r = repeat(full, measured + 2);
         r[0] = 40;
         return r;

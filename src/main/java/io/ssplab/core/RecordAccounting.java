@@ -1,4 +1,4 @@
-package io.ssplab.accounting;
+package io.ssplab.core;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ import java.util.List;
  *                              current block (null when sentLines is unknown)
  * @param queuedAtStopLines     received − processed: lines in batches cut but not (or not fully) processed at stop
  * @param emptyLines            processed lines with no word
- * @param oversizedLines        lines longer than {@value BatchTally#MAX_LINE_CHARS} characters: counted, their words not processed
+ * @param oversizedLines        lines longer than 64 KiB: counted, their words not processed
  * @param invalidUtf8Lines      lines with bytes that are not UTF-8 (they reach the job as U+FFFD)
  * @param latencyP50Ms          end-to-end latency of stamped lines (batch done − line due), median; null without stamps
  * @param latencyP95Ms          95th percentile

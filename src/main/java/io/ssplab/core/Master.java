@@ -1,9 +1,8 @@
-package io.ssplab.run;
+package io.ssplab.core;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.ssplab.jobs.InvalidSpecException;
 
 /**
  * A Spark master URL and the task slots it gives, which is what the lesson's arithmetic needs:
@@ -28,9 +27,28 @@ public record Master(String url, int cores, boolean local) {
         return !local;
     }
 
-    /** Task slots left for batch work: each receiver holds one slot for as long as the job runs. */
+    /** Task slots left for batch work: each receiver holds one slot for as long as the job runs (never below 0). */
     public int freeSlots(int receivers) {
-        return cores - receivers;
+        return freeSlots(cores, receivers);
+    }
+
+    /** The one definition of free slots: cores − receivers, never below 0. */
+    public static int freeSlots(int cores, int receivers) {
+        return Math.max(0, cores - receivers);
+    }
+
+    /**
+     * The task slots a job gets on this master: N of local[N]; on a standalone master the cores it
+     * asks for ({@code spark.cores.max}), or, when it asks for none, the local cores its lesson was
+     * designed with (phase 3: 8). {@code run} and {@code plan} both count this way.
+     *
+     * @param coresMax     the job's spark.cores.max, or null
+     * @param designedCores N of the job's own local master
+     */
+    public static int slotsFor(String url, Integer coresMax, int designedCores) {
+        Master m = parse(url);
+        if (m.isLocal()) return m.cores();
+        return coresMax != null ? coresMax : designedCores;
     }
 
     public static Master parse(String url) {
@@ -42,7 +60,7 @@ public record Master(String url, int cores, boolean local) {
      */
     public static Master parse(String url, int clusterCores) {
         if (url == null || url.isBlank())
-            throw new InvalidSpecException("master is empty: pass e.g. --master local[4] or --master spark://127.0.0.1:7077");
+            throw new BadInputException(Messages.get("bad.masterEmpty"));
         String u = url.strip();
         Matcher m = LOCAL.matcher(u);
         if (m.matches()) {
@@ -54,20 +72,22 @@ public record Master(String url, int cores, boolean local) {
         if (s.matches()) {
             int port = Integer.parseInt(s.group(2));
             if (port < 1 || port > 65535)
-                throw new InvalidSpecException("master " + u + " has port " + port + ", which is not 1..65535");
+                throw new BadInputException(Messages.get("bad.masterPort", u, port));
             return new Master(u, clusterCores, false);
         }
-        throw new InvalidSpecException("master '" + u + "' is not understood: use local[N] (N ≥ 2) or spark://HOST:PORT");
+        throw new BadInputException(Messages.get("bad.masterUnknown", u));
     }
 
+    /** N of local[N], within {@link Limits#LOCAL_CORES} (local[1] is refused by the job's own check: its receiver would hold the only slot). */
     private static int parseCores(String n, String url) {
+        long cores;
         try {
-            int cores = Integer.parseInt(n);
-            if (cores < 1) throw new InvalidSpecException("master " + url + " asks for 0 threads: use local[2] or more");
-            return cores;
+            cores = Long.parseLong(n);
         } catch (NumberFormatException e) {
-            throw new InvalidSpecException("master " + url + " has a thread count that is too large: use e.g. local[8]");
+            cores = Long.MAX_VALUE;
         }
+        if (cores < 1 || cores > Limits.MAX_LOCAL_CORES) throw new BadInputException(Messages.get("bad.localCores", url, Limits.MAX_LOCAL_CORES));
+        return (int) cores;
     }
 
     /** For a standalone master: host and port. */

@@ -1,11 +1,11 @@
-package io.ssplab.run;
+package io.ssplab.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.jobs.InvalidSpecException;
+import io.ssplab.core.BadInputException;
 
 class MasterTest {
 
@@ -31,9 +31,9 @@ class MasterTest {
 
     @Test
     void refusesWhatItDoesNotKnow() {
-        assertThatThrownBy(() -> Master.parse("yarn")).isInstanceOf(InvalidSpecException.class);
-        assertThatThrownBy(() -> Master.parse("local[0]")).isInstanceOf(InvalidSpecException.class);
-        assertThatThrownBy(() -> Master.parse("spark://h:99999")).isInstanceOf(InvalidSpecException.class);
-        assertThatThrownBy(() -> Master.parse(" ")).isInstanceOf(InvalidSpecException.class);
+        assertThatThrownBy(() -> Master.parse("yarn")).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> Master.parse("local[0]")).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> Master.parse("spark://h:99999")).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> Master.parse(" ")).isInstanceOf(BadInputException.class);
     }
 }

@@ -1,7 +1,6 @@
-package io.ssplab.metrics;
+package io.ssplab.core;
 
 import java.util.Arrays;
-import java.util.List;
 
 /** The few statistics the lab needs, computed the same way everywhere (summaries, reports, model error). */
 public final class Stats {
@@ -46,11 +45,5 @@ public final class Stats {
             den += (i - meanX) * (i - meanX);
         }
         return num / den;
-    }
-
-    public static double[] toArray(List<? extends Number> values) {
-        double[] a = new double[values.size()];
-        for (int i = 0; i < a.length; i++) a[i] = values.get(i).doubleValue();
-        return a;
     }
 }

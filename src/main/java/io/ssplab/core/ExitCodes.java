@@ -1,4 +1,4 @@
-package io.ssplab.cli;
+package io.ssplab.core;
 
 /** Exit codes of every subcommand. */
 public final class ExitCodes {

@@ -1,0 +1,158 @@
+package io.ssplab.core;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Every knob of a streaming word-count run, in the one shape the whole lab carries: a job's defaults,
+ * the command line's overrides, the run's summary, the checkpoint's manifest and the model's
+ * prediction all hold a {@code Knobs}. The arithmetic that depends on the knobs alone (lines per
+ * batch, records that pay the cost) is defined here and nowhere else.
+ *
+ * <p>In JSON (summary.json, plan --json) the knobs are flat, with durations in milliseconds:
+ * {@code job, master, batchIntervalMs, partitions, costMs, costUnit, linesPerSecond, wordsPerLine, blockIntervalMs}.
+ *
+ * @param job            job name (phase1, …)
+ * @param master         Spark master URL: local[N] or spark://host:port
+ * @param batchInterval  BI: how often a batch is cut
+ * @param partitions     P: partitions after repartition, and of reduceByKey
+ * @param cost           wait paid per record (see costUnit)
+ * @param costUnit       whether the cost is paid per word or per line
+ * @param linesPerSecond source rate, lines per second
+ * @param wordsPerLine   words in a line (the model needs it when the cost is per word)
+ * @param blockInterval  spark.streaming.blockInterval: receiver blocks, so partitions without repartition
+ */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        fieldVisibility = JsonAutoDetect.Visibility.NONE, creatorVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Knobs(@JsonProperty("job") String job, @JsonProperty("master") String master, Duration batchInterval,
+                    @JsonProperty("partitions") int partitions, Duration cost, @JsonProperty("costUnit") CostUnit costUnit,
+                    @JsonProperty("linesPerSecond") double linesPerSecond, @JsonProperty("wordsPerLine") int wordsPerLine,
+                    Duration blockInterval) {
+
+    /** Spark's default {@code spark.streaming.blockInterval}: a receiver cuts a block every 200 ms. */
+    public static final Duration DEFAULT_BLOCK_INTERVAL = Duration.ofMillis(200);
+    /** The classroom source: 140 lines per second, 3 words per line (the original demo's). */
+    public static final double DEFAULT_RATE = 140;
+    public static final int DEFAULT_WORDS_PER_LINE = 3;
+
+    /** Reads the flat JSON form; a summary written before rate, words per line or block interval were recorded gets the defaults. */
+    @JsonCreator
+    static Knobs fromJson(@JsonProperty("job") String job, @JsonProperty("master") String master,
+                          @JsonProperty("batchIntervalMs") long batchIntervalMs, @JsonProperty("partitions") int partitions,
+                          @JsonProperty("costMs") double costMs, @JsonProperty("costUnit") CostUnit costUnit,
+                          @JsonProperty("linesPerSecond") Double linesPerSecond, @JsonProperty("wordsPerLine") Integer wordsPerLine,
+                          @JsonProperty("blockIntervalMs") Long blockIntervalMs) {
+        return new Knobs(job, master, Duration.ofMillis(batchIntervalMs), partitions,
+                Double.isNaN(costMs) ? null : Duration.ofNanos(Math.round(costMs * 1e6)), costUnit,
+                linesPerSecond == null ? DEFAULT_RATE : linesPerSecond, wordsPerLine == null ? DEFAULT_WORDS_PER_LINE : wordsPerLine,
+                blockIntervalMs == null ? DEFAULT_BLOCK_INTERVAL : Duration.ofMillis(blockIntervalMs));
+    }
+
+    public Knobs withJob(String name) {
+        return new Knobs(name, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+    }
+
+    public Knobs withMaster(String m) {
+        return new Knobs(job, m, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+    }
+
+    public Knobs withBatchInterval(Duration bi) {
+        return new Knobs(job, master, bi, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+    }
+
+    public Knobs withPartitions(int p) {
+        return new Knobs(job, master, batchInterval, p, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+    }
+
+    public Knobs withCost(Duration c) {
+        return new Knobs(job, master, batchInterval, partitions, c, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+    }
+
+    public Knobs withCostUnit(CostUnit u) {
+        return new Knobs(job, master, batchInterval, partitions, cost, u, linesPerSecond, wordsPerLine, blockInterval);
+    }
+
+    public Knobs withRate(double r) {
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, r, wordsPerLine, blockInterval);
+    }
+
+    public Knobs withWordsPerLine(int w) {
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, w, blockInterval);
+    }
+
+    public Knobs withBlockInterval(Duration b) {
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, b);
+    }
+
+    /** The knobs a command line overrides (run, plan): each non-null value replaces the job's own. */
+    public Knobs withOverrides(String m, Duration bi, Integer p, Duration c, Double rate) {
+        Knobs s = this;
+        if (m != null) s = s.withMaster(m);
+        if (bi != null) s = s.withBatchInterval(bi);
+        if (p != null) s = s.withPartitions(p);
+        if (c != null) s = s.withCost(c);
+        if (rate != null) s = s.withRate(rate);
+        return s;
+    }
+
+    /** Cost in milliseconds, fractional (5.6 ms stays 5.6); NaN when not recorded. */
+    @JsonProperty("costMs")
+    public double costMs() {
+        return cost == null ? Double.NaN : cost.toNanos() / 1e6;
+    }
+
+    @JsonProperty("batchIntervalMs")
+    public long batchIntervalMs() {
+        return batchInterval.toMillis();
+    }
+
+    @JsonProperty("blockIntervalMs")
+    public long blockIntervalMs() {
+        return blockInterval.toMillis();
+    }
+
+    /** Lines the source sends in one batch interval: rate × BI. */
+    public double linesPerBatch() {
+        return linesPerSecond * batchInterval.toNanos() / 1e9;
+    }
+
+    /** Records that pay the cost in one batch at the nominal rate: lines, or lines × words per line. */
+    public double costedRecordsPerBatch() {
+        return costUnit == CostUnit.WORD ? linesPerBatch() * wordsPerLine : linesPerBatch();
+    }
+
+    /** Whether master, partitions and cost are known (a summary recomputed from a bare metrics file has only BI). */
+    public boolean complete() {
+        return master != null && partitions >= 1 && cost != null && costUnit != null;
+    }
+
+    /** Knobs known from a metrics file alone: the job and BI. */
+    public static Knobs onlyInterval(String job, long batchIntervalMs) {
+        return new Knobs(job, null, Duration.ofMillis(batchIntervalMs), 0, null, null, DEFAULT_RATE, DEFAULT_WORDS_PER_LINE,
+                DEFAULT_BLOCK_INTERVAL);
+    }
+
+    /**
+     * Refuses settings that cannot work, each against its documented range ({@link Limits}), with the
+     * reason and the fix in one sentence.
+     *
+     * @throws BadInputException on the first problem found
+     */
+    public Knobs validate() {
+        Limits.BATCH_INTERVAL.check(batchInterval);
+        if (batchInterval.toNanos() % 1_000_000 != 0) throw new BadInputException(Messages.get("bad.biWholeMs"));
+        Limits.PARTITIONS.check(partitions);
+        Limits.COST.check(cost);
+        Limits.RATE.check(linesPerSecond);
+        Limits.WORDS_PER_LINE.check(wordsPerLine);
+        Limits.BLOCK_INTERVAL.check(blockInterval);
+        Master m = Master.parse(master);
+        if (m.isLocal() && m.freeSlots(1) < 1) throw new BadInputException(Messages.get("bad.receiverHoldsOnlySlot", master, m.cores()));
+        return this;
+    }
+}
