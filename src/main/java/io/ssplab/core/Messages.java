@@ -1,5 +1,7 @@
 package io.ssplab.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -14,7 +16,29 @@ import java.util.ResourceBundle;
 public final class Messages {
     /** The bundles' base name, on the classpath root. */
     public static final String BUNDLE = "messages";
-    private static final ResourceBundle.Control EXACT = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    /**
+     * Properties files of exactly the asked language: no fallback to the JVM's locale, and no root
+     * bundle — a bare {@code messages.properties} on the classpath is another library's (Hadoop's client
+     * runtime ships one), and must not become the parent of ours.
+     */
+    private static final ResourceBundle.Control EXACT = new ResourceBundle.Control() {
+        @Override
+        public List<String> getFormats(String baseName) {
+            return FORMAT_PROPERTIES;
+        }
+
+        @Override
+        public Locale getFallbackLocale(String baseName, Locale locale) {
+            return null;
+        }
+
+        @Override
+        public List<Locale> getCandidateLocales(String baseName, Locale locale) {
+            List<Locale> candidates = new ArrayList<>(super.getCandidateLocales(baseName, locale));
+            candidates.remove(Locale.ROOT);
+            return candidates;
+        }
+    };
 
     private Messages() {
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.ssplab.core.BadInputException;
-
 class MasterTest {
 
     @Test
@@ -27,6 +25,29 @@ class MasterTest {
         assertThat(m.host()).isEqualTo("127.0.0.1");
         assertThat(m.port()).isEqualTo(7077);
         assertThat(Master.parse("spark://h:7077").cores()).isEqualTo(Master.DEFAULT_CLUSTER_CORES);
+    }
+
+    @Test
+    void freeSlotsAreCoresLessReceiversNeverBelowZero() {
+        assertThat(Master.freeSlots(4, 1)).isEqualTo(3);
+        assertThat(Master.freeSlots(2, 2)).isZero();
+        assertThat(Master.freeSlots(2, 5)).isZero();
+        assertThat(Master.parse("local[2]").freeSlots(3)).isZero();
+        assertThat(Master.parse("local[4]").freeSlots(0)).isEqualTo(4);
+    }
+
+    @Test
+    void slotsForALocalMasterAreItsThreadsForAClusterItsCoresMaxElseTheDesignedCores() {
+        assertThat(Master.slotsFor("local[4]", 12, 8)).isEqualTo(4);
+        assertThat(Master.slotsFor("spark://h:7077", 12, 8)).isEqualTo(12);
+        assertThat(Master.slotsFor("spark://h:7077", null, 8)).isEqualTo(8);
+    }
+
+    @Test
+    void localMastersAreBoundedByTheLabsLimit() {
+        assertThat(Master.parse("local[" + Limits.MAX_LOCAL_CORES + "]").cores()).isEqualTo(64);
+        assertThatThrownBy(() -> Master.parse("local[65]")).isInstanceOf(BadInputException.class).hasMessageContaining("64");
+        assertThatThrownBy(() -> Master.parse("local[99999999999999999999]")).isInstanceOf(BadInputException.class);
     }
 
     @Test

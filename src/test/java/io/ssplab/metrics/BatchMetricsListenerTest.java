@@ -12,6 +12,8 @@ import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import org.apache.spark.streaming.scheduler.StreamingListenerBatchSubmitted;
 import org.junit.jupiter.api.Test;
 
+import io.ssplab.core.BatchMetrics;
+
 /** The listener on hand-made Spark events: no Spark context needed. */
 class BatchMetricsListenerTest {
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ssplab.core.BatchMetrics;
+
 class JsonLinesTest {
 
     @Test

@@ -8,14 +8,26 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.ssplab.core.Lang;
+import io.ssplab.jobs.Phase1Baseline;
+import io.ssplab.jobs.Phase2Bottleneck;
+import io.ssplab.jobs.Phase3Parallelism;
+
 class OverheadTest {
 
     @Test
     void noCalibrationMeansTheDocumentedDefault(@TempDir Path dir) {
         Overhead o = Overhead.load(dir.resolve("calibration.json"));
         assertThat(o.calibrated()).isFalse();
+        assertThat(o.origin()).isEqualTo(Overhead.Origin.DEFAULT);
         assertThat(o.perBatchMs()).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
-        assertThat(o.source()).contains("default").contains("no calibration yet").contains("bin/ssp calibrate");
+        assertThat(o.referenceWaves()).isEqualTo(Overhead.DEFAULT_REFERENCE_WAVES);
+        assertThat(o.perWaveMs()).isEqualTo(Overhead.PER_WAVE_MS);
+        assertThat(o.detail()).isEmpty();
+        assertThat(o.token()).isEqualTo("default");
+        assertThat(o.describe(Lang.EN)).isEqualTo(
+                "the lab's default (0.25 s at 8 waves, +25.0 ms per wave): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
+        assertThat(o.describe(Lang.VI)).startsWith("giá trị mặc định của lab (0,25 s ở 8 đợt, +25,0 ms mỗi đợt)");
     }
 
     @Test
@@ -24,12 +36,16 @@ class OverheadTest {
         new Calibration(310, 380, 8, "local[4]", 4, 2000, 8, 30, 16, 550, 16, "2025-01-01T00:00:00Z", "4.1.0").save(file);
         Overhead o = Overhead.load(file);
         assertThat(o.calibrated()).isTrue();
+        assertThat(o.origin()).isEqualTo(Overhead.Origin.CALIBRATED);
         assertThat(o.perBatchMs()).isEqualTo(310);
         assertThat(o.referenceWaves()).isEqualTo(8);
         assertThat(o.perWaveMs()).isEqualTo(30);
-        assertThat(o.source()).contains("calibrated here (0.31 s at 8 waves, +30.0 ms per wave");
-        // phase 3: 6 waves → 310 − 2 × 30 = 250 ms
-        assertThat(o.at(Workload.of(new io.ssplab.jobs.Phase3Parallelism().defaults()))).isEqualTo(250);
+        assertThat(o.detail()).isEqualTo("local[4], 2025-01-01T00:00:00Z");
+        assertThat(o.token()).isEqualTo("calibrated");
+        assertThat(o.describe(Lang.EN)).isEqualTo("calibrated here (0.31 s at 8 waves, +30.0 ms per wave; local[4], 2025-01-01T00:00:00Z)");
+        // phase 3: 6 waves → 310 − 2 × 30 = 250 ms; phase 2: its 8 waves → 310 ms
+        assertThat(o.at(Workload.of(Phase3Parallelism.KNOBS))).isEqualTo(250);
+        assertThat(o.at(Workload.of(Phase2Bottleneck.KNOBS))).isEqualTo(310);
         assertThat(Calibration.load(file).p95Ms()).isEqualTo(380);
     }
 
@@ -39,11 +55,47 @@ class OverheadTest {
         Files.writeString(file, "{\"overheadMs\": ");
         Overhead o = Overhead.load(file);
         assertThat(o.calibrated()).isFalse();
-        assertThat(o.source()).contains("calibration unreadable");
+        assertThat(o.perBatchMs()).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
+        assertThat(o.detail()).isNotEmpty();
+        assertThat(o.describe(Lang.EN)).startsWith("the lab's default (0.25 s at 8 waves, +25.0 ms per wave): the calibration cannot be read (")
+                .endsWith("), run 'bin/ssp calibrate' again");
         Files.writeString(file, "{\"overheadMs\": -5, \"wavesPerBatch\": 8}");
-        assertThat(Overhead.load(file).source()).contains("no usable overhead");
+        assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead");
         Files.writeString(file, "{\"overheadMs\": 250, \"wavesPerBatch\": 8, \"perWaveMs\": -1}");
-        assertThat(Overhead.load(file).source()).contains("no usable overhead");
+        assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead");
+        assertThat(Overhead.load(file).token()).isEqualTo("default");
+    }
+
+    @Test
+    void eachOriginHasItsTokenForTheSummaryAndItsWords() {
+        Overhead given = Overhead.given(400, 6);
+        assertThat(given.origin()).isEqualTo(Overhead.Origin.GIVEN);
+        assertThat(given.calibrated()).isTrue();
+        assertThat(given.token()).isEqualTo("given");
+        assertThat(given.describe(Lang.EN)).isEqualTo("given with --overhead (0.40 s for this setting)");
+        // taken as measured for the very setting: at its own waves it is exactly the given value
+        assertThat(given.referenceWaves()).isEqualTo(6);
+        assertThat(given.at(Workload.of(Phase3Parallelism.KNOBS))).isEqualTo(400);
+
+        // The demo's phase 1 costs nothing: its measured PT is all overhead, at its own task waves.
+        Overhead measured = Overhead.defaults("").measuredBy("phase1", 180, 8);
+        assertThat(measured.origin()).isEqualTo(Overhead.Origin.MEASURED);
+        assertThat(measured.perBatchMs()).isEqualTo(180);
+        assertThat(measured.referenceWaves()).isEqualTo(8);
+        assertThat(measured.perWaveMs()).as("the per-wave cost stays the one it had").isEqualTo(Overhead.PER_WAVE_MS);
+        assertThat(measured.token()).isEqualTo("measured:phase1");
+        assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 8 waves, +25.0 ms per wave)");
+        assertThat(measured.at(Workload.of(Phase1Baseline.KNOBS))).isEqualTo(180);
+
+        // A summary keeps the token; the console renders it in the reader's language.
+        assertThat(Overhead.describeToken("measured:phase1", Lang.EN)).isEqualTo("measured by phase1 in this run");
+        assertThat(Overhead.describeToken("measured:phase1", Lang.VI)).isEqualTo("do phase1 đo trong lần chạy này");
+        assertThat(Overhead.describeToken("default", Lang.EN)).isEqualTo("the lab's default");
+        assertThat(Overhead.describeToken("calibrated", Lang.EN)).isEqualTo("this machine's calibration");
+        assertThat(Overhead.describeToken("given", Lang.VI)).isEqualTo("cho qua --overhead");
+        assertThat(Overhead.describeToken(null, Lang.EN)).isEmpty();
+        assertThat(Overhead.describeToken("something newer", Lang.EN)).isEqualTo("something newer");
+        for (Overhead.Origin origin : Overhead.Origin.values()) assertThat(origin.token()).isEqualTo(origin.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Test
@@ -52,6 +104,7 @@ class OverheadTest {
         try {
             System.setProperty("ssp.home", dir.toString());
             assertThat(Calibration.defaultPath()).isEqualTo(dir.resolve("runs").resolve("calibration.json"));
+            assertThat(Overhead.load().origin()).isEqualTo(Overhead.Origin.DEFAULT);
         } finally {
             if (before == null) System.clearProperty("ssp.home");
             else System.setProperty("ssp.home", before);

@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Json;
 import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Master;
+import io.ssplab.core.Verdict;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.jobs.Phase3Parallelism;
@@ -152,42 +159,48 @@ class ProcessingTimeModelTest {
     }
 
     @Test
-    void aStandaloneMasterGetsItsCoresMax() {
+    void aStandaloneMasterGetsItsCoresMaxElseTheCoresTheJobWasDesignedWith() {
         Knobs cluster = phase2().withMaster("spark://10.0.0.5:7077");
-        assertThat(Workload.of(cluster).cores()).isEqualTo(4);
-        Workload twelve = Workload.of(cluster, 12);
+        assertThat(Workload.of(cluster).cores()).isEqualTo(Master.DEFAULT_CLUSTER_CORES);
+        Workload twelve = Workload.of(cluster, 12, 4);
         assertThat(twelve.cores()).isEqualTo(12);
         assertThat(twelve.freeSlots()).isEqualTo(11);
         assertThat(twelve.masterLabel()).isEqualTo("spark://10.0.0.5:7077 (12 cores)");
+        // without spark.cores.max: the local cores its lesson was designed with (phase 3: 8)
+        assertThat(Workload.of(Phase3Parallelism.KNOBS.withMaster("spark://10.0.0.5:7077"), null, 8).cores()).isEqualTo(8);
+        // a local master is its own N, whatever the cluster settings say
+        assertThat(Workload.of(phase2(), 12, 8).cores()).isEqualTo(4);
         // withCores keeps the URL of a standalone master, rewrites local[N]
-        assertThat(twelve.withCores(6).spec().master()).isEqualTo("spark://10.0.0.5:7077");
-        assertThat(Workload.of(phase2()).withCores(6).spec().master()).isEqualTo("local[6]");
+        assertThat(twelve.withCores(6).knobs().master()).isEqualTo("spark://10.0.0.5:7077");
+        assertThat(Workload.of(phase2()).withCores(6).knobs().master()).isEqualTo("local[6]");
     }
 
     @Test
     void aRunsPredictionHonoursCoresMaxAndBackpressure() {
-        String before = System.getProperty("ssp.home");
-        try {
-            System.setProperty("ssp.home", "/nonexistent-ssp-home"); // no calibration: the documented default
-            // phase 2 at the nominal 140 lines/s: 2.60 s; with the rate controller on PT settles at BI
-            assertThat(ProcessingTimeModel.predictRun(phase2(), java.util.Map.of(), java.util.Map.of())).isCloseTo(2602, within(1e-6));
-            assertThat(ProcessingTimeModel.predictRun(phase2(), java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "true"), java.util.Map.of()))
-                    .isEqualTo(2000);
-            // the run's own settings win over the job's
-            assertThat(ProcessingTimeModel.predictRun(phase2(), java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "true"),
-                    java.util.Map.of(ProcessingTimeModel.BACKPRESSURE, "false"))).isCloseTo(2602, within(1e-6));
-            // a standalone master with spark.cores.max 8: 7 slots, P = 4 in one wave of 210 words
-            Knobs cluster = phase2().withMaster("spark://127.0.0.1:7077");
-            Prediction eight = MODEL.predict(Workload.of(cluster, 8));
-            assertThat(ProcessingTimeModel.predictRun(cluster, java.util.Map.of(), java.util.Map.of("spark.cores.max", "8")))
-                    .isCloseTo(eight.predictedProcessingTimeMs(), within(1e-6));
-            assertThat(eight.arithmetic().waves()).isEqualTo(1);
-            // nothing to predict: no slot left
-            assertThat(ProcessingTimeModel.predictRun(cluster, java.util.Map.of(), java.util.Map.of("spark.cores.max", "1"))).isNull();
-        } finally {
-            if (before == null) System.clearProperty("ssp.home");
-            else System.setProperty("ssp.home", before);
-        }
+        // phase 2 at the nominal 140 lines/s: 2.60 s; with the rate controller on PT settles at BI
+        Prediction nominal = MODEL.predictRun(phase2(), Map.of(), 4);
+        assertThat(nominal.predictedProcessingTimeMs()).isCloseTo(2602, within(1e-6));
+        assertThat(nominal.overhead()).isSameAs(MODEL.overhead());
+        Prediction settled = MODEL.predictRun(phase2(), Map.of(ProcessingTimeModel.BACKPRESSURE, "true"), 4);
+        assertThat(settled.predictedProcessingTimeMs()).isEqualTo(2000);
+        assertThat(settled.stable()).as("ρ = 1 keeps up").isTrue();
+        assertThat(settled.arithmetic()).isEqualTo(nominal.arithmetic());
+        assertThat(MODEL.predictRun(phase2(), Map.of(ProcessingTimeModel.BACKPRESSURE, " FALSE "), 4).predictedProcessingTimeMs())
+                .isCloseTo(2602, within(1e-6));
+        // backpressure changes nothing when the job keeps up anyway
+        assertThat(MODEL.predictRun(Phase3Parallelism.KNOBS, Map.of(ProcessingTimeModel.BACKPRESSURE, "true"), 8).predictedProcessingTimeMs())
+                .isCloseTo(1376, within(1e-6));
+        // a standalone master with spark.cores.max 8: 7 slots, P = 4 in one wave of 210 words
+        Knobs cluster = phase2().withMaster("spark://127.0.0.1:7077");
+        Prediction eight = MODEL.predict(Workload.of(cluster, 8, 4));
+        assertThat(MODEL.predictRun(cluster, Map.of("spark.cores.max", "8"), 4).predictedProcessingTimeMs())
+                .isCloseTo(eight.predictedProcessingTimeMs(), within(1e-6));
+        assertThat(eight.arithmetic().waves()).isEqualTo(1);
+        // without spark.cores.max, the designed cores
+        assertThat(MODEL.predictRun(cluster, Map.of(), 8).workload().cores()).isEqualTo(8);
+        // nothing to predict: no slot left, or a cores setting that is not a number
+        assertThat(MODEL.predictRun(cluster, Map.of("spark.cores.max", "1"), 4)).isNull();
+        assertThat(MODEL.predictRun(cluster, Map.of("spark.cores.max", "many"), 4)).isNull();
     }
 
     @Test
@@ -195,20 +208,73 @@ class ProcessingTimeModelTest {
         Prediction p = MODEL.predict(Workload.of(new Phase1Baseline().defaults()));
         assertThat(p.arithmetic().costTimeMs()).isZero();
         assertThat(p.predictedProcessingTimeMs()).isEqualTo(250);
-        assertThat(p.consequence()).contains("headroom").doesNotContain("cost could grow");
+        assertThat(p.consequence(Lang.EN)).contains("headroom").contains("1.75 s per batch (88% of BI unused)").doesNotContain("cost could grow");
     }
 
     @Test
     void overheadScalesWithTaskWavesAndHasAFloor() {
-        Overhead o = new Overhead(300, 8, 25, true, "test");
+        Overhead o = new Overhead(300, 8, 25, Overhead.Origin.CALIBRATED, "test");
         assertThat(o.at(Workload.of(phase2()))).isEqualTo(300);
         // local[2], P=16: one free slot runs all 10 + 16 + 16 = 42 tasks one after the other → 300 + 25 × 34 = 1150
         assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(1150);
         // the same 42 tasks on local[8]'s 7 slots: ⌈10/7⌉ + ⌈16/7⌉ + ⌈16/7⌉ = 8 waves → 300
         assertThat(o.at(Workload.of(phase2().withMaster("local[8]").withPartitions(16)))).isEqualTo(300);
-        Overhead small = new Overhead(60, 8, 25, true, "test");
+        Overhead small = new Overhead(60, 8, 25, Overhead.Origin.CALIBRATED, "test");
         // local[8], P=2: 2 + 1 + 1 = 4 waves → 60 − 100, floored at 50
         assertThat(small.at(Workload.of(phase2().withMaster("local[8]").withPartitions(2)))).isEqualTo(Overhead.FLOOR_MS);
+    }
+
+    @Test
+    void aPredictionAtExactlyOneKeepsUp() {
+        // 2 waves × 210 words × 5 ms = 2100 ms of cost + a flat 1900 ms of overhead = 4000 ms at BI 4 s (70 lines/s): ρ = 1 exactly
+        ProcessingTimeModel model = new ProcessingTimeModel(new Overhead(1900, 8, 0, Overhead.Origin.GIVEN, ""));
+        Prediction p = model.predict(Workload.of(phase2().withCost(Duration.ofMillis(5)).withBatchInterval(Duration.ofSeconds(4)).withRate(70)));
+        assertThat(p.arithmetic().costTimeMs()).isEqualTo(2100);
+        assertThat(p.predictedProcessingTimeMs()).isEqualTo(4000);
+        assertThat(p.ratio()).isEqualTo(1.0);
+        assertThat(p.stable()).isEqualTo(Verdict.keepsUp(p.ratio())).isTrue();
+        assertThat(p.verdict()).isEqualTo(Verdict.STABLE);
+        assertThat(p.schedulingDelayGrowthMsPerBatch()).isZero();
+        assertThat(p.headroomMs()).isZero();
+        // a millisecond more is one too many
+        Prediction over = new ProcessingTimeModel(new Overhead(1901, 8, 0, Overhead.Origin.GIVEN, ""))
+                .predict(Workload.of(phase2().withCost(Duration.ofMillis(5)).withBatchInterval(Duration.ofSeconds(4)).withRate(70)));
+        assertThat(over.verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(over.schedulingDelayGrowthMsPerBatch()).isEqualTo(1);
+    }
+
+    @Test
+    void fieldsStartWithTheKnobsJsonFieldsThenTheModelsNumbers() throws Exception {
+        Prediction p = MODEL.predict(Workload.of(phase2()).withRepartition(false));
+        Map<String, Object> f = p.fields();
+        List<String> keys = List.copyOf(f.keySet());
+        List<String> knobFields = List.of("job", "master", "batchIntervalMs", "partitions", "costMs", "costUnit", "linesPerSecond",
+                "wordsPerLine", "blockIntervalMs");
+        assertThat(keys.subList(0, knobFields.size())).containsExactlyInAnyOrderElementsOf(knobFields);
+        assertThat(keys.subList(knobFields.size(), knobFields.size() + 5))
+                .containsExactly("cores", "receivers", "freeSlots", "repartitioned", "costStagePartitions");
+        assertThat(keys).contains("linesPerBatch", "costedRecordsPerBatch", "recordsPerPartition", "waves", "lastWaveTasks", "partialLastWave",
+                "tasksPerBatch", "taskWavesPerBatch", "costTimeMs", "overheadMs", "overheadCalibrated", "overheadSource",
+                "predictedProcessingTimeMs", "ratio", "stable", "verdict", "schedulingDelayGrowthMsPerBatch", "headroomMs");
+        assertThat(keys).doesNotHaveDuplicates().doesNotContain("knobs", "batchInterval", "cost", "blockInterval", "spec");
+        // P is the knob, costStagePartitions the partitions the cost is paid on: here the 10 receiver blocks
+        assertThat(((Number) f.get("partitions")).intValue()).isEqualTo(4);
+        assertThat(((Number) f.get("costStagePartitions")).intValue()).isEqualTo(10);
+        assertThat(f.get("repartitioned")).isEqualTo(false);
+        assertThat(((Number) f.get("costMs")).doubleValue()).isEqualTo(5.6);
+        assertThat(((Number) f.get("batchIntervalMs")).longValue()).isEqualTo(2000);
+        assertThat(f.get("overheadSource")).isEqualTo("default");
+        // in JSON: the cost unit and the verdict as words
+        JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(f));
+        assertThat(json.get("costUnit").asText()).isEqualTo("word");
+        assertThat(json.get("verdict").asText()).isEqualTo("UNSTABLE");
+        assertThat(json.get("job").asText()).isEqualTo("phase2");
+        assertThat(json.get("blockIntervalMs").asLong()).isEqualTo(200);
+        assertThat(json.get("linesPerSecond").asDouble()).isEqualTo(140);
+        assertThat(json.get("wordsPerLine").asInt()).isEqualTo(3);
+        assertThat(json.get("cores").asInt()).isEqualTo(4);
+        assertThat(json.get("freeSlots").asInt()).isEqualTo(3);
+        assertThat(json.get("stable").asBoolean()).isFalse();
     }
 
     @Test

@@ -99,12 +99,22 @@ class SmallestFixesTest {
 
     @Test
     void nothingHelpsWhenOverheadFillsTheInterval() {
-        ProcessingTimeModel slow = new ProcessingTimeModel(new Overhead(3000, 18, 0, true, "test"));
+        ProcessingTimeModel slow = new ProcessingTimeModel(new Overhead(3000, 18, 0, Overhead.Origin.CALIBRATED, "test"));
         SmallestFixes fixes = new SmallestFixes(slow);
         Workload phase3 = Workload.of(new Phase3Parallelism().defaults());
         assertThat(fixes.fewestCores(phase3).exists()).isFalse();
         assertThat(fixes.largestStableCost(phase3).exists()).isFalse();
         assertThat(fixes.smallestStableBatchInterval(phase3).exists()).isTrue();
+    }
+
+    @Test
+    void eachFixIsNamedByAKeyAndLabelledInWords() {
+        java.util.List<Fix> fixes = FIXES.of(Workload.of(new Phase2Bottleneck().defaults()));
+        assertThat(fixes).extracting(Fix::name).containsExactlyElementsOf(SmallestFixes.NAMES)
+                .containsExactly("fewestCores", "bestPartitions", "largestStableCost", "smallestStableBi", "largestStableRate");
+        assertThat(fixes).extracting(Fix::label)
+                .containsExactly("fewest cores", "best partitions", "largest stable cost", "smallest stable BI", "largest stable rate");
+        assertThat(fixes.get(0).exists()).isTrue();
     }
 
     @Test

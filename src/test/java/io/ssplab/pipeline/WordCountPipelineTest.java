@@ -37,12 +37,18 @@ import io.ssplab.source.LineGenerator;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WordCountPipelineTest {
     private static final Map<String, Map<String, Integer>> TOTALS = new ConcurrentHashMap<>();
+    /** Each batch's top-words line of one pipeline, routed here instead of System.out. */
+    private static final List<String> TOP_LINES = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final String ROUTE = "pipeline-test";
+    private static final String TOP_WORDS_OF = "phase2 knobs without the cost";
     private final List<List<String>> batches = batchesOfLines(3, 40);
     private final Map<String, Function<JavaDStream<String>, JavaPairDStream<String, Integer>>> pipelines = new LinkedHashMap<>();
 
     @BeforeAll
     void runEveryPipelineOverTheSameBatches() throws InterruptedException {
-        pipelines.put("phase pipeline, P=4, 0.1 ms/word", lines -> WordCountPipeline.wordCounts(lines, 4, Duration.ofNanos(100_000)));
+        pipelines.put("phase pipeline, P=4, 0.1 ms/word", lines -> WordCountPipeline.costPerWord(lines, 4, Duration.ofNanos(100_000)));
+        pipelines.put("exercise pipeline, repartition 3, reduce 5, 0.1 ms/line",
+                lines -> WordCountPipeline.costPerLine(lines, 3, Duration.ofNanos(100_000), 5));
         pipelines.put("phase2 knobs without the cost",
                 lines -> new Phase2Bottleneck().wordCounts(lines, new Phase2Bottleneck().defaults().withCost(Duration.ZERO)));
         pipelines.put("fill-gaps solution", lines -> new FillGapsSolution().wordCounts(lines, null));
@@ -52,13 +58,16 @@ class WordCountPipelineTest {
                 .set("spark.ui.enabled", "false").set("spark.driver.bindAddress", "127.0.0.1").set("spark.driver.host", "127.0.0.1"),
                 Durations.seconds(1));
         AtomicInteger done = new AtomicInteger();
+        TopWords.route(ROUTE, TOP_LINES::add);
         try {
             for (var entry : pipelines.entrySet()) {
                 Queue<JavaRDD<String>> queue = new LinkedList<>();
                 for (List<String> batch : batches) queue.add(ssc.sparkContext().parallelize(batch, 3));
                 String name = entry.getKey();
                 TOTALS.put(name, new ConcurrentHashMap<>());
-                entry.getValue().apply(ssc.queueStream(queue, true)).foreachRDD(rdd -> {
+                JavaPairDStream<String, Integer> counts = entry.getValue().apply(ssc.queueStream(queue, true));
+                if (TOP_WORDS_OF.equals(name)) TopWords.print(counts, 3, ROUTE);
+                counts.foreachRDD(rdd -> {
                     for (scala.Tuple2<String, Integer> t : rdd.collect()) TOTALS.get(name).merge(t._1(), t._2(), Integer::sum);
                     done.incrementAndGet();
                 });
@@ -68,6 +77,7 @@ class WordCountPipelineTest {
             while (done.get() < batches.size() * pipelines.size() && System.nanoTime() < deadline) Thread.sleep(50);
         } finally {
             ssc.stop(true, false);
+            TopWords.unroute(ROUTE);
         }
     }
 
@@ -100,6 +110,23 @@ class WordCountPipelineTest {
         for (String name : pipelines.keySet()) {
             assertThat(new TreeMap<>(TOTALS.get(name))).as(name).isEqualTo(want);
         }
+    }
+
+    @Test
+    void eachBatchsTopWordsGoAlongTheRunsRouteInOrder() {
+        // one line per batch (the queue may add empty batches after the three: "(no words)")
+        assertThat(TOP_LINES.size()).isGreaterThanOrEqualTo(batches.size());
+        for (int b = 0; b < batches.size(); b++) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String line : batches.get(b))
+                for (String w : Words.split(line)) counts.merge(w, 1, Integer::sum);
+            String expected = counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(3).map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
+            assertThat(TOP_LINES.get(b)).as("batch %d", b).isEqualTo("  top 3 words: " + expected);
+        }
+        assertThat(TOP_LINES.subList(batches.size(), TOP_LINES.size())).allSatisfy(l -> assertThat(l).isEqualTo("  top 3 words: (no words)"));
+        assertThat(TopWords.format(List.of())).isEqualTo("(no words)");
     }
 
     @Test

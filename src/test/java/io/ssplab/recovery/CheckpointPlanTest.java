@@ -8,73 +8,97 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ssplab.cli.Main;
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Json;
 import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase1Baseline;
-import io.ssplab.run.ReliabilityOptions;
-import io.ssplab.run.RunOptions;
 import io.ssplab.run.SourceEndpoint;
-import io.ssplab.source.LineFormat;
 
 /** Every refusal happens before Spark starts; a matching checkpoint is resumed with the run counted. */
 class CheckpointPlanTest {
     private static final Knobs PHASE1 = new Phase1Baseline().defaults();
     private static final SourceEndpoint EXTERNAL = new SourceEndpoint("127.0.0.1", 9);
 
-    private static RunOptions options(SourceEndpoint source, Path checkpoint, boolean wal) {
-        return new RunOptions(source, 4, null, -1, null, Map.of(), System.out,
-                new ReliabilityOptions(LineFormat.STAMPED, checkpoint, wal));
+    /** As the runner calls it: the source as given, whether it is embedded, the checkpoint directory and --wal. */
+    private static CheckpointPlan prepare(Knobs knobs, SourceEndpoint source, Path checkpoint, boolean wal) {
+        return CheckpointPlan.prepare(knobs, source.toString(), source.embedded(), checkpoint, wal);
     }
 
     @Test
     void noCheckpointNoPlan() {
-        assertThat(CheckpointPlan.prepare(PHASE1, options(EXTERNAL, null, false))).isNull();
+        assertThat(prepare(PHASE1, EXTERNAL, null, false)).isNull();
     }
 
     @Test
     void theWriteAheadLogNeedsACheckpoint() {
-        assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(EXTERNAL, null, true)))
+        assertThatThrownBy(() -> prepare(PHASE1, EXTERNAL, null, true))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("--wal needs --checkpoint DIR");
     }
 
     @Test
     void aCheckpointNeedsASourceThatOutlivesTheDriver(@TempDir Path dir) {
-        assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(SourceEndpoint.EMBEDDED, dir.resolve("c"), true)))
+        assertThatThrownBy(() -> prepare(PHASE1, SourceEndpoint.EMBEDDED, dir.resolve("c"), true))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("--source 127.0.0.1:9999");
     }
 
     @Test
     void aDirectoryNotWrittenByUsIsRefused(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(EXTERNAL, dir, true)))
+        assertThatThrownBy(() -> prepare(PHASE1, EXTERNAL, dir, true))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("was not written by 'bin/ssp run'");
         Path file = dir.resolve("notes.txt");
-        assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(EXTERNAL, file, true)))
+        assertThatThrownBy(() -> prepare(PHASE1, EXTERNAL, file, true))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("is a file");
     }
 
     @Test
     void theSameJobResumesAndAnotherJobOrKnobIsRefused(@TempDir Path dir) {
         Path c = dir.resolve("ckpt");
-        CheckpointPlan first = CheckpointPlan.prepare(PHASE1, options(EXTERNAL, c, true));
+        CheckpointPlan first = prepare(PHASE1, EXTERNAL, c, true);
         assertThat(first.run()).isEqualTo(1);
         assertThat(first.wal()).isTrue();
-        assertThat(CheckpointPlan.prepare(PHASE1, options(EXTERNAL, c, true)).run()).isEqualTo(2);
+        assertThat(prepare(PHASE1, EXTERNAL, c, true).run()).isEqualTo(2);
 
-        assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1.withJob("phase2").withCost(java.time.Duration.ofMillis(5)),
-                options(EXTERNAL, c, true)))
+        assertThatThrownBy(() -> prepare(PHASE1.withJob("phase2").withCost(java.time.Duration.ofMillis(5)), EXTERNAL, c, true))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("was written by another job or other knobs: job phase1 (checkpoint) ≠ phase2 (now), cost (ms) 0.0 (checkpoint) ≠ 5.0 (now)");
-        assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1.withPartitions(8), options(EXTERNAL, c, false)))
+        assertThatThrownBy(() -> prepare(PHASE1.withPartitions(8), EXTERNAL, c, false))
                 .hasMessageContaining("partitions 4 (checkpoint) ≠ 8 (now)").hasMessageContaining("write-ahead log --wal (checkpoint) ≠ no --wal (now)");
-        assertThatThrownBy(() -> CheckpointPlan.prepare(PHASE1, options(new SourceEndpoint("127.0.0.1", 10), c, true)))
+        assertThatThrownBy(() -> prepare(PHASE1, new SourceEndpoint("127.0.0.1", 10), c, true))
                 .hasMessageContaining("source 127.0.0.1:9 (checkpoint) ≠ 127.0.0.1:10 (now)");
+    }
+
+    @Test
+    void theManifestIsFlatLikeASummaryAndAnOlderOneStillResumes(@TempDir Path dir) throws Exception {
+        Path c = dir.resolve("ckpt");
+        prepare(PHASE1, EXTERNAL, c, true);
+        JsonNode manifest = Json.MAPPER.readTree(c.resolve(CheckpointPlan.MANIFEST).toFile());
+        assertThat(manifest.get("job").asText()).isEqualTo("phase1");
+        assertThat(manifest.get("master").asText()).isEqualTo("local[4]");
+        assertThat(manifest.get("batchIntervalMs").asLong()).isEqualTo(2000);
+        assertThat(manifest.get("partitions").asInt()).isEqualTo(4);
+        assertThat(manifest.get("costMs").asDouble()).isZero();
+        assertThat(manifest.get("costUnit").asText()).isEqualTo("word");
+        assertThat(manifest.get("source").asText()).isEqualTo("127.0.0.1:9");
+        assertThat(manifest.get("wal").asBoolean()).isTrue();
+        assertThat(manifest.get("runs").asInt()).isEqualTo(1);
+        assertThat(manifest.has("knobs")).isFalse();
+
+        // A manifest written before the knobs carried rate, words per line and block interval.
+        Path old = dir.resolve("old");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve(CheckpointPlan.MANIFEST), "{\"job\":\"phase1\",\"master\":\"local[4]\",\"batchIntervalMs\":2000,"
+                + "\"partitions\":4,\"costMs\":0.0,\"costUnit\":\"word\",\"source\":\"127.0.0.1:9\",\"wal\":false,\"runs\":3}");
+        CheckpointPlan resumed = prepare(PHASE1, EXTERNAL, old, false);
+        assertThat(resumed.run()).isEqualTo(4);
+        assertThat(resumed.wal()).isFalse();
     }
 
     @Test
