@@ -100,7 +100,7 @@ public final class Format {
         if (nanos == 0) return "0";
         if (nanos % 1_000_000_000L == 0) return nanos / 1_000_000_000L + "s";
         if (nanos % 1_000_000L == 0) return nanos / 1_000_000L + "ms";
-        return BigDecimal.valueOf(nanos / 1e6).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "ms";
+        return BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + "ms"; // exact: 250 ns → "0.00025ms"
     }
 
     /** A number as the command line takes it: 140 → "140", 5.5 → "5.5". Language-free. */

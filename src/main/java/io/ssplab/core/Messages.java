@@ -50,8 +50,8 @@ public final class Messages {
 
     /** The message {@code key} in {@code lang}: for pages that carry both languages. */
     public static String in(Lang lang, String key, Object... args) {
-        String pattern = pattern(lang, key);
-        return args.length == 0 ? pattern.replace("%%", "%") : String.format(lang.locale(), pattern, args);
+        // Always formatted: a pattern with placeholders called without its arguments fails loudly instead of printing "%1$s".
+        return String.format(lang.locale(), pattern(lang, key), args);
     }
 
     /** The raw pattern of {@code key} in {@code lang}. */

@@ -92,8 +92,9 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
         return new Overhead(perBatchMs, waves, perWaveMs, Origin.MEASURED, by);
     }
 
+    /** Measured by {@code bin/ssp calibrate} on this machine (not the default, a given value or an earlier act's). */
     public boolean calibrated() {
-        return origin != Origin.DEFAULT;
+        return origin == Origin.CALIBRATED;
     }
 
     /** The overhead of a batch of this workload. */

@@ -104,8 +104,11 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         String unit = Messages.noun(lang, 2, "noun." + knobs().costUnit().label());
         List<String> lines = new ArrayList<>();
         lines.add(Messages.get(stable() && !before.stable() ? "predict.compare.whyStable" : "predict.compare.head", beforeName));
-        lines.add("  " + Messages.get("predict.compare.before") + "  " + before.oneLine());
-        lines.add("  " + Messages.get("predict.compare.now") + "  " + oneLine());
+        String b4 = Messages.get("predict.compare.before");
+        String now = Messages.get("predict.compare.now");
+        int width = Math.max(b4.length(), now.length());
+        lines.add("  " + b4 + " ".repeat(width - b4.length() + 2) + before.oneLine());
+        lines.add("  " + now + " ".repeat(width - now.length() + 2) + oneLine());
         double b = before.arithmetic.costTimeMs();
         double n = arithmetic.costTimeMs();
         String factor = n > 0 && b > 0 ? Messages.get(b >= n ? "predict.compare.less" : "predict.compare.more", Format.fixed(Math.max(b, n) / Math.min(b, n), 1)) : "";

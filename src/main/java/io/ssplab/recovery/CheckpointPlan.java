@@ -64,6 +64,9 @@ public final class CheckpointPlan {
             differ(d, "partitions", a.partitions(), b.partitions());
             differ(d, "cost (ms)", a.costMs(), b.costMs());
             differ(d, "cost unit", a.costUnit(), b.costUnit());
+            differ(d, "rate (lines/s)", a.linesPerSecond(), b.linesPerSecond());
+            differ(d, "words per line", a.wordsPerLine(), b.wordsPerLine());
+            differ(d, "block interval (ms)", a.blockIntervalMs(), b.blockIntervalMs());
             differ(d, "source", source, now.source);
             differ(d, "write-ahead log", wal ? "--wal" : "no --wal", now.wal ? "--wal" : "no --wal");
             return d;

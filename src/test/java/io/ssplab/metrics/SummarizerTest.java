@@ -67,7 +67,7 @@ class SummarizerTest {
         assertThat(s.processingToIntervalRatio()).isCloseTo(0.7, within(1e-9));
         assertThat(s.medianRecordsPerBatch()).isEqualTo(280);
         assertThat(s.meanInputRatePerSec()).isEqualTo(140);
-        assertThat(s.reason()).isEqualTo("median PT 1.40 s < BI 2.00 s (70% of the interval used) and scheduling delay flat (+0 ms/batch)");
+        assertThat(s.reason()).isEqualTo("median PT 1.40 s ≤ BI 2.00 s (70% of the interval used) and scheduling delay flat (+0 ms/batch)");
     }
 
     @Test
@@ -155,7 +155,7 @@ class SummarizerTest {
         String vi = Summarizer.reason(overloaded, Lang.VI);
         assertThat(vi).isNotEqualTo(overloaded.reason()).contains("2,50 s", "2,00 s", "0,50 s", "+511").doesNotContain("2.50 s", "median PT");
         assertThat(Summarizer.reason(headroom, Lang.VI))
-                .isEqualTo("PT trung vị 1,40 s < BI 2,00 s (dùng 70% khoảng interval) và scheduling delay phẳng (+0 ms/batch)");
+                .isEqualTo("PT trung vị 1,40 s ≤ BI 2,00 s (dùng 70% khoảng interval) và scheduling delay phẳng (+0 ms/batch)");
         RunSummary few = Summarizer.summarize(KNOBS, run(400, 300, 300));
         assertThat(Summarizer.reason(few, Lang.VI)).startsWith("chỉ có 3 batch hoàn tất, 1 batch").contains("ít nhất 3");
     }
