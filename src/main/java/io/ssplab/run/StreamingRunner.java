@@ -153,7 +153,10 @@ public final class StreamingRunner {
         PrintStream out = options.out();
         List<BatchMetrics> batches = Collections.synchronizedList(new ArrayList<>());
         JsonLines.Writer jsonl = options.metricsOut() == null ? null : new JsonLines.Writer(options.metricsOut());
-        double nominalLines = Summarizer.nominalLines(knobs);
+        // With backpressure the receiver takes in only what the job keeps up with, so a batch never needs to
+        // hold the source's rate × BI to count as full (a throttled job might never reach half of it, and
+        // a run stopping after N measured batches would never stop): any record will do, as for an unknown rate.
+        double nominalLines = ProcessingTimeModel.backpressure(effectiveSparkConf(job, options)) ? Double.NaN : Summarizer.nominalLines(knobs);
         ProcessingTimeModel model = new ProcessingTimeModel(options.overhead() != null ? options.overhead() : Overhead.load());
         Prediction prediction = model.predictRun(knobs, effectiveSparkConf(job, options), job.designedCores());
 
@@ -206,8 +209,9 @@ public final class StreamingRunner {
         }
 
         List<BatchMetrics> all = List.copyOf(batches);
-        RunSummary summary = Summarizer.summarize(knobs, all, prediction == null ? null : prediction.predictedProcessingTimeMs(),
-                prediction == null ? null : prediction.overhead().token());
+        // The warm-up the stop rule and the live table used: the summary speaks of the same measured batches.
+        RunSummary summary = Summarizer.summarize(knobs, all, Warmup.batches(all, nominalLines),
+                prediction == null ? null : prediction.predictedProcessingTimeMs(), prediction == null ? null : prediction.overhead().token());
         Reconciler.Observed observed = accounting.observed();
         SentLines sent = sentLines(observed, embedded, options.source());
         // The file keeps the English account; the console shows the reader's.

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.Knobs;
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.exercises.ExerciseStates;
+import io.ssplab.exercises.WordCountExercise;
+import io.ssplab.metrics.Batches;
 import io.ssplab.solutions.FixDelaySolution;
 
 class FixDelayCriteriaTest {
@@ -18,14 +21,33 @@ class FixDelayCriteriaTest {
         return c.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
     }
 
+    static final WordCountExercise SOLUTION = Lesson.FIX_DELAY.solution();
+
     @Test
     void theSolutionsValuesMeetTheCodeCriteria() {
-        assertThat(FixDelayCriteria.fromCode(new FixDelaySolution())).hasSize(2).allMatch(Criterion::passed);
+        assertThat(SOLUTION).isInstanceOf(FixDelaySolution.class);
+        assertThat(FixDelayCriteria.fromCode(new FixDelaySolution(), SOLUTION)).hasSize(2).allMatch(Criterion::passed);
+        assertThat(Lesson.FIX_DELAY.fromCode(ExerciseStates.fixDelay(5))).hasSize(2).allMatch(Criterion::passed);
+    }
+
+    @Test
+    void theIntervalToKeepIsTheSolutions() {
+        WordCountExercise threeSeconds = new FixDelaySolution() {
+            @Override
+            public java.time.Duration batchInterval() {
+                return java.time.Duration.ofSeconds(3);
+            }
+        };
+        Criterion bi = FixDelayCriteria.fromCode(new FixDelaySolution(), threeSeconds).get(0);
+        assertThat(bi.passed()).isFalse();
+        assertThat(bi.measured()).isEqualTo("2 s (step 1: 3 s)");
+        assertThat(bi.hint()).contains("keeps step 1's batch interval of 3 s");
+        assertThat(FixDelayCriteria.fromCode(threeSeconds, threeSeconds).get(0).passed()).isTrue();
     }
 
     @Test
     void aLongerBatchIntervalIsNotTheFix() {
-        Criterion bi = FixDelayCriteria.fromCode(new Variants.LongIntervalFixDelay()).get(0);
+        Criterion bi = FixDelayCriteria.fromCode(new Variants.LongIntervalFixDelay(), SOLUTION).get(0);
         assertThat(bi.passed()).isFalse();
         assertThat(bi.measured()).isEqualTo("10 s (step 1: 2 s)");
         assertThat(bi.hint()).contains("keeps step 1's batch interval of 2 s");
@@ -33,7 +55,7 @@ class FixDelayCriteriaTest {
 
     @Test
     void removingTheCostIsNotTheFix() {
-        Criterion cost = FixDelayCriteria.fromCode(new Variants.FreeFixDelay()).get(1);
+        Criterion cost = FixDelayCriteria.fromCode(new Variants.FreeFixDelay(), SOLUTION).get(1);
         assertThat(cost.passed()).isFalse();
         assertThat(cost.measured()).isEqualTo("0 ms");
         assertThat(cost.hint()).contains("waits 0 ms per line").contains("not from deleting the work");

@@ -36,12 +36,28 @@ class GradeReportTest {
         r.print(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String out = buffer.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("=== check fix-delay: my.Exercise ===")
-                .containsPattern("  PASS  passed one\\s+42\\n")
-                .containsPattern("  FAIL  failed one\\s+7\\n        hint: because of the waves\\n")
+                .containsPattern("\\n  PASS {6}passed one {23}42\\n")
+                .containsPattern("\\n  FAIL {6}failed one {23}7\\n        hint: because of the waves\\n")
                 .contains("the lesson's arithmetic for these knobs:\n  waves  2")
                 .contains("FAIL — 1 of 2 criteria not met.\n  second paragraph");
         assertThat(out.lines().filter(l -> l.contains("hint:"))).hasSize(1);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.failed()).extracting(Criterion::name).containsExactly("failed one");
+    }
+
+    @Test
+    void theCriteriaStayInOneColumnInVietnameseToo() {
+        GradeReport r = new GradeReport(Lesson.FIX_DELAY, "my.Exercise", Outcome.FAIL, "",
+                List.of(Criterion.pass("passed one", "42"), Criterion.fail("failed one", "7", "vì các đợt")), List.of(), "x");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        io.ssplab.core.Lang before = io.ssplab.core.Lang.current();
+        try {
+            io.ssplab.core.Lang.use(io.ssplab.core.Lang.VI);
+            r.print(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        } finally {
+            io.ssplab.core.Lang.use(before);
+        }
+        List<String> rows = buffer.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" one ")).toList();
+        assertThat(rows).containsExactly("  ĐẠT       passed one                       42", "  CHƯA ĐẠT  failed one                       7");
     }
 }

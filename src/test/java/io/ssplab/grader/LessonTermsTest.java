@@ -6,7 +6,11 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.model.Overhead;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
 
@@ -22,18 +26,33 @@ class LessonTermsTest {
         assertThat(LessonTerms.waves(STEP1.withMaster("local[8]").withPartitions(7)))
                 .isEqualTo("7 partitions on 7 free task slots run in 1 wave of 40 lines × 15 ms = 0.60 s");
         assertThat(LessonTerms.waves(STEP1.withMaster("local[8]").withPartitions(1)))
-                .isEqualTo("1 partition on 7 free task slots run in 1 wave of 280 lines × 15 ms = 4.20 s (6 slots stay idle)");
+                .isEqualTo("1 partition on 7 free task slots run in 1 wave of 280 lines × 15 ms = 4.20 s (6 slots idle)");
         assertThat(LessonTerms.waves(STEP1.withMaster("local[2]").withPartitions(6)))
                 .isEqualTo("6 partitions on 1 free task slot run in 6 waves of 47 lines × 15 ms = 4.20 s");
         assertThat(LessonTerms.waves(STEP1.withMaster("local[8]").withPartitions(6)))
-                .endsWith("(1 slot stays idle)");
+                .endsWith("(1 slot idle)");
     }
 
     @Test
     void sparksOwnWorkIsWhatPtAddsToTheWaits() {
+        assertThat(Overhead.load().calibrated()).as("the tests' ssp.home holds no calibration: the model's default overhead").isFalse();
         assertThat(LessonTerms.sparkOverhead(STEP1, 2350)).isEqualTo(", plus ≈ 0.25 s of Spark's own work per batch");
         assertThat(LessonTerms.sparkOverhead(STEP1, 2000)).isEmpty();
-        assertThat(LessonTerms.sparkOverhead(STEP1, 3100)).contains("≈ 1.00 s").contains("other programs are competing for the CPU");
+        // step 1: 8 task waves per batch, the model's 0.25 s; three times that is a busy machine
+        assertThat(LessonTerms.modelOverheadMs(STEP1)).isEqualTo(250);
+        assertThat(LessonTerms.sparkOverhead(STEP1, 2800)).isEqualTo(", plus ≈ 0.70 s of Spark's own work per batch");
+        assertThat(LessonTerms.sparkOverhead(STEP1, 3100)).contains("≈ 1.00 s")
+                .contains("this machine's model expects ≈ 0.25 s, so other programs are competing for the CPU");
+    }
+
+    @Test
+    void theBusyMachineThresholdIsTheModelsOverheadForTheseKnobs() {
+        // step 2: 10 blocks and 8 + 8 tasks on 7 slots = 6 task waves, 2 fewer than the reference: 0.25 s − 2 × 25 ms
+        Knobs step2 = new FixDelaySolution().defaults();
+        assertThat(LessonTerms.modelOverheadMs(step2)).isEqualTo(200);
+        double waits = 350; // 2 waves × 35 lines × 5 ms
+        assertThat(LessonTerms.sparkOverhead(step2, waits + 550)).isEqualTo(", plus ≈ 0.55 s of Spark's own work per batch");
+        assertThat(LessonTerms.sparkOverhead(step2, waits + 700)).contains("≈ 0.70 s").contains("model expects ≈ 0.20 s");
     }
 
     @Test
@@ -44,18 +63,33 @@ class LessonTermsTest {
 
     @Test
     void durationsReadAsWritten() {
-        assertThat(LessonTerms.duration(Duration.ofSeconds(2))).isEqualTo("2 s");
-        assertThat(LessonTerms.duration(Duration.ofMillis(1500))).isEqualTo("1.5 s");
-        assertThat(LessonTerms.duration(Duration.ofMillis(15))).isEqualTo("15 ms");
-        assertThat(LessonTerms.duration(Duration.ofNanos(5_500_000))).isEqualTo("5.5 ms");
-        assertThat(LessonTerms.duration(Duration.ofNanos(250_000))).isEqualTo("0.25 ms");
-        assertThat(LessonTerms.duration(Duration.ZERO)).isEqualTo("0 ms");
+        // the hints quote a student's values as they are written in the code
+        assertThat(Format.duration(Duration.ofSeconds(2))).isEqualTo("2 s");
+        assertThat(Format.duration(Duration.ofMillis(1500))).isEqualTo("1.5 s");
+        assertThat(Format.duration(Duration.ofMillis(15))).isEqualTo("15 ms");
+        assertThat(Format.duration(Duration.ofNanos(5_500_000))).isEqualTo("5.5 ms");
+        assertThat(Format.duration(Duration.ofNanos(250_000))).isEqualTo("0.25 ms");
+        assertThat(Format.duration(Duration.ZERO)).isEqualTo("0 ms");
     }
 
     @Test
     void countsAgree() {
-        assertThat(LessonTerms.count(1, "wave")).isEqualTo("1 wave");
-        assertThat(LessonTerms.count(2, "wave")).isEqualTo("2 waves");
-        assertThat(LessonTerms.count(0, "batch", "batches")).isEqualTo("0 batches");
+        assertThat(Messages.count(1, "noun.wave")).isEqualTo("1 wave");
+        assertThat(Messages.count(2, "noun.wave")).isEqualTo("2 waves");
+        assertThat(Messages.count(0, "noun.batch")).isEqualTo("0 batches");
+        assertThat(Messages.count(1, "noun.freeTaskSlot")).isEqualTo("1 free task slot");
+    }
+
+    @Test
+    void theWavesReadInVietnameseToo() {
+        Lang before = Lang.current();
+        try {
+            Lang.use(Lang.VI);
+            assertThat(LessonTerms.waves(STEP1))
+                    .isEqualTo("4 partition trên 3 task slot trống chạy thành 2 đợt, mỗi đợt 70 dòng × 15 ms = 2,10 s (đợt cuối chạy 1 task)");
+            assertThat(LessonTerms.sparkOverhead(STEP1, 2350)).isEqualTo(", cộng ≈ 0,25 s việc riêng của Spark mỗi batch");
+        } finally {
+            Lang.use(before);
+        }
     }
 }

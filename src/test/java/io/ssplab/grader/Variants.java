@@ -2,30 +2,16 @@ package io.ssplab.grader;
 
 import java.time.Duration;
 
-import org.apache.spark.streaming.api.java.JavaDStream;
-import org.apache.spark.streaming.api.java.JavaPairDStream;
-
-import io.ssplab.exercises.FillGapsExercise;
-import io.ssplab.core.Knobs;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
 
-/** Exercises as students get them wrong: each must fail with the hint that names its mistake. */
+/**
+ * Exercises as students get them wrong: each must fail with the hint that names its mistake. They
+ * extend the reference solutions, never the student's files (which a student edits); the exercise's
+ * states (open, partly filled, solved) are {@link io.ssplab.exercises.ExerciseStates}.
+ */
 final class Variants {
     private Variants() {
-    }
-
-    /** Gaps 1 and 2 filled, gap 3 still open. */
-    static class PartlyFilledFillGaps extends FillGapsExercise {
-        @Override
-        public Duration batchInterval() {
-            return Duration.ofSeconds(2);
-        }
-
-        @Override
-        public Duration sleepPerLine() {
-            return Duration.ofMillis(15);
-        }
     }
 
     /** Step 1 with step 2's parallelism in the gaps: wrong values, caught before Spark starts. */
@@ -90,14 +76,6 @@ final class Variants {
         @Override
         public String master() {
             return "local[4]";
-        }
-    }
-
-    /** Step 2 that "fixes" the delay by dropping lines (word1 and word10…word19 start 22% of them). */
-    static class DroppingFixDelay extends FixDelaySolution {
-        @Override
-        public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
-            return super.wordCounts(lines.filter(line -> !line.startsWith("word1")), knobs);
         }
     }
 

@@ -78,13 +78,41 @@ class ChartRendererTest {
         assertThat(ChartRenderer.yMax(ChartData.Metric.INPUT_RATE, stable)).isEqualTo(160.0);
     }
 
+    /**
+     * What the lab's JVMs get: no {@code -Djava.awt.headless} on the command line and often no display
+     * (a server, CI, SSH). A fresh JVM started that way must still write every chart: rendering must
+     * not need a display, whatever the launcher passes.
+     */
     @Test
-    void renderingDoesNotNeedADisplay() throws IOException {
-        ChartRenderer.renderRun(run("phase1", SyntheticRuns.phase1(4)), tmp);
-        assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
-        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
-        try (var files = Files.list(tmp)) {
+    void renderingDoesNotNeedADisplay() throws Exception {
+        Path out = tmp.resolve("child");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                RenderInAFreshJvm.class.getName(), out.toString());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.redirectErrorStream(true);
+        Process child = pb.start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as(output).isTrue();
+        assertThat(child.exitValue()).as(output).isZero();
+        // the child really started without the property: nothing but the renderer set it
+        assertThat(output).contains("java.awt.headless at start: null");
+        for (RunChart c : RunChart.values()) assertSlide(out.resolve(c.fileName("phase1")));
+        try (var files = Files.list(out)) {
             assertThat(files).hasSize(RunChart.values().length);
+        }
+    }
+
+    /** The child JVM of {@link #renderingDoesNotNeedADisplay}: renders phase1's charts into {@code args[0]}. */
+    public static final class RenderInAFreshJvm {
+        public static void main(String[] args) throws IOException {
+            System.out.println("java.awt.headless at start: " + System.getProperty("java.awt.headless"));
+            System.out.println("DISPLAY: " + System.getenv("DISPLAY"));
+            List<Path> files = ChartRenderer.renderRun(SyntheticRuns.recorded("phase1", SyntheticRuns.phase1(4)), Path.of(args[0]));
+            System.out.println("wrote " + files.size() + " charts; headless " + java.awt.GraphicsEnvironment.isHeadless());
         }
     }
 }

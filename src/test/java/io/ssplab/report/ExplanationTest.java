@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Knobs;
 import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.Summarizer;
 
@@ -17,7 +18,7 @@ class ExplanationTest {
     }
 
     private static RecordedRun unknown(String job, List<BatchMetrics> batches) {
-        RunSummary s = Summarizer.summarize(new Summarizer.Knobs(job, null, 0, Double.NaN, null, 2000), batches);
+        RunSummary s = Summarizer.summarize(Knobs.onlyInterval(job, 2000), batches);
         return new RecordedRun(job, Path.of(job + ".jsonl"), batches, s, false, List.of());
     }
 
@@ -33,12 +34,20 @@ class ExplanationTest {
                 .contains("PT/BI 1.27")
                 .contains("Verdict: UNSTABLE")
                 .contains("The first 2 batch(es) are warm-up");
+        // the same sentences from the Vietnamese bundle, with Vietnamese numbers: decimal commas
         assertThat(e.vietnamese())
-                .contains("thời gian chờ 5.4 ms cho mỗi từ")
-                .contains("840 từ")
-                .contains("2 đợt (wave) (3 task, rồi 1)")
-                .contains("≈ 2.27 s")
-                .contains("Kết luận: UNSTABLE");
+                .contains("phase2 chạy trên local[4] với P=4 và thời gian chờ 5,4 ms cho mỗi từ")
+                .contains("trung vị 280 dòng (≈ 140 dòng/s × 2,00 s), tức 840 từ với 3 từ mỗi dòng")
+                .contains("mỗi partition có 210,0 từ")
+                .contains("còn 3 slot trống, nên 4 task chạy thành 2 đợt (3 task, rồi 1)")
+                .contains("2 × 210,0 × 5,4 ms ≈ 2,27 s")
+                .contains("PT/BI 1,27")
+                .contains("Kết luận: UNSTABLE")
+                .contains("2 batch đầu là warm-up")
+                .doesNotContainPattern("\\d\\.\\d");
+        assertThat(e.english()).doesNotContainPattern("\\d,\\d{1,2}\\b").doesNotContain("Kết luận");
+        assertThat(e.in(io.ssplab.core.Lang.EN)).isEqualTo(e.english());
+        assertThat(e.in(io.ssplab.core.Lang.VI)).isEqualTo(e.vietnamese());
     }
 
     @Test
@@ -46,7 +55,8 @@ class ExplanationTest {
         Explanation e = Explanation.of(run("phase3", "local[8]", 8, 5.4, "word", SyntheticRuns.phase3(12)));
         assertThat(e.english()).contains("leaving 7, so the 8 tasks run in 2 waves (7 tasks, then 1)")
                 .contains("2 × 105.0 × 5.4 ms ≈ 1.13 s").contains("scheduling delay stays flat").contains("Verdict: STABLE");
-        assertThat(e.vietnamese()).contains("còn 7 slot trống").contains("giữ phẳng").contains("Kết luận: STABLE");
+        assertThat(e.vietnamese()).contains("còn 7 slot trống").contains("2 × 105,0 × 5,4 ms ≈ 1,13 s").contains("giữ phẳng")
+                .contains("Kết luận: STABLE").doesNotContainPattern("\\d\\.\\d");
     }
 
     @Test

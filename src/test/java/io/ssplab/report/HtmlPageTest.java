@@ -55,6 +55,8 @@ class HtmlPageTest {
         assertThat(count(html, "<p class=\"explain en\"")).isEqualTo(3);
         assertThat(count(html, "<p class=\"explain vi\"")).isEqualTo(3);
         assertThat(html).contains("Tiếng Việt").contains("data-set-lang=\"vi\"").contains("html[data-lang=\"en\"] .vi");
+        // each language's explanation with its own numbers: phase2's waits, 2 × 210 words × 5.4 ms
+        assertThat(html).contains("2 × 210.0 × 5.4 ms ≈ 2.27 s").contains("2 × 210,0 × 5,4 ms ≈ 2,27 s");
     }
 
     @Test
@@ -62,7 +64,9 @@ class HtmlPageTest {
         String html = render(demoRuns(), List.of());
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<link").doesNotContain("@import");
         Matcher src = Pattern.compile("src=\"([^\"]*)\"").matcher(html);
-        while (src.find()) assertThat(src.group(1)).startsWith("charts/").endsWith(".png");
+        int sources = 0;
+        for (; src.find(); sources++) assertThat(src.group(1)).startsWith("charts/").endsWith(".png");
+        assertThat(sources).as("every image checked").isEqualTo(3 * RunChart.values().length + 1);
     }
 
     @Test
@@ -71,7 +75,7 @@ class HtmlPageTest {
         RecordedRun p2 = runs.get(1);
         List<BatchMetrics> fast = SyntheticRuns.simulate("phase2", 12, 2000, 1500, 50, 280, 9);
         RecordedRun stable = new RecordedRun("phase2", p2.metricsFile(), fast,
-                Summarizer.summarize(new Summarizer.Knobs("phase2", "local[4]", 4, 5.4, "word", 2000), fast), true, List.of());
+                Summarizer.summarize(SyntheticRuns.knobs("phase2", "local[4]", 4, 5.4, "word", 2000), fast), true, List.of());
         String html = render(List.of(runs.get(0), stable, runs.get(2)), List.of());
         assertThat(html).contains("The story did not hold: ").contains("phase2 should be UNSTABLE but was STABLE")
                 .contains("phase2 lẽ ra UNSTABLE nhưng lại STABLE");
@@ -99,7 +103,7 @@ class HtmlPageTest {
     void recordedTextIsEscaped() {
         List<BatchMetrics> batches = SyntheticRuns.simulate("<img src=x onerror=alert(1)>", 6, 2000, 500, 0, 280, 1);
         RecordedRun run = new RecordedRun("evil", Path.of("evil.jsonl"), batches,
-                Summarizer.summarize(new Summarizer.Knobs(batches.get(0).job(), "local[4]\"><b>", 4, 1, "word", 2000), batches), true, List.of());
+                Summarizer.summarize(SyntheticRuns.knobs(batches.get(0).job(), "local[4]\"><b>", 4, 1, "word", 2000), batches), true, List.of());
         String html = render(List.of(run), List.of(new Note("<script>", "<script>")));
         assertThat(html).doesNotContain("<img src=x").doesNotContain("<b>").doesNotContain("<script>alert")
                 .contains("&lt;img src=x onerror=alert(1)&gt;");

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ssplab.core.BatchMetrics;
-import io.ssplab.metrics.JsonLines;
-import io.ssplab.metrics.Summarizer;
+import io.ssplab.core.Knobs;
 import io.ssplab.core.RunSummary;
 import io.ssplab.core.Verdict;
+import io.ssplab.metrics.Summarizer;
+import io.ssplab.metrics.Warmup;
 
 class RunLoaderTest {
     @TempDir
@@ -34,9 +35,9 @@ class RunLoaderTest {
         assertThat(loaded.runs()).extracting(RecordedRun::name).containsExactly("phase1", "phase2", "phase3");
         RecordedRun p3 = loaded.runs().get(2);
         assertThat(p3.knobsRecorded()).isTrue();
-        assertThat(p3.summary().master()).isEqualTo("local[8]");
-        assertThat(p3.summary().partitions()).isEqualTo(8);
-        assertThat(p3.summary().costMs()).isEqualTo(5.4);
+        assertThat(p3.summary().knobs().master()).isEqualTo("local[8]");
+        assertThat(p3.summary().knobs().partitions()).isEqualTo(8);
+        assertThat(p3.summary().knobs().costMs()).isEqualTo(5.4);
         assertThat(p3.notes()).isEmpty();
         assertThat(loaded.runs()).extracting(r -> r.summary().verdict()).containsExactly(Verdict.STABLE, Verdict.UNSTABLE, Verdict.STABLE);
         assertThat(p3.knobsLabel()).isEqualTo("local[8], P=8, 5.4 ms/word, BI 2 s");
@@ -60,7 +61,7 @@ class RunLoaderTest {
         RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
         assertThat(run.name()).isEqualTo("p2");
         assertThat(run.knobsRecorded()).isTrue();
-        assertThat(run.summary().costMs()).isEqualTo(6.0);
+        assertThat(run.summary().knobs().costMs()).isEqualTo(6.0);
     }
 
     @Test
@@ -69,7 +70,7 @@ class RunLoaderTest {
         SyntheticRuns.writeJsonl(file, SyntheticRuns.phase2(8));
         RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
         assertThat(run.knobsRecorded()).isFalse();
-        assertThat(run.summary().master()).isNull();
+        assertThat(run.summary().knobs().master()).isNull();
         assertThat(run.summary().batchIntervalMs()).isEqualTo(2000);
         assertThat(run.summary().verdict()).isEqualTo(Verdict.UNSTABLE);
         assertThat(english(run.notes())).anyMatch(n -> n.contains("no summary file") && n.contains("lonely.summary.json"));
@@ -183,15 +184,49 @@ class RunLoaderTest {
         Path file = tmp.resolve("p2.jsonl");
         List<BatchMetrics> batches = SyntheticRuns.phase2(8);
         SyntheticRuns.writeJsonl(file, batches);
-        RunSummary recorded = Summarizer.summarize(new Summarizer.Knobs("phase2", "local[4]", 4, 5.6, "word", 2000, 2602.0), batches);
+        RunSummary recorded = Summarizer.summarize(SyntheticRuns.knobs("phase2", "local[4]", 4, 5.6, "word", 2000), batches, 2602.0, "measured:phase1");
         io.ssplab.core.Json.write(tmp.resolve("p2.summary.json"), recorded);
 
         RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
         assertThat(run.summary().predictedProcessingTimeMs()).isEqualTo(2602.0);
         assertThat(run.summary().modelErrorPercent()).isEqualTo(recorded.modelErrorPercent());
-        String predicted = Summarizer.seconds(2602.0);
-        assertThat(Explanation.of(run).english()).contains("the planner's model predicted a PT of " + predicted);
-        assertThat(Explanation.of(run).vietnamese()).contains("mô hình của planner dự đoán PT là " + predicted);
+        assertThat(run.summary().overheadSource()).isEqualTo("measured:phase1");
+        assertThat(Explanation.of(run).english()).contains("the planner's model predicted a PT of 2.60 s for these knobs (overhead: measured by phase1 in this run)");
+        assertThat(Explanation.of(run).vietnamese()).contains("mô hình của planner dự đoán PT là 2,60 s");
+    }
+
+    @Test
+    void theRecordedWarmUpIsKeptWhenTheFileHoldsTheBatchesItWasCountedOn() throws IOException {
+        Path file = tmp.resolve("p3.jsonl");
+        List<BatchMetrics> batches = SyntheticRuns.phase3(10);
+        SyntheticRuns.writeJsonl(file, batches);
+        Knobs knobs = SyntheticRuns.knobs("phase3", "local[8]", 8, 5.6, "word", 2000);
+        int byTheRule = Warmup.batches(batches, Summarizer.nominalLines(knobs));
+        int console = byTheRule + 2; // e.g. the live run saw a backlog the file's rounding hides: the console's count wins
+        RunSummary recorded = Summarizer.summarize(knobs, batches, console, null, null);
+        io.ssplab.core.Json.write(tmp.resolve("p3.summary.json"), recorded);
+
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.summary().warmupBatches()).isEqualTo(console);
+        assertThat(run.summary().measuredBatches()).isEqualTo(10 - console);
+        assertThat(run.summary()).isEqualTo(recorded);
+    }
+
+    @Test
+    void aFileWithOtherBatchesThanItsSummaryGetsTheWarmUpRule() throws IOException {
+        Path file = tmp.resolve("p3.jsonl");
+        List<BatchMetrics> batches = SyntheticRuns.phase3(10);
+        SyntheticRuns.writeJsonl(file, batches);
+        Knobs knobs = SyntheticRuns.knobs("phase3", "local[8]", 8, 5.6, "word", 2000);
+        int byTheRule = Warmup.batches(batches, Summarizer.nominalLines(knobs));
+        // the summary was written for the first 8 batches only (the file was appended to since)
+        io.ssplab.core.Json.write(tmp.resolve("p3.summary.json"), Summarizer.summarize(knobs, batches.subList(0, 8), byTheRule + 3, null, null));
+
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.batches()).hasSize(10);
+        assertThat(run.summary().batches()).isEqualTo(10);
+        assertThat(run.summary().warmupBatches()).isEqualTo(byTheRule).isNotEqualTo(byTheRule + 3);
+        assertThat(run.summary()).isEqualTo(Summarizer.summarize(knobs, batches));
     }
 
     @Test

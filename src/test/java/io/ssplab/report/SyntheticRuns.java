@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.CostUnit;
+import io.ssplab.core.Knobs;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.Summarizer;
@@ -46,8 +49,14 @@ public final class SyntheticRuns {
         return batches;
     }
 
+    /** Knobs as a recorded summary holds them: the classroom source (140 lines/s, 3 words per line), NaN cost for "not recorded". */
+    public static Knobs knobs(String job, String master, int partitions, double costMs, String unit, long biMs) {
+        return new Knobs(job, master, Duration.ofMillis(biMs), partitions, Double.isNaN(costMs) ? null : Duration.ofNanos(Math.round(costMs * 1e6)),
+                CostUnit.parse(unit), Knobs.DEFAULT_RATE, Knobs.DEFAULT_WORDS_PER_LINE, Knobs.DEFAULT_BLOCK_INTERVAL);
+    }
+
     public static RunSummary summary(String job, String master, int partitions, double costMs, List<BatchMetrics> batches) {
-        return Summarizer.summarize(new Summarizer.Knobs(job, master, partitions, costMs, "word", batches.get(0).batchIntervalMs()), batches);
+        return Summarizer.summarize(knobs(job, master, partitions, costMs, "word", batches.get(0).batchIntervalMs()), batches);
     }
 
     /** phase1: Spark's overhead only. */
@@ -67,7 +76,7 @@ public final class SyntheticRuns {
 
     /** A run as the loader would give it, with recorded knobs. */
     public static RecordedRun recorded(String job, String master, int partitions, double costMs, String unit, List<BatchMetrics> batches) {
-        RunSummary s = Summarizer.summarize(new Summarizer.Knobs(job, master, partitions, costMs, unit, batches.get(0).batchIntervalMs()), batches);
+        RunSummary s = Summarizer.summarize(knobs(job, master, partitions, costMs, unit, batches.get(0).batchIntervalMs()), batches);
         return new RecordedRun(job, Path.of(job + ".jsonl"), batches, s, true, List.of());
     }
 

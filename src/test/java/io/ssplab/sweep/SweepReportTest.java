@@ -20,8 +20,10 @@ import io.ssplab.core.BadInputException;
 import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.core.BatchMetrics;
-import io.ssplab.metrics.JsonLines;
+import io.ssplab.core.RunSummary;
 import io.ssplab.core.Verdict;
+import io.ssplab.metrics.Summarizer;
+import io.ssplab.metrics.Warmup;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
@@ -57,12 +59,44 @@ class SweepReportTest {
                 .hasMessageContaining("at least one value");
     }
 
+    /** A cell's summary as its run makes it: the one warm-up rule, the run's prediction and overhead token. */
+    static RunSummary cellSummary(Prediction p, List<BatchMetrics> batches) {
+        return Summarizer.summarize(p.knobs(), batches, p.predictedProcessingTimeMs(), MODEL.overhead().token());
+    }
+
     @Test
-    void emptyStartUpBatchesAreLeftOut() {
-        List<BatchMetrics> batches = List.of(batch(0, 0, 300), batch(1, 120, 900), batch(2, 280, 1000), batch(3, 200, 1000), batch(4, 281, 1000));
-        // the first batch with ≥ 90% of 280 lines is the third; a later short batch stays in
-        assertThat(SweepRunner.fromFirstFull(batches, 280)).hasSize(3).first().extracting(BatchMetrics::records).isEqualTo(280L);
-        assertThat(SweepRunner.fromFirstFull(batches.subList(0, 2), 280)).isEmpty();
+    void aCellsStartUpBatchesAreLeftOutByTheOneWarmUpRule() {
+        // an empty batch, one under half of the nominal 280 lines, the first full one, then a short batch and a full one
+        List<BatchMetrics> batches = List.of(batch(0, 0, 300), batch(1, 120, 900), batch(2, 280, 1000), batch(3, 100, 1000),
+                batch(4, 281, 1100), batch(5, 280, 1200));
+        Prediction p = MODEL.predict(Workload.of(SweepRunner.specFor(BASE, new SweepCell(4, 4, Duration.ofMillis(1)))));
+        RunSummary s = cellSummary(p, batches);
+        // up to and including the first full batch is warm-up (nothing queued, so no start-up backlog to drain);
+        // a later short batch stays in
+        assertThat(s.warmupBatches()).isEqualTo(Warmup.batches(batches, 280)).isEqualTo(3);
+        assertThat(s.measuredBatches()).isEqualTo(3);
+        assertThat(s.medianProcessingTimeMs()).isEqualTo(1100);
+        assertThat(s.medianRecordsPerBatch()).isEqualTo(280);
+        // with no full batch at all, nothing is measured and the cell says nothing about the model
+        RunSummary none = cellSummary(p, batches.subList(0, 2));
+        assertThat(none.measuredBatches()).isZero();
+        assertThat(none.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        CellResult cell = new CellResult(new SweepCell(4, 4, Duration.ofMillis(1)), p, none, 10);
+        assertThat(cell.measured()).isFalse();
+        assertThat(cell.errorPercent()).isNaN();
+        assertThat(cell.verdictAgrees()).isFalse();
+    }
+
+    @Test
+    void theCellsPredictionIsTheOneItsRunRecords() {
+        // the sweep predicts each cell before it runs; the run's summary predicts it again (predictRun): they must agree
+        for (SweepCell c : new SweepGrid(List.of(2, 4, 8), List.of(4, 7), List.of(Duration.ZERO, Duration.ofMillis(5))).validate().cells()) {
+            Knobs knobs = SweepRunner.specFor(BASE, c);
+            Prediction cell = MODEL.predict(Workload.of(knobs));
+            Prediction run = MODEL.predictRun(knobs, new Phase2Bottleneck().sparkConf(), new Phase2Bottleneck().designedCores());
+            assertThat(run.predictedProcessingTimeMs()).as(c.label()).isEqualTo(cell.predictedProcessingTimeMs());
+            assertThat(run.knobs()).isEqualTo(knobs);
+        }
     }
 
     @Test
@@ -73,18 +107,26 @@ class SweepReportTest {
         List<BatchMetrics> batches = new ArrayList<>();
         batches.add(batch(0, 0, 500));
         for (int i = 1; i <= 6; i++) batches.add(batch(i, 280, 950));
-        var summary = SweepRunner.steadySummary(p, batches);
-        assertThat(summary.batches()).isEqualTo(6);
+        RunSummary summary = cellSummary(p, batches);
+        // the empty batch and the first full one are warm-up: 5 measured
+        assertThat(summary.batches()).isEqualTo(7);
+        assertThat(summary.warmupBatches()).isEqualTo(2);
+        assertThat(summary.measuredBatches()).isEqualTo(5);
         assertThat(summary.predictedProcessingTimeMs()).isCloseTo(750, within(1e-6));
         assertThat(summary.modelErrorPercent()).isCloseTo(100.0 * (750 - 950) / 950, within(1e-9));
+        assertThat(summary.overheadSource()).isEqualTo("default");
         // the summary files (summary.json, FILE.summary.json) carry both, by these names
         var json = io.ssplab.core.Json.MAPPER.valueToTree(summary);
         assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(750.0);
         assertThat(json.get("modelErrorPercent").asDouble()).isCloseTo(-21.05, within(0.01));
+        assertThat(json.get("master").asText()).isEqualTo("local[8]");
+        assertThat(json.get("partitions").asInt()).isEqualTo(7);
+        assertThat(json.get("costMs").asDouble()).isEqualTo(5.0);
         // a summary without a prediction says so with nulls, not with made-up numbers
-        var plain = io.ssplab.metrics.Summarizer.summarize(new io.ssplab.metrics.Summarizer.Knobs("x", "local[4]", 4, 0, "word", 2000), batches);
+        var plain = Summarizer.summarize(p.knobs(), batches);
         assertThat(plain.predictedProcessingTimeMs()).isNull();
         assertThat(plain.modelErrorPercent()).isNull();
+        assertThat(plain.overheadSource()).isNull();
         CellResult cell = new CellResult(new SweepCell(8, 7, Duration.ofMillis(5)), p, summary, 20);
         assertThat(cell.verdictAgrees()).isTrue();
         assertThat(cell.errorPercent()).isCloseTo(-21.05, within(0.01));
@@ -115,7 +157,9 @@ class SweepReportTest {
         assertThat(json.get("medianAbsErrorPercent").asDouble()).isCloseTo(15, within(0.1));
         assertThat(json.get("cells")).hasSize(4);
         assertThat(json.get("cells").get(0).get("predictedProcessingTimeMs").isNumber()).isTrue();
-        assertThat(json.get("cells").get(0).get("summary").get("verdict").asText()).isIn("STABLE", "UNSTABLE");
+        assertThat(json.get("cells").get(0).get("summary").get("verdict").asText()).isEqualTo("STABLE");
+        assertThat(json.get("cells").get(2).get("summary").get("verdict").asText()).isEqualTo("UNSTABLE");
+        assertThat(json.get("cells").get(0).get("summary").get("warmupBatches").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -141,7 +185,8 @@ class SweepReportTest {
             long measured = Math.round(p.predictedProcessingTimeMs() / (1 + errors[i] / 100));
             List<BatchMetrics> batches = new ArrayList<>();
             for (int b = 0; b < 6; b++) batches.add(batch(b, 280, measured));
-            var summary = SweepRunner.steadySummary(p, batches);
+            RunSummary summary = cellSummary(p, batches);
+            assertThat(summary.measuredBatches()).isEqualTo(5); // the first (full) batch is warm-up
             cells.add(new CellResult(c, p, summary, 30));
         }
         // local[2] P=7 at 8 ms: 7 waves × 120 words × 8 ms = 6.7 s per 2 s batch
