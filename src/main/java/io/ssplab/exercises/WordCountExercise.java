@@ -47,8 +47,11 @@ public abstract class WordCountExercise implements StreamingJob {
         return true;
     }
 
+    /** @throws MissingSolutionException for the first open gap, in gap order */
     @Override
     public Knobs defaults() {
+        MissingSolutionException open = firstOpenGap();
+        if (open != null) throw open;
         return new Knobs(name(), master(), batchInterval(), repartitionTo(), sleepPerLine(), CostUnit.LINE,
                 Knobs.DEFAULT_RATE, Knobs.DEFAULT_WORDS_PER_LINE, Knobs.DEFAULT_BLOCK_INTERVAL);
     }

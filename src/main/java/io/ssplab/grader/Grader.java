@@ -138,8 +138,15 @@ public final class Grader {
      */
     static String withoutOptionAdvice(String message) {
         int advice = message.indexOf(Messages.get("bad.adviceMarker"));
-        return advice < 0 ? message : message.substring(0, advice);
+        String m = advice < 0 ? message : message.substring(0, advice);
+        // The value lives in a gap method, not in an option: name the method.
+        for (var e : GAP_OF_OPTION.entrySet()) if (m.startsWith(e.getKey() + " ")) return e.getValue() + m.substring(e.getKey().length());
+        return m;
     }
+
+    /** The options whose ranges the knobs are checked against, and the gap method that holds the value in an exercise. */
+    private static final java.util.Map<String, String> GAP_OF_OPTION = java.util.Map.of(
+            "--batch-interval", "batchInterval()", "--partitions", "repartitionTo()", "--cost", "sleepPerLine()");
 
     /** The innermost cause's message, on one line: Spark wraps task failures several times. */
     static String rootMessage(Throwable t) {

@@ -16,12 +16,12 @@ import io.ssplab.core.BatchMetrics;
  *       empty batch says nothing about PT; the first full batch still pays the JIT and the first
  *       shuffle.</li>
  *   <li>Then the batches that are still working off the start-up backlog: Spark's very first batch
- *       often takes seconds even with no records, so a few batches queue behind it. A batch belongs
- *       to that backlog while it has not caught up (something queued behind it, or a scheduling
- *       delay above {@value #CAUGHT_UP_SD_SHARE} × BI) <em>and</em> its delay is smaller than the one
- *       before — the job is draining. A job that keeps up drains it in a few intervals; a job that
- *       cannot keep up never drains anything (its delay grows), so this step ends at once for it.
- *       At most {@value #MAX_BACKLOG_BATCHES} batches.</li>
+ *       often takes seconds even with no records (and the first full one may too), so a few batches
+ *       queue behind it. A batch belongs to that backlog while it has not caught up (something queued
+ *       behind it, or a scheduling delay above {@value #CAUGHT_UP_SD_SHARE} × BI) <em>and</em> it took
+ *       less than BI — so it gave time back and the job is draining. A job that keeps up drains the
+ *       backlog in a few intervals; a job that cannot keep up (PT ≥ BI) never drains anything, so this
+ *       step ends at once for it. At most {@value #MAX_BACKLOG_BATCHES} batches.</li>
  * </ol>
  *
  * <p>The count depends only on the batches so far, and once a batch is measured it stays measured:
@@ -54,7 +54,7 @@ public final class Warmup {
         // Running out of batches while draining returns them all: warm-up is not over yet.
         int w = firstFull + 1;
         int cap = firstFull + 1 + MAX_BACKLOG_BATCHES;
-        while (w < n && w < cap && draining(batches.get(w - 1), batches.get(w))) w++;
+        while (w < n && w < cap && draining(batches.get(w))) w++;
         return w;
     }
 
@@ -62,9 +62,9 @@ public final class Warmup {
         return Double.isNaN(nominalLines) || nominalLines <= 0 ? b.records() > 0 : b.records() >= FULL_BATCH_SHARE * nominalLines;
     }
 
-    /** Still working off the start-up backlog: not caught up, and less late than the batch before. */
-    static boolean draining(BatchMetrics previous, BatchMetrics b) {
-        return !caughtUp(b) && b.schedulingDelayMs() < previous.schedulingDelayMs();
+    /** Still working off the start-up backlog: not caught up, but faster than BI, so the backlog shrinks by BI − PT. */
+    static boolean draining(BatchMetrics b) {
+        return !caughtUp(b) && b.processingTimeMs() < b.batchIntervalMs();
     }
 
     static boolean caughtUp(BatchMetrics b) {
