@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# The lab on the official Apache Spark image — Spark 4.1.0, Scala 2.13, Java 17 (the bitnami images the
+# The lab on the official Apache Spark image — Spark 4.2.0, Scala 2.13, Java 17 (the bitnami images the
 # original demo used are discontinued). docker-compose.yml runs this image as a master and a worker;
 # docs/cluster.md walks through it.
 
@@ -14,7 +14,7 @@ COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package
 
 # ---- run: Spark's own image, plus our jar and bin/ssp ------------------------------------------------
-FROM apache/spark:4.1.0-scala2.13-java17-ubuntu
+FROM apache/spark:4.2.0-scala2.13-java17-ubuntu
 USER root
 COPY --from=build /src/target/spark-streaming-lab-app.jar /opt/ssp/target/spark-streaming-lab-app.jar
 COPY bin/ssp /opt/ssp/bin/ssp
