@@ -41,14 +41,18 @@ final class BadArguments {
     /** A mistyped command, an unknown option, or a word too many. */
     private static String unmatched(CommandLine c, CommandLine.UnmatchedArgumentException u) {
         String typed = u.getUnmatched().get(0);
-        List<String> close = u.getSuggestions();
-        String suggestion = close.isEmpty() ? "" : Messages.get("cli.didYouMean", close.get(0));
+        boolean option = typed.startsWith("-");
+        String name = option && typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        List<String> candidates = option
+                ? c.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList()
+                : Main.commandNames(c);
+        String suggestion = suggestion(name, candidates);
         boolean atCommandPosition = !c.getSubcommands().isEmpty() && c.getParseResult() != null
                 && c.getParseResult().originalArgs().indexOf(typed) == c.getParseResult().originalArgs().indexOf(c.getCommandName()) + 1;
         if (!typed.startsWith("-") && !c.getSubcommands().isEmpty() && (atCommandPosition || c.getParent() == null))
             return Messages.get("cli.unknownCommand", typed, String.join(", ", Main.commandNames(c).stream().filter(n -> !n.equals("help")).toList()))
                     + suggestion;
-        if (typed.startsWith("-")) return Messages.get("cli.unknownOption", typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed) + suggestion;
+        if (option) return Messages.get("cli.unknownOption", name) + suggestion;
         return Messages.get("cli.unexpectedArgument", typed);
     }
 
@@ -56,7 +60,7 @@ final class BadArguments {
         List<ArgSpec> missing = m.getMissing();
         if (missing == null || missing.isEmpty()) return oneLine(m);
         ArgSpec a = missing.get(0);
-        if (a instanceof OptionSpec o) return Messages.get("cli.needsValue", o.longestName(), example(o.longestName(), o.paramLabel()));
+        if (a instanceof OptionSpec o) return Messages.get("cli.needsValue", o.longestName(), example(o));
         String label = a.paramLabel();
         String choices = a instanceof PositionalParamSpec p && p.completionCandidates() != null
                 ? String.join(", ", (Iterable<String>) p.completionCandidates()) : "";
@@ -66,7 +70,9 @@ final class BadArguments {
     /** A value picocli could not convert: a number that is not one, a word outside a choice, a duration without unit. */
     private static String badValue(ArgSpec arg, String value, CommandLine.ParameterException ex) {
         String name = name(arg);
-        Class<?> type = arg.type();
+        if (arg instanceof OptionSpec o && o.arity().max() == 0) return Messages.get("cli.flagNoValue", name);
+        // A list (--cores 2,4,8): what is wrong is the item, of the list's element type.
+        Class<?> type = arg.typeInfo().isCollection() ? arg.typeInfo().getAuxiliaryTypes()[0] : arg.type();
         if (type.isEnum()) {
             StringBuilder choices = new StringBuilder();
             for (Object constant : type.getEnumConstants()) {
@@ -76,9 +82,9 @@ final class BadArguments {
             return Messages.get("cli.notOneOf", name, value, choices);
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class)
-            return Messages.get("cli.notWholeNumber", name, value, example(name, arg.paramLabel()));
+            return Messages.get("cli.notWholeNumber", name, value, example(arg));
         if (type == double.class || type == Double.class)
-            return Messages.get("cli.notNumber", name, value, example(name, arg.paramLabel()));
+            return Messages.get("cli.notNumber", name, value, example(arg));
         // Our own converters (durations, lists) explain themselves: keep their reason, drop picocli's prefix.
         Throwable cause = ex.getCause();
         String reason = cause instanceof CommandLine.TypeConversionException t ? t.getMessage() : stripPicocliPrefix(oneLine(ex));
@@ -94,13 +100,26 @@ final class BadArguments {
         return arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
     }
 
-    /** "--rate 140", or "--rate LINES_PER_S" when no example is known. */
-    private static String example(String option, String paramLabel) {
-        return option + " " + EXAMPLES.getOrDefault(option, paramLabel);
+    /**
+     * "--rate 140": the option's default when it has one (it works, and it is this command's: --port
+     * is 9999 for the source and 7077 for the cluster), else the example of its range in {@link Limits},
+     * else its label ("--rate LINES_PER_S").
+     */
+    private static String example(ArgSpec arg) {
+        String option = name(arg);
+        String byDefault = arg.defaultValue();
+        if (byDefault != null && !byDefault.isBlank()) return option + " " + byDefault;
+        return option + " " + EXAMPLES.getOrDefault(option, arg.paramLabel());
     }
 
     private static Map<String, String> examples() {
         Map<String, String> m = new HashMap<>();
+        // options without a default or a range of their own
+        m.put("--master", "local[4]");
+        m.put("--metrics-out", "runs/run.jsonl");
+        m.put("--out", "runs/");
+        m.put("--checkpoint", "runs/ckpt");
+        m.put("--expect", "STABLE");
         for (Field f : Limits.class.getFields()) {
             if (f.getType() != Range.class || !Modifier.isStatic(f.getModifiers())) continue;
             try {
@@ -111,6 +130,36 @@ final class BadArguments {
             }
         }
         return m;
+    }
+
+    /** " (did you mean check?)" for the name closest to what was typed (a letter or two off, or a start of it), else "". */
+    static String suggestion(String typed, List<String> names) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String n : names) {
+            int d = n.startsWith(typed) && !typed.isEmpty() ? 1 : distance(typed.toLowerCase(java.util.Locale.ROOT), n);
+            if (d < bestDistance) {
+                best = n;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= 2 ? Messages.get("cli.didYouMean", best) : "";
+    }
+
+    /** Levenshtein distance: letters to add, drop or change to turn a into b. */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) row[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** A throwable's message on one line. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Knobs;
+import io.ssplab.core.Messages;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.model.Calibration;
 import io.ssplab.model.ProcessingTimeModel;
@@ -33,23 +34,26 @@ import picocli.CommandLine.ParentCommand;
                 "Calibrate on a quiet machine: other programs' CPU use shows up as overhead."})
 public final class CalibrateCommand implements Callable<Integer> {
     /** Batches measured per setting: at least the summary's own minimum, at most a few minutes. */
-    static final io.ssplab.core.Range BATCHES = new io.ssplab.core.Range("--batches", Options.Summaries.MIN, 100, "6");
+    static final io.ssplab.core.Range BATCHES = new io.ssplab.core.Range("--batches", Options.Summaries.MIN, Options.MAX_SHORT_RUN_BATCHES, "6");
     /** A p95 this many times the median means the machine was busy while measuring. */
     static final double NOISY_P95 = 1.5;
     /** The second setting has this many times the partitions: the task count's effect on the overhead. */
     static final int HIGH_PARTITIONS_FACTOR = 4;
+    /** --partitions: the second setting, P × 4, must stay within the partitions' range too. */
+    static final int MAX_PARTITIONS = io.ssplab.core.Limits.MAX_PARTITIONS / HIGH_PARTITIONS_FACTOR;
+    static final io.ssplab.core.Range PARTITIONS = new io.ssplab.core.Range("--partitions", 1, MAX_PARTITIONS, "4");
 
     @ParentCommand
     Main main;
 
     @Option(names = "--batches", paramLabel = "N", defaultValue = "6",
-            description = "Batches measured per setting after its warm-up (" + Options.Summaries.MIN + "–100). Default: ${DEFAULT-VALUE}.")
+            description = "Batches measured per setting after its warm-up (" + Options.SHORT_RUN_BATCHES_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int batches;
 
-    @Option(names = "--master", paramLabel = "local[N]", defaultValue = "local[4]", description = "Local master to measure on. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--master", paramLabel = "local[N]", defaultValue = "local[4]", description = "Local master to measure on: local[N], N " + Options.LOCAL_CORES_SPAN + ". Default: ${DEFAULT-VALUE}.")
     String master;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", description = "P of the main setting; the second has 4 × P. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", description = "P of the main setting (1–" + MAX_PARTITIONS + "); the second has 4 × P. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
     @Option(names = "--no-warm-up", description = "Skip the short uncounted run that warms up the JVM first.")
@@ -58,10 +62,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BATCHES.check(batches);
+        PARTITIONS.check(partitions);
         Knobs base = new Phase1Baseline().defaults().withJob("calibrate").withMaster(master).withPartitions(partitions).validate();
         Master m = Master.parse(master);
         if (!m.isLocal())
-            throw new BadInputException("calibrate measures a local master; for a cluster, give plan the overhead you see there with --overhead");
+            throw new BadInputException(Messages.get("bad.calibrateLocalOnly"));
         int high = HIGH_PARTITIONS_FACTOR * partitions;
         SweepGrid grid = new SweepGrid(List.of(m.cores()), List.of(partitions, high), List.of(Duration.ZERO)).validate();
 

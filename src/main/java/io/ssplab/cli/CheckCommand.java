@@ -35,7 +35,7 @@ public final class CheckCommand implements Callable<Integer> {
     boolean solution;
 
     @Option(names = "--batches", paramLabel = "N", defaultValue = "" + Grader.DEFAULT_MEASURED_BATCHES,
-            description = "Batches to measure after warm-up (at least " + Grader.MIN_MEASURED_BATCHES + "). Default: ${DEFAULT-VALUE}.")
+            description = "Batches to measure after warm-up (" + Grader.MIN_MEASURED_BATCHES + "–" + Grader.MAX_MEASURED_BATCHES + "). Default: ${DEFAULT-VALUE}.")
     int batches;
 
     @Override

@@ -1,13 +1,18 @@
 package io.ssplab.cli;
 
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.ssplab.core.BadInputException;
 import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Messages;
 import io.ssplab.cluster.ClusterLayout;
 import io.ssplab.cluster.ClusterSettings;
 import io.ssplab.cluster.ClusterState;
@@ -72,35 +77,49 @@ public final class ClusterCommand implements Runnable {
             footer = {"", "Examples:", "  bin/ssp cluster start               # 1 worker × 4 cores, 2g, as in the original",
                     "  bin/ssp cluster start --workers 2   # 8 cores, for phase3's 8 task slots"})
     static final class Start extends Subcommand {
-        @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_WORKERS, description = "Worker JVMs. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_WORKERS, description = "Worker JVMs (" + Options.WORKERS_SPAN + "). Default: ${DEFAULT-VALUE}.")
         int workers;
 
         @Option(names = "--cores", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_CORES,
-                description = "Task slots per worker (slots, not CPUs: the lab's costs are waits). Default: ${DEFAULT-VALUE}.")
+                description = "Task slots per worker (" + Options.WORKER_CORES_SPAN + "; slots, not CPUs: the lab's costs are waits). Default: ${DEFAULT-VALUE}.")
         int cores;
 
         @Option(names = "--memory", paramLabel = "SIZE", defaultValue = ClusterSettings.DEFAULT_MEMORY,
-                description = "Memory per worker for executors, e.g. 2g or 1536m (an executor takes 1g). Default: ${DEFAULT-VALUE}.")
+                description = "Memory per worker for executors, e.g. 2g or 1536m (" + Options.WORKER_MEMORY_SPAN + ": an executor takes 1g). Default: ${DEFAULT-VALUE}.")
         String memory;
 
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_MASTER_PORT, description = "Master port. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_MASTER_PORT, description = "Master port (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
         int port;
 
-        @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_UI_PORT, description = "Master web UI port. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_UI_PORT, description = "Master web UI port (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
         int uiPort;
 
         @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ClusterSettings.DEFAULT_HOST,
-                description = "Address every daemon binds. Default: ${DEFAULT-VALUE} (this machine only). Another address opens the cluster to the network, protected by its secret only: see docs/cluster.md first.")
+                description = "Address of this machine every daemon binds. Default: ${DEFAULT-VALUE} (this machine only). Another address opens the cluster to the network, protected by its secret only: see docs/cluster.md first.")
         String host;
 
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "180s", converter = DurationConverter.class,
-                description = "How long to wait for every worker to be ALIVE. Default: ${DEFAULT-VALUE}.")
+                description = "How long to wait for every worker to be ALIVE (" + Options.START_TIMEOUT_SPAN + "). Default: ${DEFAULT-VALUE}.")
         Duration timeout;
+
+        /** Every option within its range and the address one of this machine's: refused here, before any JVM starts. */
+        void checkOptions() {
+            Options.WORKERS.check(workers);
+            Options.WORKER_CORES.check(cores);
+            memoryMb(memory);
+            Options.MASTER_PORT.check(port);
+            Options.MASTER_UI_PORT.check(uiPort);
+            Options.START_TIMEOUT.check(timeout);
+            if (workers * cores < 2) throw new BadInputException(Messages.get("bad.clusterOneSlot", workers, cores));
+            if (port == uiPort) throw new BadInputException(Messages.get("bad.samePorts", port));
+            Options.listenAddress("--host", host, false);
+        }
 
         @Override
         public Integer call() throws Exception {
             PrintStream out = out();
-            ClusterSettings settings = new ClusterSettings(host, port, uiPort, workers, cores, memory, timeout).validate();
+            checkOptions();
+            ClusterSettings settings = new ClusterSettings(host.strip(), port, uiPort, workers, cores, memory.strip(), timeout).validate();
             StandaloneCluster.Status before = status();
             if (before.running()) {
                 ClusterState s = before.state();
@@ -111,6 +130,9 @@ public final class ClusterCommand implements Runnable {
             }
             if (before.condition() == StandaloneCluster.Condition.STALE)
                 out.println("cluster: the last cluster's processes are gone (stale state in " + ClusterLayout.display(layout.dir()) + "): cleaned it");
+            // A port someone holds is bad input like any other: refused before the first line that says we start.
+            Options.requireFreePort("--port", host, port);
+            Options.requireFreePort("--ui-port", host, uiPort);
             if (!settings.loopbackOnly())
                 out.println("cluster: WARNING binding " + host + ": other machines can reach this cluster; only its secret keeps them from running code on it");
             out.printf(Locale.ROOT, "cluster: starting a master on %s and %d worker(s) × %d cores, %s (Spark's JVMs need ~20 s)…%n",
@@ -134,6 +156,18 @@ public final class ClusterCommand implements Runnable {
             return ExitCodes.OK;
         }
     }
+
+    /** "2g" → 2048, "1536m" → 1536 (MB), within {@link Options#WORKER_MEMORY_SPAN}. */
+    static long memoryMb(String memory) {
+        Matcher m = MEMORY.matcher(memory == null ? "" : memory.strip());
+        if (!m.matches()) throw new BadInputException(Messages.get("bad.memoryNoUnit", memory));
+        BigInteger mb = new BigInteger(m.group(1)).multiply(BigInteger.valueOf(m.group(2).equalsIgnoreCase("g") ? 1024 : 1));
+        if (mb.compareTo(BigInteger.valueOf(Options.MIN_WORKER_MEMORY_MB)) < 0 || mb.compareTo(BigInteger.valueOf(Options.MAX_WORKER_MEMORY_MB)) > 0)
+            throw new BadInputException(Messages.get("bad.memoryRange", memory, Options.WORKER_MEMORY_SPAN));
+        return mb.longValue();
+    }
+
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)\\s*([mMgG])");
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Show whether this project's cluster runs: its URLs, workers and jobs.", "Exit code 0 when it runs, 1 when it does not."})

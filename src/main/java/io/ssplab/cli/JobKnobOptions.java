@@ -6,6 +6,8 @@ import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Knobs;
+import io.ssplab.core.Limits;
+import io.ssplab.core.Messages;
 import io.ssplab.pipeline.StreamingJob;
 import picocli.CommandLine.Option;
 
@@ -16,19 +18,19 @@ import picocli.CommandLine.Option;
  */
 public final class JobKnobOptions {
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master: local[N] (N ≥ 2) or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
+            description = "Spark master: local[N] (N " + Options.LOCAL_CORES_SPAN + ") or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
     String master;
 
     @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "BI, e.g. 2s or 500ms. Default: the job's (2s).")
+            description = "BI, e.g. 2s or 500ms (" + Limits.BATCH_INTERVAL_SPAN + "). Default: the job's (2s).")
     Duration batchInterval;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "P: partitions of repartition and reduceByKey. Default: the job's.")
+            description = "P: partitions of repartition and reduceByKey (" + Options.PARTITIONS_SPAN + "). Default: the job's.")
     Integer partitions;
 
     @Option(names = "--cost", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0. Default: the job's.")
+            description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0 (" + Limits.COST_SPAN + "). Default: the job's.")
     Duration cost;
 
     /** The options given, as command-line arguments (" --master 'local[2]' --cost 2ms"), to repeat them in another command. */
@@ -53,12 +55,11 @@ public final class JobKnobOptions {
      * exercise with a gap still open.
      *
      * @param masterFallback the master when {@code --master} is absent (spark-submit passes one), or null
-     * @param instead        what to do instead, for the refusal: "edit X.java" is always said, this follows it
+     * @param insteadKey     message key of what to do instead, for the refusal: "edit X.java" is always said, this follows it
      */
-    Knobs applyTo(StreamingJob job, String jobName, String masterFallback, Double rate, boolean alsoGiven, String instead) {
+    Knobs applyTo(StreamingJob job, String jobName, String masterFallback, Double rate, boolean alsoGiven, String insteadKey) {
         if (job.knobsInCode() && (anyCodeKnob() || alsoGiven)) {
-            throw new BadInputException(jobName + " sets its batch interval, partitions and cost in its code (the gaps): edit "
-                    + job.getClass().getSimpleName() + ".java " + instead);
+            throw new BadInputException(Messages.get("bad.knobsInCode", jobName, job.getClass().getSimpleName(), Messages.get(insteadKey)));
         }
         if (job instanceof WordCountExercise exercise) {
             MissingSolutionException open = exercise.firstOpenGap();

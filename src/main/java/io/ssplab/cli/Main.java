@@ -35,7 +35,7 @@ import picocli.CommandLine.ScopeType;
                 PlanCommand.class,
                 CalibrateCommand.class,
                 SweepCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         footer = {"", "Start with: bin/ssp demo", "Exit codes: 0 ok, 1 ran but failed (or not attempted), 2 bad input."})
 public final class Main implements Runnable {
     /** Set to anything to get the stack trace of an unexpected error (it is one line otherwise). */
@@ -95,6 +95,7 @@ public final class Main implements Runnable {
             String value = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
                     : args[i].equals("--lang") ? (i + 1 < args.length ? args[i + 1] : "") : null;
             if (value == null) continue;
+            if (value.isBlank()) throw new BadInputException(Messages.get("bad.langMissing"));
             Lang l = Lang.parse(value);
             if (l == null || !value.strip().matches("(?i)vi|en")) throw new BadInputException(Messages.get("bad.lang", value));
             return l;
@@ -107,6 +108,14 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // A number is a finite one: "NaN" and "Infinity" are refused like "abc" (Double.valueOf would take them).
+        CommandLine.ITypeConverter<Double> finite = value -> {
+            double d = Double.parseDouble(value.strip());
+            if (!Double.isFinite(d)) throw new CommandLine.TypeConversionException("'" + value + "' is not a finite number");
+            return d;
+        };
+        cli.registerConverter(Double.class, finite);
+        cli.registerConverter(Double.TYPE, finite);
         // Bad input: one line that says what is wrong and how to fix it, exit code 2.
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();

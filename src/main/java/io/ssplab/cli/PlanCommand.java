@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Limits;
+import io.ssplab.core.Messages;
 import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
 import io.ssplab.core.BadInputException;
@@ -44,6 +45,10 @@ import picocli.CommandLine.ParentCommand;
 public final class PlanCommand implements Callable<Integer> {
     /** --overhead: what a batch of Spark's own work can take on a real machine. */
     static final io.ssplab.core.Range OVERHEAD = new io.ssplab.core.Range("--overhead", 0, 60_000, "250ms");
+    static final String OVERHEAD_SPAN = "0–60s";
+    /** --target: PT/BI the fixes must reach; 1 is the edge of stable, below 0.01 no fix is worth printing. */
+    static final io.ssplab.core.Range TARGET = new io.ssplab.core.Range("--target", 0.01, 1, "0.9");
+    static final String TARGET_SPAN = "0.01–1";
     /** The setting each job fixes: its "before", shown beside the plan (phase 3 fixes phase 2, step 2 fixes step 1). */
     static final Map<String, String> FIXES_JOB = Map.of("phase3", "phase2", "fix-delay", "fill-gaps");
 
@@ -67,28 +72,28 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--cost-unit", paramLabel = "word|line", description = "Whether the cost is paid per word or per line. Default: the job's (phases: word, exercises: line).")
     CostUnit costUnit;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "Input lines per second. Default: 140.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "Input lines per second (" + Options.RATE_SPAN + "). Default: 140.")
     Double rate;
 
-    @Option(names = "--words-per-line", paramLabel = "N", description = "Words in a line (matters when the cost is per word). Default: 3.")
+    @Option(names = "--words-per-line", paramLabel = "N", description = "Words in a line, when the cost is per word (" + Options.WORDS_PER_LINE_SPAN + "). Default: 3.")
     Integer wordsPerLine;
 
-    @Option(names = "--receivers", paramLabel = "N", defaultValue = "1", description = "Receivers; each holds one task slot for good. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--receivers", paramLabel = "N", defaultValue = "1", description = "Receivers; each holds one task slot for good (" + Options.RECEIVERS_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int receivers;
 
     @Option(names = "--block-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "spark.streaming.blockInterval: without a repartition, a batch has BI / block interval partitions per receiver. Default: 200ms.")
+            description = "spark.streaming.blockInterval: without a repartition, a batch has BI / block interval partitions per receiver (" + Options.BLOCK_INTERVAL_SPAN + "). Default: 200ms.")
     Duration blockInterval;
 
     @Option(names = "--no-repartition", description = "Model a pipeline without repartition(P): the cost is paid on the receiver blocks as they are.")
     boolean noRepartition;
 
     @Option(names = "--overhead", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Spark's per-batch overhead for this setting, instead of the calibration (runs/calibration.json) or the default.")
+            description = "Spark's per-batch overhead for this setting (" + OVERHEAD_SPAN + "), instead of the calibration (runs/calibration.json) or the default.")
     Duration overhead;
 
     @Option(names = "--target", paramLabel = "RATIO", defaultValue = "0.9",
-            description = "PT/BI the fixes must reach, in (0, 1]: below 1 leaves room for jitter and model error. Default: ${DEFAULT-VALUE}.")
+            description = "PT/BI the fixes must reach (" + TARGET_SPAN + "): below 1 leaves room for jitter and model error. Default: ${DEFAULT-VALUE}.")
     double target;
 
     @Option(names = "--json", description = "Print one JSON object (prediction and fixes) instead of the explanation.")
@@ -152,23 +157,23 @@ public final class PlanCommand implements Callable<Integer> {
     /** The job's knobs with the options applied, validated: every refusal happens here. */
     Workload workload(StreamingJob streamingJob) {
         Knobs s = knobs.applyTo(streamingJob, job, null, rate, costUnit != null || noRepartition,
-                "or plan a phase with these options (e.g. --job phase3)");
+                "bad.knobsInCode.plan");
         if (wordsPerLine != null) s = s.withWordsPerLine(wordsPerLine);
         if (costUnit != null) s = s.withCostUnit(costUnit);
         if (blockInterval != null) s = s.withBlockInterval(blockInterval);
         s.validate();
         Limits.RECEIVERS.check(receivers);
+        TARGET.check(target);
         if (receivers == 0 && noRepartition)
-            throw new BadInputException("--no-repartition takes its partitions from receiver blocks, and --receivers 0 has none: drop one of the two");
+            throw new BadInputException(Messages.get("bad.noRepartitionNoReceiver"));
         if (overhead != null) OVERHEAD.check(overhead);
         // The cores a cluster run gets: --cores-max, else the job's designed cores, as 'run' counts them.
         Master m = Master.parse(s.master(), Master.slotsFor(s.master(), coresMax, streamingJob.designedCores()));
-        if (coresMax != null && m.isLocal())
-            throw new BadInputException("--cores-max is for spark:// masters; local[N] already says N cores: pass --master local[" + coresMax + "] instead");
         if (coresMax != null) Limits.CLUSTER_CORES.check(coresMax);
+        if (coresMax != null && m.isLocal())
+            throw new BadInputException(Messages.get("bad.coresMaxLocal", Math.max(2, Math.min(coresMax, Limits.MAX_LOCAL_CORES))));
         if (m.cores() - receivers < 1)
-            throw new BadInputException(m.cores() + " core(s) with " + receivers + " receiver(s) leave no task slot, so no batch would ever run: give the job at least "
-                    + (receivers + 1) + " cores");
+            throw new BadInputException(Messages.get("bad.noFreeSlot", m.cores(), receivers, receivers + 1));
         return new Workload(s, m.cores(), receivers, !noRepartition);
     }
 

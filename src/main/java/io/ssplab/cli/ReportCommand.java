@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Messages;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.RunSummary;
 import io.ssplab.report.Note;
@@ -48,8 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream console = main.out;
         for (Path p : paths) {
-            if (!Files.exists(p))
-                throw new BadInputException(p + " does not exist: give a run directory (e.g. runs/20250101-120000) or a .jsonl file");
+            if (p.toString().isBlank()) throw new BadInputException(Messages.get("report.emptyPath"));
+            if (!Files.exists(p)) throw new BadInputException(Messages.get("report.pathMissing", p));
         }
         Path outDir = out != null ? out : defaultOutDir(paths.get(0));
         Options.writableDirectory("--out", outDir);

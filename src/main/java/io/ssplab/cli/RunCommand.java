@@ -12,6 +12,10 @@ import java.util.concurrent.Callable;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Limits;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RunSummary;
+import io.ssplab.metrics.Summarizer;
 import io.ssplab.cluster.AppJar;
 import io.ssplab.cluster.ClusterDriver;
 import io.ssplab.cluster.ClusterLayout;
@@ -74,11 +78,11 @@ public final class RunCommand implements Callable<Integer> {
     JobKnobOptions knobs;
 
     @Option(names = "--cores-max", paramLabel = "N",
-            description = "On a spark:// master: cores the job asks the cluster for (spark.cores.max). Default: the task slots of the job's local master (phase1: 4, phase3: 8), capped to what a cluster of 'bin/ssp cluster start' has.")
+            description = "On a spark:// master: cores the job asks the cluster for (spark.cores.max; " + Options.CLUSTER_CORES_SPAN + "). Default: the task slots of the job's local master (phase1: 4, phase3: 8), capped to what a cluster of 'bin/ssp cluster start' has.")
     Integer coresMax;
 
     @Option(names = "--rate", paramLabel = "LINES_PER_S",
-            description = "Lines per second of the embedded source (0.01–" + Limits.MAX_RATE + "). Default: 140.")
+            description = "Lines per second of the embedded source (" + Options.RATE_SPAN + "). Default: 140.")
     Double rate;
 
     @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded",
@@ -145,7 +149,8 @@ public final class RunCommand implements Callable<Integer> {
                     .ifPresent(page -> out.println("report: " + page));
         }
         if (expect != null && result.summary().verdict() != expect) {
-            main.err.println("expected " + expect + " but the verdict is " + result.summary().verdict());
+            RunSummary s = result.summary();
+            main.err.println(spec.name() + ": " + Messages.get("run.expectMismatch", expect, s.verdict(), Summarizer.reason(s, Lang.current())));
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
@@ -155,11 +160,11 @@ public final class RunCommand implements Callable<Integer> {
     Knobs knobs(StreamingJob streamingJob) {
         // spark-submit passes its --master as the system property spark.master
         Knobs s = knobs.applyTo(streamingJob, job, System.getProperty("spark.master"), rate, false,
-                "instead of passing --batch-interval/--partitions/--cost");
+                "bad.knobsInCode.run");
         s.validate();
-        if (coresMax != null && Master.parse(s.master()).isLocal())
-            throw new BadInputException("--cores-max is for spark:// masters; a local master's cores are in its URL: pass e.g. --master local[8]");
         if (coresMax != null) Limits.CLUSTER_CORES.check(coresMax);
+        if (coresMax != null && Master.parse(s.master()).isLocal())
+            throw new BadInputException(Messages.get("bad.coresMaxLocal", Math.max(2, Math.min(coresMax, Limits.MAX_LOCAL_CORES))));
         validateRunOptions();
         // A running source of ours says how fast it sends: the run's arithmetic and warm-up count with that rate.
         return externalSource != null && externalSource.linesPerSecond() > 0 ? s.withRate(externalSource.linesPerSecond()) : s;
@@ -170,13 +175,26 @@ public final class RunCommand implements Callable<Integer> {
         if (duration != null) Limits.DURATION.check(duration);
         if (!noUi) Limits.UI_PORT.check(uiPort);
         if (metricsOut != null) Options.writableFile("--metrics-out", metricsOut);
+        if (checkpoint != null) Options.requireNonEmpty("--checkpoint", checkpoint, "runs/ckpt");
+        if (source.isBlank()) throw new BadInputException(Messages.get("bad.source", source));
         if (format != null && !SourceEndpoint.parse(source).embedded())
-            throw new BadInputException("--format sets the embedded source's line format; a running source has its own: restart it with 'bin/ssp source --format "
-                    + format.label() + "' instead");
+            throw new BadInputException(Messages.get("bad.formatWithSource", format.label()));
         if (rate != null && !SourceEndpoint.parse(source).embedded())
-            throw new BadInputException("--rate sets the embedded source's rate; a running source has its own: restart it with 'bin/ssp source --rate "
-                    + io.ssplab.core.Format.optionNumber(rate) + "' instead");
-        externalSource = SourceEndpoint.parse(source).requireReachable();
+            throw new BadInputException(Messages.get("bad.rateWithSource", io.ssplab.core.Format.optionNumber(rate)));
+        SourceEndpoint endpoint = SourceEndpoint.parse(source);
+        if (!endpoint.embedded()) knownHost("--source", endpoint);
+        externalSource = endpoint.requireReachable();
+        // A checkpoint needs an external source (StreamingRunner says so for the embedded one); its folder must be writable.
+        if (checkpoint != null && !endpoint.embedded()) Options.writableDirectory("--checkpoint", checkpoint);
+    }
+
+    /** A host name that does not resolve is a typo, not a source that is down: said as such. */
+    private static void knownHost(String option, SourceEndpoint endpoint) {
+        try {
+            java.net.InetAddress.getByName(endpoint.host());
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            throw new BadInputException(Messages.get("bad.sourceHostUnknown", option, endpoint, endpoint.host()));
+        }
     }
 
     /** The running source's own status, when --source names one of ours: its rate is the run's. */

@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Limits;
+import io.ssplab.core.Messages;
 import io.ssplab.source.LineFormat;
 import io.ssplab.source.SocketSource;
 import io.ssplab.source.SourceConfig;
@@ -25,26 +27,31 @@ public final class SourceCommand implements Callable<Integer> {
     Main main;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = SourceConfig.DEFAULT_HOST,
-            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only); 0.0.0.0 opens it to the network.")
+            description = "Address of this machine to listen on. Default: ${DEFAULT-VALUE} (this machine only); 0.0.0.0 opens it to the network.")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9999", description = "TCP port. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + SourceConfig.DEFAULT_PORT,
+            description = "TCP port (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140", description = "Lines per second, per client. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140",
+            description = "Lines per second, per client (" + Options.RATE_SPAN + "). Default: ${DEFAULT-VALUE}.")
     double rate;
 
-    @Option(names = "--words-per-line", paramLabel = "N", defaultValue = "3", description = "Words in a line. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--words-per-line", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_WORDS_PER_LINE,
+            description = "Words in a line (" + Options.WORDS_PER_LINE_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int wordsPerLine;
 
-    @Option(names = "--vocabulary", paramLabel = "N", defaultValue = "50", description = "Words are word0 … word{N-1}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--vocabulary", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_VOCABULARY,
+            description = "Words are word0 … word{N-1} (" + Options.VOCABULARY_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int vocabulary;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed: the same seed sends the same lines. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_SEED,
+            description = "Random seed, any whole number: the same seed sends the same lines. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How often to print lines sent and the actual rate; 0 for never. Default: ${DEFAULT-VALUE}.")
+            description = "How often to print lines sent and the actual rate (" + Options.STATUS_EVERY_SPAN + "); 0 for never. Default: ${DEFAULT-VALUE}.")
     Duration statusEvery;
 
     @Option(names = "--format", paramLabel = "classic|stamped", defaultValue = "classic",
@@ -58,10 +65,12 @@ public final class SourceCommand implements Callable<Integer> {
         try {
             source = SocketSource.start(config, line -> main.out.println("[source] " + line));
         } catch (BindException e) {
-            throw new BadInputException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "): is another source running? stop it, or pass --port N");
+            // The address is one of ours (checked in config()): what is left is a port someone holds, or one we may not bind.
+            if (Options.inUse(e))
+                throw new BadInputException(Messages.get("source.portTaken", host, port, BadArguments.oneLine(e), Options.freePortAfter(host, port)));
+            throw new BadInputException(Messages.get("source.cannotListen", host, port, BadArguments.oneLine(e)));
         } catch (IOException e) {
-            throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            throw new BadInputException(Messages.get("source.cannotListen", host, port, BadArguments.oneLine(e)));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (CtrlC ignored = CtrlC.onFirstPress(stopped::countDown)) {
@@ -74,12 +83,14 @@ public final class SourceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The options, each within its range, the address one of this machine's: every refusal happens here, before anything binds. */
     SourceConfig config() {
-        if (port < 0 || port > 65535) throw new BadInputException("--port " + port + " is not 0..65535: pass e.g. --port 9999");
-        if (!(rate > 0) || Double.isInfinite(rate)) throw new BadInputException("--rate must be a positive number of lines per second, e.g. --rate 140");
-        if (wordsPerLine < 1) throw new BadInputException("--words-per-line must be at least 1, e.g. --words-per-line 3");
-        if (vocabulary < 1) throw new BadInputException("--vocabulary must be at least 1, e.g. --vocabulary 50");
-        if (statusEvery.isNegative()) throw new BadInputException("--status-every must not be negative: pass e.g. 10s, or 0 for never");
-        return new SourceConfig(host, port, rate, wordsPerLine, vocabulary, seed, statusEvery, format);
+        Options.listenAddress("--host", host, true);
+        Options.SOURCE_PORT.check(port);
+        Limits.RATE.check(rate);
+        Limits.WORDS_PER_LINE.check(wordsPerLine);
+        Options.VOCABULARY.check(vocabulary);
+        Options.STATUS_EVERY.check(statusEvery);
+        return new SourceConfig(host.strip(), port, rate, wordsPerLine, vocabulary, seed, statusEvery, format);
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Knobs;
+import io.ssplab.core.Limits;
+import io.ssplab.core.Range;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.model.ProcessingTimeModel;
@@ -38,30 +40,34 @@ import picocli.CommandLine.ParentCommand;
                 "  bin/ssp sweep",
                 "  bin/ssp sweep --cores 2,8 --partitions 7 --cost 0.5ms,8ms --batches 4 --rate 100"})
 public final class SweepCommand implements Callable<Integer> {
+    static final Range CORES = new Range("--cores", 2, Limits.MAX_LOCAL_CORES, "2,4,8");
+    static final Range PARTITIONS = new Range("--partitions", 1, Limits.MAX_PARTITIONS, "2,4,8,16");
+    static final Range COSTS = new Range("--cost", 0, Limits.MAX_COST_MS, "5ms,10ms,15ms");
+
     @ParentCommand
     Main main;
 
     @Option(names = "--cores", paramLabel = "N", split = ",", defaultValue = "2,4,8",
-            description = "N of local[N] to try (each ≥ 2). Default: ${DEFAULT-VALUE}.")
+            description = "N of local[N] to try (each " + Options.LOCAL_CORES_SPAN + "). Default: ${DEFAULT-VALUE}.")
     List<Integer> cores;
 
     @Option(names = "--partitions", paramLabel = "P", split = ",", defaultValue = "2,4,8,16",
-            description = "Partition counts to try. Default: ${DEFAULT-VALUE}.")
+            description = "Partition counts to try (each " + Options.PARTITIONS_SPAN + "). Default: ${DEFAULT-VALUE}.")
     List<Integer> partitions;
 
     @Option(names = "--cost", paramLabel = "DURATION", split = ",", defaultValue = "5ms,10ms,15ms", converter = DurationConverter.class,
-            description = "Per-word costs to try. Default: ${DEFAULT-VALUE}.")
+            description = "Per-word costs to try (each " + Limits.COST_SPAN + "). Default: ${DEFAULT-VALUE}.")
     List<Duration> costs;
 
     @Option(names = "--batches", paramLabel = "N", defaultValue = "4",
-            description = "Batches measured per cell after its warm-up (" + Options.Summaries.MIN + "–100). Default: ${DEFAULT-VALUE}.")
+            description = "Batches measured per cell after its warm-up (" + Options.SHORT_RUN_BATCHES_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int batches;
 
     @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
-            description = "BI of every cell. Default: ${DEFAULT-VALUE}.")
+            description = "BI of every cell (" + Limits.BATCH_INTERVAL_SPAN + "). Default: ${DEFAULT-VALUE}.")
     Duration batchInterval;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140", description = "Lines per second of the shared source. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140", description = "Lines per second of the shared source (" + Options.RATE_SPAN + "). Default: ${DEFAULT-VALUE}.")
     double rate;
 
     @Option(names = "--no-warm-up", description = "Skip the short uncounted run that warms up the JVM before the first cell.")
@@ -72,6 +78,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (int c : cores) CORES.check(c);
+        for (int p : partitions) PARTITIONS.check(p);
+        for (Duration c : costs) COSTS.check(c);
         SweepGrid grid = new SweepGrid(cores, partitions, costs).validate();
         CalibrateCommand.BATCHES.check(batches);
         Knobs base = new Phase2Bottleneck().defaults().withBatchInterval(batchInterval).withRate(rate).validate();

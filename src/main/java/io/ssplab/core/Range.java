@@ -37,8 +37,15 @@ public record Range(String what, double min, double max, String example) {
 
     /** @throws BadInputException when out of range, NaN or infinite */
     public double check(double v) {
-        if (!contains(v) || Double.isInfinite(v)) throw refusal(Format.plain(v));
+        if (!contains(v) || Double.isInfinite(v)) throw refusal(shown(v));
         return v;
+    }
+
+    /** The value as typed closely enough to recognise: 0.001 is not shown as "0" (two decimals round it away). */
+    private static String shown(double v) {
+        if (v == 0 || Math.abs(v) >= 0.01 || !Double.isFinite(v)) return Format.plain(v);
+        java.text.DecimalFormat f = new java.text.DecimalFormat("0.##########", java.text.DecimalFormatSymbols.getInstance(Lang.current().locale()));
+        return f.format(v);
     }
 
     /** For a duration range given in milliseconds. */

@@ -63,6 +63,8 @@ public record SourceEndpoint(String host, int port) {
             }
         } catch (IOException closing) {
             return null; // closing the probe: nothing to report
+        } catch (BadInputException refused) {
+            throw refused; // already says what is wrong (it is an IllegalArgumentException too: not to be wrapped again)
         } catch (IllegalArgumentException | SecurityException unresolvable) {
             throw new BadInputException(Messages.get("bad.sourceUnreachable", this, unresolvable.getMessage(), port));
         }

@@ -5,18 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.ssplab.core.ExitCodes;
 import io.ssplab.model.Calibration;
 
 /** bin/ssp calibrate: a short real zero-cost run whose median PT becomes the planner's overhead. */
 class CalibrateCommandTest extends IsolatedCli {
 
     @Test
-    void refusesTooFewBatches() {
-        assertThat(ssp("calibrate", "--batches", "3")).isEqualTo(ExitCodes.USAGE);
+    void refusesWhatCannotBeMeasuredBeforeSparkStarts() {
+        assertThat(ssp("calibrate", "--batches", "2")).isEqualTo(ExitCodes.USAGE);
         assertThat(ssp("calibrate", "--master", "local[1]")).isEqualTo(ExitCodes.USAGE);
         assertThat(ssp("calibrate", "--master", "spark://127.0.0.1:7077")).isEqualTo(ExitCodes.USAGE);
         assertThat(ssp("calibrate", "--partitions", "0")).isEqualTo(ExitCodes.USAGE);
+        // the second setting has 4 × P partitions: P = 257 would ask for 1,028, beyond the partitions' range
+        assertThat(ssp("calibrate", "--partitions", "257")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly(
+                "calibrate: --batches must be 3–100, got 2: pass e.g. --batches 6",
+                "calibrate: master local[1] has 1 task slot(s) and the socket receiver holds one for good, so no batch would ever run: use local[2] or more (the lesson uses local[4])",
+                "calibrate: calibrate measures a local master; for a cluster, give plan the overhead you see there with --overhead",
+                "calibrate: --partitions must be 1–256, got 0: pass e.g. --partitions 4",
+                "calibrate: --partitions must be 1–256, got 257: pass e.g. --partitions 4");
+        assertThat(out()).isEmpty();
         assertThat(Calibration.defaultPath()).doesNotExist();
+        assertThat(org.apache.spark.SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
     }
 
     @Test

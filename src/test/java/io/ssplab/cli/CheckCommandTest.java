@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import io.ssplab.core.ExitCodes;
+
 /** The command line of {@code bin/ssp check}, without Spark: usage errors and NOT ATTEMPTED. */
 class CheckCommandTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,9 +45,14 @@ class CheckCommandTest {
     @Test
     void tooFewBatchesIsAUsageError() {
         assertThat(run("check", "fix-delay", "--solution", "--batches", "1")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).contains("--batches must be at least 3");
+        assertThat(err()).isEqualTo("check: --batches must be 3–100, got 1: pass e.g. --batches 8\n");
+        err.reset();
         assertThat(run("check", "fix-delay", "--batches", "many")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).isEqualTo("check: --batches 'many' is not a whole number in range: pass e.g. --batches 8 (see 'bin/ssp check --help')\n");
+        err.reset();
         assertThat(run("check")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).isEqualTo("check: missing EXERCISE: choose one of fill-gaps, fix-delay (see 'bin/ssp check --help')\n");
+        assertThat(out()).isEmpty();
     }
 
     @Test

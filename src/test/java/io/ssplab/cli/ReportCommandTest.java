@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.ssplab.core.ExitCodes;
 import io.ssplab.report.RunChart;
 import io.ssplab.report.SyntheticRuns;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ssplab.core.ExitCodes;
 import io.ssplab.metrics.JsonLines;
 
 /** bin/ssp sweep: refusals before Spark starts, and one small real sweep whose verdicts match the predictions. */
@@ -31,12 +32,19 @@ class SweepCommandTest extends IsolatedCli {
             "--cost 5ms,-1ms",
             "--cost 5,10",
             "--cost fast",
-            "--batches 3",
+            "--batches 2",
+            "--batches 101",
+            "--cores 2,100",
+            "--partitions 2000",
+            "--cost 2s",
+            "--out",
             "--batch-interval 0",
             "--rate 0"})
     void refusesBadListsBeforeSparkStarts(String args) {
         assertThat(sweep(args.split(" "))).as(args).isEqualTo(ExitCodes.USAGE);
-        assertThat(err().strip()).as(args).isNotEmpty().doesNotContain("\tat ");
+        assertThat(err().strip()).as(args).isNotEmpty().doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(err().strip().lines()).as(args).hasSize(1);
+        assertThat(out()).as(args).isEmpty();
         assertThat(SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
         assertThat(home.resolve("runs")).doesNotExist();
     }

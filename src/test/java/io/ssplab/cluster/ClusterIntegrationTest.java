@@ -36,6 +36,8 @@ import io.ssplab.cli.Main;
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.core.Master;
+import io.ssplab.source.SocketSource;
+import io.ssplab.source.SourceConfig;
 
 /**
  * A real standalone cluster — one master and one worker JVM from the project's jars, on free ports —
@@ -178,9 +180,9 @@ class ClusterIntegrationTest {
         }
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.out()).contains("authenticating with its secret", "asking for 4 cores",
-                "master " + masterUrl + " (4 task slots, 1 held by the receiver → 3 free)", "stopped: 3 batches completed");
+                "master " + masterUrl + " (4 task slots, 1 held by the receiver → 3 free)", "stopped: 3 batches measured");
         List<BatchMetrics> batches = JsonLines.read(metrics).batches();
-        assertThat(batches).hasSize(3);
+        assertMeasured(home.resolve("phase1.summary.json"), batches, 3);
         assertThat(batches.stream().mapToLong(BatchMetrics::records).sum()).as("words reached the executors' receiver").isPositive();
 
         assertThat(TaskPlaces.executorsAdded).as("executors registered with the driver").isNotEmpty().doesNotContain("driver");
@@ -198,37 +200,77 @@ class ClusterIntegrationTest {
         assertThat(log).contains("Running task").containsPattern("Fetching spark://127\\.0\\.0\\.1:\\d+/jars/.*\\.jar"); // the app jar, shipped
     }
 
+    /** The lab's own main class under spark-submit: {@code run JOB} with its table, summary and files, the secret from spark-submit's settings. */
     @Test
     @Order(5)
     void sparkSubmitFromOurJarsRunsAJobOnTheCluster() throws Exception {
-        Path jar = AppJar.locate();
         Path metrics = home.resolve("submitted.jsonl");
         Path output = home.resolve("spark-submit.out");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
-        command.addAll(List.of("-cp", Files.readString(PROJECT.resolve("target/classpath.txt")).strip(),
-                "org.apache.spark.deploy.SparkSubmit", "--class", "io.ssplab.jobs.Phase1Baseline", "--master", masterUrl,
-                "--properties-file", layout.sparkConf().toString(),
-                jar.toString(), "--batches", "2", "--no-ui", "--metrics-out", metrics.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        pb.environment().remove(ClusterSecurity.SECRET_ENV);
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         long t0 = System.nanoTime();
-        Process submit = pb.start();
+        Process submit = sparkSubmit("io.ssplab.cli.Main", output, "run", "phase1", "--batches", "2", "--no-ui", "--metrics-out", metrics.toString());
         boolean ended = submit.waitFor(5, TimeUnit.MINUTES);
         if (!ended) submit.destroyForcibly();
         System.out.printf("spark-submit took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         String out = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(ended).as(out).isTrue();
         assertThat(submit.exitValue()).as(out).isZero();
-        assertThat(out).contains("authenticating with spark.authenticate.secret from spark-submit's settings", "stopped: 2 batches completed");
-        assertThat(JsonLines.read(metrics).batches()).hasSize(2);
+        assertThat(out).contains("authenticating with spark.authenticate.secret from spark-submit's settings", "stopped: 2 batches measured");
+        assertMeasured(home.resolve("submitted.summary.json"), JsonLines.read(metrics).batches(), 2);
+    }
+
+    /**
+     * A job class's own main under plain spark-submit ({@code pipeline.Standalone}): no lab around it, lines
+     * from a running source at HOST PORT, each batch's top words on the driver's output, until it is stopped.
+     */
+    @Test
+    @Order(6)
+    void aJobClassUnderPlainSparkSubmitPrintsEachBatchsTopWords() throws Exception {
+        Path output = home.resolve("standalone.out");
+        try (SocketSource source = SocketSource.start(new SourceConfig("127.0.0.1", 0, 140, 3, 50, 42, java.time.Duration.ZERO), line -> { })) {
+            Process submit = sparkSubmit("io.ssplab.jobs.Phase1Baseline", output, "127.0.0.1", String.valueOf(source.port()));
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+                String out = "";
+                while (System.nanoTime() < deadline && submit.isAlive() && !out.contains("top 5 words: word")) {
+                    Thread.sleep(500);
+                    out = Files.readString(output, StandardCharsets.UTF_8);
+                }
+                assertThat(out).as(out).contains("top 5 words: word");
+                assertThat(submit.isAlive()).as("a standalone job runs until it is stopped").isTrue();
+                assertThat(source.linesSent()).as("the executors' receiver read from the source").isPositive();
+            } finally {
+                submit.destroy(); // SIGTERM: Spark's shutdown hook ends the application, the worker its executor
+                if (!submit.waitFor(60, TimeUnit.SECONDS)) submit.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** {@code spark-submit --class MAIN --master OUR_MASTER --properties-file OUR_SECRET APP_JAR ARGS}, from the project's jars. */
+    private Process sparkSubmit(String mainClass, Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+        command.addAll(List.of("-cp", Files.readString(PROJECT.resolve("target/classpath.txt")).strip(),
+                "org.apache.spark.deploy.SparkSubmit", "--class", mainClass, "--master", masterUrl,
+                "--properties-file", layout.sparkConf().toString(), AppJar.locate().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().remove(ClusterSecurity.SECRET_ENV);
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().put("SSP_LANG", "en");
+        return pb.start();
+    }
+
+    /** {@code --batches n}: n batches measured after the warm-up; the metrics file holds the warm-up batches too. */
+    private static void assertMeasured(Path summaryFile, List<BatchMetrics> batches, int n) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode summary = io.ssplab.core.Json.MAPPER.readTree(summaryFile.toFile());
+        assertThat(summary.get("batches").asInt() - summary.get("warmupBatches").asInt()).as(summary.toString()).isEqualTo(n);
+        assertThat(batches).hasSize(summary.get("batches").asInt());
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stopEndsExactlyItsProcessesAndLeavesNoneBehind() throws Exception {
         for (ClusterState.Worker w : state.workers()) Daemons.descendants(w.pid()).forEach(p -> everyPidSeen.add(p.pid()));
         Outcome stop = ssp("cluster", "stop");

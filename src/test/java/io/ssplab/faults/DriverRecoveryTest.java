@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ssplab.accounting.Journal;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.source.ClientStats;
 import io.ssplab.source.LineFormat;
 import io.ssplab.source.SocketSource;
 import io.ssplab.source.SourceConfig;
@@ -64,8 +68,14 @@ class DriverRecoveryTest {
         }
     }
 
-    /** The first connection that got more than a few lines: the killed driver's receiver (the others are reachability probes). */
+    /**
+     * The killed driver's receiver: the first connection that was not a reachability probe. Each run first
+     * asks the source for its status ({@code SourceEndpoint.requireReachable}); the source ends those
+     * connections as answered status queries, however many lines a slow probe was sent before it asked.
+     */
     private static int firstReceiverClient(SocketSource source) {
-        return source.clientStats().stream().filter(c -> c.sentLines() > 50).findFirst().orElseThrow().client();
+        String probe = Messages.in(Lang.EN, "source.ending.statusQuery");
+        return source.clientStats().stream().filter(c -> !c.ending().equals(probe) && c.sentLines() > 0)
+                .min(Comparator.comparingInt(ClientStats::client)).orElseThrow().client();
     }
 }
