@@ -79,13 +79,16 @@ public final class Format {
         return fixed(lang, share * 100, 0) + "%";
     }
 
-    /** A duration as a person writes it: "2 s", "15 ms", "5.6 ms", "1.5 s", "250 µs", "0 ms". */
+    /** A duration as a person writes it: "2 s", "15 ms", "5.6 ms", "1.5 s", "250 µs", "0 ms", "10 min", "24 h". */
     public static String duration(Duration d) {
         return duration(Lang.current(), d);
     }
 
     public static String duration(Lang lang, Duration d) {
         double ms = d.toNanos() / 1e6;
+        // Whole hours and minutes as such: "24 h" reads better than "86,400 s".
+        if (ms >= 3_600_000 && ms % 3_600_000 == 0) return plain(lang, ms / 3_600_000) + " h";
+        if (ms >= 60_000 && ms % 60_000 == 0) return plain(lang, ms / 60_000) + " min";
         if (Math.abs(ms) >= 1000) return plain(lang, Math.round(ms / 10.0) / 100.0) + " s";
         if (ms != 0 && Math.abs(ms) < 0.1) return plain(lang, Math.round(ms * 1000 * 10) / 10.0) + " µs";
         return plain(lang, Math.round(ms * 1000) / 1000.0) + " ms";

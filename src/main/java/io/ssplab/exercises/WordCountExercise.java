@@ -83,6 +83,11 @@ public abstract class WordCountExercise implements StreamingJob {
 
     /** What {@code main} does: this exercise under plain spark-submit, on lines from {@code bin/ssp source} ({@link Standalone}). */
     protected void runStandalone(String[] args) throws InterruptedException {
+        MissingSolutionException open = firstOpenGap();
+        if (open != null) {
+            System.err.println(open.getMessage());
+            System.exit(1);
+        }
         Knobs knobs = defaults();
         Standalone.run(knobs, java.util.Map.of(), topWordsToPrint(), lines -> wordCounts(lines, knobs), args);
     }

@@ -10,6 +10,7 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
 import io.ssplab.core.Knobs;
+import io.ssplab.core.Messages;
 
 /**
  * What a job class's {@code main} does under plain {@code spark-submit}, with none of the lab around it:
@@ -40,6 +41,11 @@ public final class Standalone {
     public static void run(Knobs knobs, Map<String, String> sparkConf, int topWords,
                            Function<JavaDStream<String>, JavaPairDStream<String, Integer>> pipeline, String[] args)
             throws InterruptedException {
+        if (args.length > 2 || args.length == 2 && !args[1].matches("\\d{1,5}") || args.length == 2 && Integer.parseInt(args[1]) > 65_535
+                || args.length == 2 && Integer.parseInt(args[1]) < 1) {
+            System.err.println(Messages.get("standalone.usage", knobs.job(), String.join(" ", args)));
+            System.exit(2);
+        }
         String host = args.length > 0 ? args[0] : DEFAULT_HOST;
         int port = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_PORT;
         SparkConf conf = new SparkConf().setAppName(knobs.job()).setIfMissing("spark.master", knobs.master())

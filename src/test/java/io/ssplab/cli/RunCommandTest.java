@@ -57,7 +57,7 @@ class RunCommandTest {
         assertThat(o.out()).contains("stopped: 3 batches measured", "verdict: STABLE");
         String err = o.err().strip();
         assertThat(err.lines()).as("stderr: %s", o.err()).hasSize(1);
-        assertThat(err).startsWith("run: expected UNSTABLE but the verdict is STABLE: median PT ").contains(" < BI 2.00 s")
+        assertThat(err).startsWith("run: expected UNSTABLE but the verdict is STABLE: median PT ").contains(" ≤ BI 2.00 s")
                 .doesNotContain("Exception");
         assertThat(org.apache.spark.SparkContext$.MODULE$.getActive().isEmpty()).as("Spark stopped after the run").isTrue();
     }
