@@ -44,8 +44,8 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
         }
     }
 
-    /** Per-batch overhead measured on the lab's reference machine (2 cores, local[4], P = 4, zero cost, Spark 4.2.0). */
-    public static final double DEFAULT_PER_BATCH_MS = 250;
+    /** Per-batch overhead measured on the lab's reference machine (2 cores, idle, local[4], P = 4, zero cost, Spark 4.2.0): 0.17–0.22 s. */
+    public static final double DEFAULT_PER_BATCH_MS = 190;
     /** Task waves per batch of the default calibration setting, local[4], P = 4: ⌈10 / 3⌉ + ⌈4 / 3⌉ + ⌈4 / 3⌉. */
     public static final int DEFAULT_REFERENCE_WAVES = 8;
     /** What one task wave more adds to a batch, measured on the reference machine (see docs/planner.md). */
