@@ -26,7 +26,7 @@ public final class AppJar {
         try {
             origin = Path.of(AppJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | NullPointerException e) {
-            throw new IOException("cannot tell where the lab's classes come from; pass the jar with -Dssp.appJar=…", e);
+            throw new IOException(io.ssplab.core.Messages.get("cluster.appJarUnknown"), e);
         }
         if (Files.isRegularFile(origin)) return origin;
         Path jar = Files.createTempFile("ssp-app-", ".jar");

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Master;
+import io.ssplab.core.Messages;
 
 /**
  * What a driver started by {@code bin/ssp run … --master spark://HOST:PORT} adds to its Spark settings,
@@ -64,33 +65,28 @@ public record ClusterDriver(Map<String, String> sparkConf, int cores, List<Strin
     public static Credentials credentials(Master master, Optional<ClusterState> ours, Map<String, String> oursSettings, Path oursFile,
                                           Map<String, String> env, Map<String, String> sparkProperties) {
         if (sparkProperties.containsKey(ClusterSecurity.SECRET))
-            return new Credentials(Auth.SUBMIT_SETTINGS, Map.of(), "cluster: authenticating with spark.authenticate.secret from spark-submit's settings");
+            return new Credentials(Auth.SUBMIT_SETTINGS, Map.of(), Messages.get("cluster.auth.submit"));
         if (ours.isPresent() && sameEndpoint(ours.get(), master) && oursSettings.containsKey(ClusterSecurity.SECRET)) {
             Map<String, String> settings = ClusterSecurity.driverSettings(oursSettings.get(ClusterSecurity.SECRET));
             if (oursSettings.containsKey(ClusterSecurity.ENCRYPTION)) settings.put(ClusterSecurity.ENCRYPTION, oursSettings.get(ClusterSecurity.ENCRYPTION));
-            return new Credentials(Auth.CLUSTER_STATE, settings,
-                    "cluster: this is the cluster of 'bin/ssp cluster start': authenticating with its secret (" + ClusterLayout.display(oursFile) + ")");
+            return new Credentials(Auth.CLUSTER_STATE, settings, Messages.get("cluster.auth.ours", ClusterLayout.display(oursFile)));
         }
         String fromEnv = env.getOrDefault(ClusterSecurity.SECRET_ENV, "").strip();
         if (!fromEnv.isEmpty())
-            return new Credentials(Auth.ENVIRONMENT, ClusterSecurity.driverSettings(fromEnv),
-                    "cluster: authenticating with the secret in $" + ClusterSecurity.SECRET_ENV);
-        return new Credentials(Auth.NONE, Map.of(), "cluster: no secret known for " + master.url() + ": connecting without authentication");
+            return new Credentials(Auth.ENVIRONMENT, ClusterSecurity.driverSettings(fromEnv), Messages.get("cluster.auth.env", ClusterSecurity.SECRET_ENV));
+        return new Credentials(Auth.NONE, Map.of(), Messages.get("cluster.auth.none", master.url()));
     }
 
     /** The refusal for a master that did not accept this driver, with the fix that fits where the secret came from. */
     public static BadInputException refusal(Master master, MasterProbe.Answer answer, Auth auth) {
-        if (answer == MasterProbe.Answer.UNREACHABLE)
-            return new BadInputException("no Spark master is listening at " + master.url()
-                    + ": start one with 'bin/ssp cluster start' (see 'bin/ssp cluster status'), or check --master");
+        if (answer == MasterProbe.Answer.UNREACHABLE) return new BadInputException(Messages.get("cluster.noMaster", master.url()));
         String fix = switch (auth) {
-            case NONE -> "it requires the cluster's secret, which bin/ssp passes by itself only for the cluster of 'bin/ssp cluster start' in this project;"
-                    + " for another cluster set $" + ClusterSecurity.SECRET_ENV + " (spark-submit: --properties-file with spark.authenticate.secret)";
-            case CLUSTER_STATE -> "the secret of 'bin/ssp cluster start' is not accepted there: check 'bin/ssp cluster status'";
-            case ENVIRONMENT -> "the secret in $" + ClusterSecurity.SECRET_ENV + " is not this cluster's: use the one its master was started with";
-            case SUBMIT_SETTINGS -> "spark.authenticate.secret from spark-submit's settings is not this cluster's: use the one its master was started with";
+            case NONE -> Messages.get("cluster.refused.none", ClusterSecurity.SECRET_ENV);
+            case CLUSTER_STATE -> Messages.get("cluster.refused.ours");
+            case ENVIRONMENT -> Messages.get("cluster.refused.env", ClusterSecurity.SECRET_ENV);
+            case SUBMIT_SETTINGS -> Messages.get("cluster.refused.submit");
         };
-        return new BadInputException("the master at " + master.url() + " refused this driver: " + fix);
+        return new BadInputException(Messages.get("cluster.refused", master.url(), fix));
     }
 
     /**
@@ -125,37 +121,31 @@ public record ClusterDriver(Map<String, String> sparkConf, int cores, List<Strin
             try {
                 cores = Integer.parseInt(submitted.strip());
             } catch (NumberFormatException e) {
-                throw new BadInputException("spark.cores.max '" + submitted + "' is not a whole number: pass e.g. --total-executor-cores 4");
+                throw new BadInputException(Messages.get("cluster.bad.coresMaxSetting", submitted));
             }
             why = "spark.cores.max";
         } else {
             cores = designedCores;
-            why = job + " is designed for " + designedCores + " task slots, like its local[" + designedCores + "]";
+            why = Messages.get("cluster.cores.designed", job, Messages.count(designedCores, "noun.taskSlot"), designedCores);
             explicit = false;
         }
-        if (cores < 2)
-            throw new BadInputException(cores + " core(s) on " + master.url() + ": the socket receiver holds one for good, so no batch would ever run: ask for 2 or more, e.g. --cores-max 4");
+        if (cores < 2) throw new BadInputException(Messages.get("cluster.bad.oneCore", Messages.count(cores, "noun.core"), master.url()));
         if (capacity != null) {
             if (capacity.cores() < 2)
-                throw new BadInputException("the cluster at " + master.url() + " has " + capacity.cores()
-                        + " core(s) on alive workers, and the receiver alone holds one: start workers first (bin/ssp cluster status)");
+                throw new BadInputException(Messages.get("cluster.bad.noWorkers", master.url(), Messages.count(capacity.cores(), "noun.core")));
             if (cores > capacity.cores()) {
                 if (explicit)
-                    throw new BadInputException(why + " asks for " + cores + " cores but the cluster has " + capacity.cores()
-                            + ": pass --cores-max " + capacity.cores() + " or less, or give the cluster more (bin/ssp cluster start --workers 2)");
-                notes.add("cluster: " + why + ", but the cluster has " + capacity.cores() + " cores: asking for " + capacity.cores()
-                        + " (to get " + cores + ": bin/ssp cluster stop, then bin/ssp cluster start --workers 2)");
+                    throw new BadInputException(Messages.get("cluster.bad.moreThanCluster", why, Messages.count(cores, "noun.core"), capacity.cores()));
+                notes.add(Messages.get("cluster.cores.capped", why, Messages.count(capacity.cores(), "noun.core"), capacity.cores(), cores));
                 cores = capacity.cores();
-                why = "all the cluster has";
+                why = Messages.get("cluster.cores.all");
             }
             if (capacity.coresFree() < cores)
-                throw new BadInputException("the cluster has " + capacity.coresFree() + " of its " + capacity.cores() + " cores free"
-                        + (capacity.activeApps().isEmpty() ? "" : ", the rest held by " + String.join(", ", capacity.activeApps()))
-                        + ", and this job asks for " + cores + ": stop the other job first"
-                        + (capacity.coresFree() >= 2 ? ", or pass --cores-max " + capacity.coresFree() : ""));
+                throw new BadInputException(Messages.get("cluster.bad.busy", capacity.coresFree(), Messages.count(capacity.cores(), "noun.core"),
+                        capacity.activeApps().isEmpty() ? "" : Messages.get("cluster.bad.busy.heldBy", String.join(", ", capacity.activeApps())),
+                        cores, capacity.coresFree() >= 2 ? Messages.get("cluster.bad.busy.orFewer", capacity.coresFree()) : ""));
         }
-        notes.add("cluster: asking for " + cores + " cores (spark.cores.max; " + why + "); the receiver holds 1 → "
-                + (cores - 1) + " free task slots. Spark waits until the executors are up (~20 s)…");
+        notes.add(Messages.get("cluster.cores.asking", Messages.count(cores, "noun.core"), why, Messages.count(cores - 1, "noun.freeTaskSlot")));
         return cores;
     }
 

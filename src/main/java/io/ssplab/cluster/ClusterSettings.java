@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Messages;
 
 /**
  * What {@code bin/ssp cluster start} starts: one master and N workers, all bound to one address.
@@ -32,6 +33,8 @@ public record ClusterSettings(String host, int masterPort, int uiPort, int worke
     public static final String DEFAULT_MEMORY = "2g";
     /** Spark's default spark.executor.memory: a worker offering less never gets an executor. */
     static final int EXECUTOR_MEMORY_MB = 1024;
+    /** More worker JVMs than this are more than one machine should run (more cores per worker do the same). */
+    static final int MAX_WORKERS = 16;
 
     private static final Pattern MEMORY = Pattern.compile("(\\d{1,9})([mMgG])");
 
@@ -54,17 +57,15 @@ public record ClusterSettings(String host, int masterPort, int uiPort, int worke
      * @throws BadInputException on the first problem found
      */
     public ClusterSettings validate() {
-        if (workers < 1) throw new BadInputException("--workers must be at least 1, got " + workers + ": pass e.g. --workers 1");
-        if (workers > 16) throw new BadInputException("--workers " + workers + " is more JVMs than one machine should run: pass at most 16 (more cores per worker do the same)");
-        if (coresPerWorker < 1) throw new BadInputException("--cores must be at least 1, got " + coresPerWorker + ": pass e.g. --cores 4");
-        if (totalCores() < 2)
-            throw new BadInputException(workers + " worker × " + coresPerWorker + " core = 1 task slot, and a streaming job's receiver holds one for good,"
-                    + " so no batch would ever run: pass --cores 2 or more (the lesson uses 4)");
+        if (workers < 1) throw new BadInputException(Messages.get("cluster.bad.workersMin", workers));
+        if (workers > MAX_WORKERS) throw new BadInputException(Messages.get("cluster.bad.workersMax", workers, MAX_WORKERS));
+        if (coresPerWorker < 1) throw new BadInputException(Messages.get("cluster.bad.coresMin", coresPerWorker));
+        if (totalCores() < 2) throw new BadInputException(Messages.get("bad.clusterOneSlot", workers, coresPerWorker));
         memoryMb(memoryPerWorker);
         checkPort("--port", masterPort);
         checkPort("--ui-port", uiPort);
-        if (masterPort == uiPort) throw new BadInputException("--port and --ui-port are both " + masterPort + ": give them different ports");
-        if (startTimeout.isNegative() || startTimeout.isZero()) throw new BadInputException("--timeout must be positive: pass e.g. --timeout 180s");
+        if (masterPort == uiPort) throw new BadInputException(Messages.get("bad.samePorts", masterPort));
+        if (startTimeout.isNegative() || startTimeout.isZero()) throw new BadInputException(Messages.get("cluster.bad.timeout"));
         checkHost(host);
         return this;
     }
@@ -72,29 +73,26 @@ public record ClusterSettings(String host, int masterPort, int uiPort, int worke
     /** "2g" → 2048, "1536m" → 1536; refuses what Spark would misread or what no executor fits in. */
     public static int memoryMb(String memory) {
         Matcher m = MEMORY.matcher(memory == null ? "" : memory.strip());
-        if (!m.matches())
-            throw new BadInputException("--memory '" + memory + "' is not a size with a unit: pass e.g. --memory 2g or --memory 1536m");
+        if (!m.matches()) throw new BadInputException(Messages.get("bad.memoryNoUnit", memory));
         long mb = Long.parseLong(m.group(1)) * (m.group(2).toLowerCase(Locale.ROOT).equals("g") ? 1024 : 1);
-        if (mb < EXECUTOR_MEMORY_MB)
-            throw new BadInputException("--memory " + memory + " is less than one executor's 1g (Spark's spark.executor.memory), so no job would ever start: pass --memory 1g or more");
-        if (mb > Integer.MAX_VALUE) throw new BadInputException("--memory " + memory + " is too large: pass e.g. --memory 4g");
+        if (mb < EXECUTOR_MEMORY_MB) throw new BadInputException(Messages.get("cluster.bad.memoryTooSmall", memory));
+        if (mb > Integer.MAX_VALUE) throw new BadInputException(Messages.get("cluster.bad.memoryTooLarge", memory));
         return (int) mb;
     }
 
     private static void checkPort(String option, int port) {
-        if (port < 1 || port > 65535) throw new BadInputException(option + " " + port + " is not 1..65535");
+        if (port < 1 || port > 65535) throw new BadInputException(Messages.get("cluster.bad.port", option, port));
     }
 
     private static void checkHost(String host) {
-        if (host == null || host.isBlank()) throw new BadInputException("--host is empty: leave it out for 127.0.0.1");
+        if (host == null || host.isBlank()) throw new BadInputException(Messages.get("cluster.bad.hostEmpty"));
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new BadInputException("--host " + host + " is not a known address of this machine: leave it out for 127.0.0.1");
+            throw new BadInputException(Messages.get("cluster.bad.hostUnknown", host));
         }
-        if (address.isAnyLocalAddress())
-            throw new BadInputException("--host " + host + " means every interface, but workers and drivers need one address to reach: give this machine's address, e.g. --host 192.168.1.10");
+        if (address.isAnyLocalAddress()) throw new BadInputException(Messages.get("cluster.bad.hostWildcard", host));
     }
 
     /** Whether only this machine can reach the cluster. */

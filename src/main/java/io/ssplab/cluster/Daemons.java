@@ -112,7 +112,7 @@ final class Daemons {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException | java.io.UncheckedIOException e) {
-            return List.of("(no log at " + log + ")");
+            return List.of(io.ssplab.core.Messages.get("cluster.noLog", ClusterLayout.display(log)));
         }
     }
 }

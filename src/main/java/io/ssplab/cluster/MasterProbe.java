@@ -20,6 +20,7 @@ import org.apache.spark.rpc.RpcEndpointRef;
 import org.apache.spark.rpc.RpcEnv;
 
 import io.ssplab.core.Master;
+import io.ssplab.core.Messages;
 
 /**
  * Asks a standalone master, before any SparkContext exists, whether it accepts a driver with these
@@ -114,7 +115,7 @@ public final class MasterProbe {
             free += w.coresFree();
         }
         List<String> apps = new ArrayList<>();
-        for (ApplicationInfo a : state.activeApps()) apps.add(a.desc().name() + " (" + a.coresGranted() + " cores)");
+        for (ApplicationInfo a : state.activeApps()) apps.add(Messages.get("master.withCores", a.desc().name(), Messages.count(a.coresGranted(), "noun.core")));
         return new Capacity(cores, free, apps, state.restPort().isDefined());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ssplab.core.Messages;
 import io.ssplab.metrics.JsonLines;
 
 /**
@@ -61,11 +62,11 @@ public record MasterView(String status, String url, int cores, int coresUsed, Li
         HttpRequest request = HttpRequest.newBuilder(URI.create(uiUrl + "/json/")).timeout(Duration.ofSeconds(3)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) throw new IOException("master UI answered HTTP " + response.statusCode());
+            if (response.statusCode() != 200) throw new IOException(Messages.get("cluster.masterUiHttp", response.statusCode()));
             return parse(response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new IOException(Messages.get("run.stop.interrupted"), e);
         }
     }
 

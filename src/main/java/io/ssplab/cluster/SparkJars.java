@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Messages;
 
 /**
  * Spark without a Spark download: the project's own Maven jars are a complete Spark. A worker only needs
@@ -46,7 +47,7 @@ final class SparkJars {
         }
         List<Path> jars = new ArrayList<>(byName.values());
         if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith("spark-core_")))
-            throw new BadInputException("no Spark jars on the classpath (spark-core is missing): start the cluster through bin/ssp, which puts them there");
+            throw new BadInputException(Messages.get("cluster.noSparkJars"));
         return jars;
     }
 

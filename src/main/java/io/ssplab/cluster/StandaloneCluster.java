@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -23,6 +22,8 @@ import java.util.function.Consumer;
 import org.apache.spark.launcher.JavaModuleOptions;
 
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
+import io.ssplab.core.Messages;
 
 /**
  * A real Spark standalone cluster on this machine: one master JVM and N worker JVMs, started from the
@@ -113,7 +114,7 @@ public final class StandaloneCluster {
                                 BooleanSupplier cancelled) throws IOException, StartFailed {
         settings.validate();
         Status before = status(layout);
-        if (before.running()) throw new IllegalStateException("a cluster is already running in " + layout.dir());
+        if (before.running()) throw new IllegalStateException(Messages.get("cluster.alreadyRunning", ClusterLayout.display(layout.dir())));
         requireFree(settings.host(), settings.masterPort(), "--port");
         requireFree(settings.host(), settings.uiPort(), "--ui-port");
         List<Path> jars = SparkJars.jarsOf(SparkJars.currentClasspath());
@@ -131,8 +132,8 @@ public final class StandaloneCluster {
         long t0 = System.nanoTime();
         try {
             ClusterState state = launch(layout, settings, daemonClasspath);
-            progress.accept(String.format(Locale.ROOT, "started the master (pid %d) and %d worker(s) (pid %s); waiting until the master sees every worker ALIVE…",
-                    state.masterPid(), settings.workers(), String.join(", ", state.workers().stream().map(w -> String.valueOf(w.pid())).toList())));
+            progress.accept(Messages.get("cluster.started", state.masterPid(), Messages.count(settings.workers(), "noun.worker"),
+                    String.join(", ", state.workers().stream().map(w -> String.valueOf(w.pid())).toList())));
             MasterView view = awaitWorkers(layout, state, settings.startTimeout(), progress, cancelled);
             return new Started(state, view, Duration.ofNanos(System.nanoTime() - t0));
         } catch (StartFailed | RuntimeException | IOException e) {
@@ -173,20 +174,20 @@ public final class StandaloneCluster {
         boolean masterUp = false;
         MasterView last = null;
         while (true) {
-            if (cancelled.getAsBoolean()) throw new StartFailed("start cancelled: stopped what was started", List.of());
+            if (cancelled.getAsBoolean()) throw new StartFailed(Messages.get("cluster.startCancelled"), List.of());
             // Just launched, a daemon may still show its parent's command line (between fork and exec,
             // which takes longer on a busy machine): only a process that is gone has died.
             if (!Daemons.isOurs(state.masterPid(), marker, MASTER_CLASS) && !Daemons.isAlive(state.masterPid()))
-                throw died("the master", layout.masterLog());
+                throw died(Messages.get("cluster.theMaster"), layout.masterLog());
             for (ClusterState.Worker w : state.workers()) {
                 if (!Daemons.isOurs(w.pid(), marker, WORKER_CLASS) && !Daemons.isAlive(w.pid()))
-                    throw died("worker " + w.number(), layout.workerLog(w.number()));
+                    throw died(Messages.get("cluster.theWorker", w.number()), layout.workerLog(w.number()));
             }
             try {
                 last = MasterView.fetch(state.masterUiUrl());
                 if (last.alive() && !masterUp) {
                     masterUp = true;
-                    progress.accept(String.format(Locale.ROOT, "master ALIVE after %.1f s", (System.nanoTime() - t0) / 1e9));
+                    progress.accept(Messages.get("cluster.masterAlive", Format.fixed((System.nanoTime() - t0) / 1e9, 1)));
                 }
                 if (last.alive() && last.aliveWorkers() >= state.workers().size()) return last;
             } catch (IOException notYet) {
@@ -194,22 +195,21 @@ public final class StandaloneCluster {
             }
             if (System.nanoTime() > deadline) {
                 long alive = last == null ? 0 : last.aliveWorkers();
-                throw new StartFailed(String.format(Locale.ROOT, "timed out after %d s: %d of %d worker(s) ALIVE (a busy machine may need --timeout %ds); stopped what was started",
-                        timeout.toSeconds(), alive, state.workers().size(), timeout.toSeconds() * 2),
+                throw new StartFailed(Messages.get("cluster.timedOut", Format.integer(timeout.toSeconds()), alive, state.workers().size(),
+                        Format.option(timeout.multipliedBy(2))),
                         Daemons.tail(state.workers().isEmpty() ? layout.masterLog() : layout.workerLog(1), 12));
             }
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StartFailed("interrupted while waiting for the workers", List.of());
+                throw new StartFailed(Messages.get("cluster.startInterrupted"), List.of());
             }
         }
     }
 
     private static StartFailed died(String who, Path log) {
-        return new StartFailed(who + " exited during start (log: " + ClusterLayout.display(log) + "); stopped the rest. Its last lines:",
-                Daemons.tail(log, 15));
+        return new StartFailed(Messages.get("cluster.died", who, ClusterLayout.display(log)), Daemons.tail(log, 15));
     }
 
     /**
@@ -245,7 +245,7 @@ public final class StandaloneCluster {
         try {
             clean(layout, false);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not clean " + layout.dir(), e);
+            throw new java.io.UncheckedIOException(Messages.get("cluster.cannotClean", ClusterLayout.display(layout.dir()), e.getMessage()), e);
         }
         return new Stopped(stopped, killed, executors);
     }
@@ -308,8 +308,7 @@ public final class StandaloneCluster {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException taken) {
-            throw new BadInputException("port " + port + " on " + host + " is taken (" + taken.getMessage()
-                    + "): is another Spark master running? stop it, or pass " + option + " N");
+            throw new BadInputException(Messages.get("cluster.portTaken", option, port, host, taken.getMessage()));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.Messages;
 
 /**
@@ -22,7 +23,10 @@ public record GradeReport(Lesson lesson, String exercise, Outcome outcome, Strin
                           List<String> arithmetic, String closing) {
     static final int WIDTH = 110;
     private static final String HINT_CONTINUATION = "      ";
-    private static final String CRITERION_FORMAT = "  %-8s  %-32s %s%n";
+    /** The English layout's widths of a criterion's outcome and name; a longer label or name (Vietnamese: "CHƯA ĐẠT") widens its column. */
+    private static final int[] CRITERION_WIDTHS = {8, 32};
+    /** Names longer than this do not widen the column for the others. */
+    private static final int MAX_NAME_WIDTH = 48;
     private static final String HINT_INDENT = "        ";
 
     public GradeReport {
@@ -43,8 +47,14 @@ public record GradeReport(Lesson lesson, String exercise, Outcome outcome, Strin
         out.println(Messages.get("grade.title", lesson.cliName(), exercise));
         if (!header.isEmpty()) wrap(header, "", "  ").forEach(out::println);
         if (!criteria.isEmpty()) out.println();
+        Columns columns = new Columns(List.of(Columns.Align.LEFT, Columns.Align.LEFT), CRITERION_WIDTHS, "  ")
+                .fit(List.of(Messages.get("grade.criterion.pass"), "")).fit(List.of(Messages.get("grade.criterion.fail"), ""));
+        // the names' column: as wide as the longest name, up to a limit (a longer one pushes its own line only)
+        int nameWidth = criteria.stream().mapToInt(c -> Columns.width(c.name())).filter(w -> w <= MAX_NAME_WIDTH).max().orElse(0);
+        columns.fit(List.of("", " ".repeat(nameWidth)));
         for (Criterion c : criteria) {
-            out.printf(CRITERION_FORMAT, Messages.get(c.passed() ? "grade.criterion.pass" : "grade.criterion.fail"), c.name(), c.measured());
+            out.println("  " + columns.line(List.of(Messages.get(c.passed() ? "grade.criterion.pass" : "grade.criterion.fail"), c.name()))
+                    + " " + c.measured());
             if (!c.passed()) wrap(Messages.get("grade.hint", c.hint()), HINT_INDENT, HINT_INDENT + HINT_CONTINUATION).forEach(out::println);
         }
         if (!arithmetic.isEmpty()) {

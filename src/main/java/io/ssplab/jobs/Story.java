@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Lang;
@@ -82,17 +83,30 @@ public final class Story {
         }
     }
 
+    /** The English layout's widths: job, master, P, cost, median PT, model error, PT/BI, final SD; the verdict ends the line. */
+    private static final int[] COMPARISON_WIDTHS = {8, 9, 3, 11, 10, 8, 6, 9};
+    private static final List<Columns.Align> COMPARISON_ALIGN = List.of(Columns.Align.LEFT, Columns.Align.LEFT, Columns.Align.RIGHT,
+            Columns.Align.LEFT, Columns.Align.RIGHT, Columns.Align.RIGHT, Columns.Align.RIGHT, Columns.Align.RIGHT);
+
+    /** One row per act under a header in the reader's language; every column as wide as its widest cell. */
     public static void printComparison(PrintStream out, List<RunSummary> summaries) {
-        String format = "%-8s %-9s %3s %-11s %10s %8s %6s %9s  %s%n";
-        out.printf(format, Messages.get("story.col.job"), "master", "P", Messages.get("story.col.cost"), Messages.get("story.col.medianPt"),
-                Messages.get("story.col.predicted"), "PT/BI", Messages.get("story.col.finalSd"), Messages.get("story.col.verdict"));
+        List<String> header = List.of(Messages.get("story.col.job"), Messages.get("story.col.master"), "P", Messages.get("story.col.cost"),
+                Messages.get("story.col.medianPt"), Messages.get("story.col.predicted"), "PT/BI", Messages.get("story.col.finalSd"));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
         for (RunSummary s : summaries) {
             Knobs k = s.knobs();
-            out.printf(format, s.job(), k.master(), k.partitions(), Format.plain(k.costMs()) + " ms/" + k.costUnit().inWords(),
+            rows.add(List.of(s.job(), k.master(), String.valueOf(k.partitions()), Format.plain(k.costMs()) + " ms/" + k.costUnit().inWords(),
                     Format.seconds(s.medianProcessingTimeMs()),
                     s.modelErrorPercent() == null ? "—" : Format.signed(s.modelErrorPercent(), 0) + "%",
-                    Format.fixed(s.processingToIntervalRatio(), 2), Format.seconds(s.finalSchedulingDelayMs()), s.verdict());
+                    Format.fixed(s.processingToIntervalRatio(), 2), Format.seconds(s.finalSchedulingDelayMs())));
+            verdicts.add(s.verdict().name());
         }
+        Columns columns = new Columns(COMPARISON_ALIGN, COMPARISON_WIDTHS, " ").fit(header);
+        rows.forEach(columns::fit);
+        // the verdict ends the line, two spaces after the last column
+        out.println(columns.line(header) + "  " + Messages.get("story.col.verdict"));
+        for (int i = 0; i < rows.size(); i++) out.println(columns.line(rows.get(i)) + "  " + verdicts.get(i));
     }
 
     private static String pad(String s, int width) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Columns;
 import io.ssplab.core.Format;
 import io.ssplab.core.Messages;
 
@@ -19,7 +20,10 @@ import io.ssplab.core.Messages;
  */
 public final class ConsoleTable implements Consumer<BatchMetrics> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    static final String ROW = "%-10s %8s %9s %9s %9s %9s %7s";
+    /** The English layout's widths: batch time, records, rate/s, PT, SD, total, queued. */
+    private static final int[] MIN_WIDTHS = {10, 8, 9, 9, 9, 9, 7};
+    private static final List<Columns.Align> ALIGN = List.of(Columns.Align.LEFT, Columns.Align.RIGHT, Columns.Align.RIGHT,
+            Columns.Align.RIGHT, Columns.Align.RIGHT, Columns.Align.RIGHT, Columns.Align.RIGHT);
 
     private final PrintStream out;
     private final double nominalLines;
@@ -32,9 +36,19 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
         this.nominalLines = nominalLines;
     }
 
-    static String header() {
-        return String.format(ROW, Messages.get("table.batch"), Messages.get("table.records"), Messages.get("table.rate"), "PT", "SD",
+    /** The header's labels in the current language. */
+    static List<String> labels() {
+        return List.of(Messages.get("table.batch"), Messages.get("table.records"), Messages.get("table.rate"), "PT", "SD",
                 Messages.get("table.total"), Messages.get("table.queued"));
+    }
+
+    /** The columns of the current language: each at least as wide as its rendered label, so header and rows line up. */
+    static Columns columns() {
+        return new Columns(ALIGN, MIN_WIDTHS, " ").fit(labels());
+    }
+
+    static String header() {
+        return columns().line(labels());
     }
 
     @Override
@@ -50,8 +64,8 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
 
     static String row(BatchMetrics m, boolean warmup) {
         String mark = (m.overBudget() ? "  " + Messages.get("table.overBudget") : "") + (warmup ? "  " + Messages.get("table.warmup") : "");
-        return String.format(ROW, CLOCK.format(Instant.ofEpochMilli(m.batchTimeMs())), Format.integer(m.records()),
+        return columns().line(List.of(CLOCK.format(Instant.ofEpochMilli(m.batchTimeMs())), Format.integer(m.records()),
                 Format.fixed(m.inputRatePerSec(), 1), Format.seconds(m.processingTimeMs()), Format.seconds(m.schedulingDelayMs()),
-                Format.seconds(m.totalDelayMs()), Format.integer(m.queuedBatches())) + mark;
+                Format.seconds(m.totalDelayMs()), Format.integer(m.queuedBatches()))) + mark;
     }
 }

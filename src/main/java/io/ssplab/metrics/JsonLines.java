@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Json;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 
 /**
  * Reads and writes batch metrics as JSON Lines: one object per line, flushed per batch, so a run
@@ -52,31 +54,62 @@ public final class JsonLines {
         }
     }
 
-    /** What reading a metrics file gave: the batches, and a note per line that could not be used. */
-    public record ReadResult(List<BatchMetrics> batches, List<String> problems) {
+    /**
+     * What reading a metrics file gave: the batches, and each line that could not be used.
+     *
+     * @param skipped the unusable lines, in file order
+     */
+    public record ReadResult(List<BatchMetrics> batches, List<Skipped> skipped) {
+        /** A note per unusable line, in English (as before: for logs and files). */
+        public List<String> problems() {
+            return problems(Lang.EN);
+        }
+
+        /** A note per unusable line, in {@code lang}: "phase2.jsonl:12: last line is cut short or not a batch object — skipped". */
+        public List<String> problems(Lang lang) {
+            return skipped.stream().map(s -> s.describe(lang)).toList();
+        }
+    }
+
+    /**
+     * One line of a metrics file that is not a batch object.
+     *
+     * @param file   the file's name
+     * @param line   its number, from 1
+     * @param isLast whether it is the file's last line (the one a killed run may have cut short)
+     */
+    public record Skipped(String file, int line, boolean isLast) {
+        public String describe(Lang lang) {
+            return Messages.in(lang, isLast ? "jsonl.skippedLast" : "jsonl.skipped", file, line);
+        }
     }
 
     /**
      * Reads a JSON Lines metrics file, keeping every line it can use: a blank line is skipped, a line
-     * that is not a batch object (e.g. the truncated last line of a killed run) becomes a problem
-     * note with its line number instead of an exception.
+     * that is not a batch object (e.g. the truncated last line of a killed run) is noted with its line
+     * number instead of an exception.
      */
     public static ReadResult read(Path file) throws IOException {
         List<BatchMetrics> batches = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) continue;
-            try {
-                BatchMetrics m = COMPACT.readValue(line, BatchMetrics.class);
-                if (m.batchIntervalMs() <= 0) throw new IOException("batchIntervalMs missing or not positive");
-                batches.add(m);
-            } catch (IOException e) {
-                String kind = i == lines.size() - 1 ? "last line is cut short or not a batch object" : "not a batch object";
-                problems.add(file.getFileName() + ":" + (i + 1) + ": " + kind + " — skipped");
-            }
+            BatchMetrics m = batch(line);
+            if (m != null) batches.add(m);
+            else skipped.add(new Skipped(file.getFileName().toString(), i + 1, i == lines.size() - 1));
         }
-        return new ReadResult(batches, problems);
+        return new ReadResult(batches, skipped);
+    }
+
+    /** The batch on this line, or null when it is not one (not JSON, not a batch, no batch interval). */
+    private static BatchMetrics batch(String line) {
+        try {
+            BatchMetrics m = COMPACT.readValue(line, BatchMetrics.class);
+            return m != null && m.batchIntervalMs() > 0 ? m : null;
+        } catch (IOException notABatch) {
+            return null;
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.ssplab.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.CostUnit;
 import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
@@ -118,7 +119,7 @@ public record BatchArithmetic(double linesPerBatch, double costedRecordsPerBatch
 
         void add(String labelKey, String value) {
             String label = Messages.in(lang, labelKey);
-            lines.add(label + " ".repeat(Math.max(1, LABEL_WIDTH - label.length())) + value);
+            lines.add(label + " ".repeat(Math.max(1, LABEL_WIDTH - Columns.width(label))) + value);
         }
     }
 }

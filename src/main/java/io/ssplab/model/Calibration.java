@@ -2,9 +2,11 @@ package io.ssplab.model;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import io.ssplab.core.Json;
+import io.ssplab.core.Messages;
 
 /**
  * What {@code bin/ssp calibrate} measured on this machine: Spark's own time per batch when the job
@@ -47,12 +49,12 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
      * @throws IOException when the file is missing, unreadable or holds no usable overhead
      */
     public static Calibration load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("no calibration at " + file);
+        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
         Calibration c = io.ssplab.core.Json.MAPPER.readValue(file.toFile(), Calibration.class);
         if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.wavesPerBatch() < 1 || !(c.perWaveMs() >= 0)
                 || Double.isInfinite(c.perWaveMs()))
-            throw new IOException(file + " holds no usable overhead (overheadMs " + c.overheadMs() + ", wavesPerBatch " + c.wavesPerBatch()
-                    + ", perWaveMs " + c.perWaveMs() + ")");
+            // the values as the file writes them (%s of a Double: locale-free), for the user to find them in the file
+            throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.wavesPerBatch(), c.perWaveMs()));
         return c;
     }
 }

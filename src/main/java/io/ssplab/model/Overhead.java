@@ -66,9 +66,10 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
     public static Overhead load(Path file) {
         try {
             return from(Calibration.load(file));
+        } catch (java.nio.file.NoSuchFileException none) {
+            return defaults("");
         } catch (IOException | RuntimeException e) {
-            boolean none = e.getMessage() != null && e.getMessage().startsWith("no calibration");
-            return defaults(none ? "" : e.getMessage());
+            return defaults(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.Format;
 import io.ssplab.core.Json;
 import io.ssplab.core.Knobs;
@@ -106,9 +107,9 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         lines.add(Messages.get(stable() && !before.stable() ? "predict.compare.whyStable" : "predict.compare.head", beforeName));
         String b4 = Messages.get("predict.compare.before");
         String now = Messages.get("predict.compare.now");
-        int width = Math.max(b4.length(), now.length());
-        lines.add("  " + b4 + " ".repeat(width - b4.length() + 2) + before.oneLine());
-        lines.add("  " + now + " ".repeat(width - now.length() + 2) + oneLine());
+        int width = Math.max(Columns.width(b4), Columns.width(now)) + 2;
+        lines.add("  " + Columns.left(b4, width) + before.oneLine());
+        lines.add("  " + Columns.left(now, width) + oneLine());
         double b = before.arithmetic.costTimeMs();
         double n = arithmetic.costTimeMs();
         String factor = n > 0 && b > 0 ? Messages.get(b >= n ? "predict.compare.less" : "predict.compare.more", Format.fixed(Math.max(b, n) / Math.min(b, n), 1)) : "";

@@ -2,8 +2,10 @@ package io.ssplab.model;
 
 import java.time.Duration;
 
+import io.ssplab.core.BadInputException;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Master;
+import io.ssplab.core.Messages;
 
 /**
  * What the model needs beside the job's knobs: how many task slots the job really gets, how many of
@@ -20,8 +22,8 @@ import io.ssplab.core.Master;
 public record Workload(Knobs knobs, int cores, int receivers, boolean repartitioned) {
 
     public Workload {
-        if (cores < 1) throw new IllegalArgumentException("cores must be at least 1, got " + cores);
-        if (receivers < 0) throw new IllegalArgumentException("receivers must not be negative, got " + receivers);
+        if (cores < 1) throw new BadInputException(Messages.get("workload.bad.cores", cores));
+        if (receivers < 0) throw new BadInputException(Messages.get("workload.bad.receivers", receivers));
     }
 
     /**
@@ -87,7 +89,7 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
     /** Master URL to show: local[N] with this workload's cores, or the standalone URL with its cores. */
     public String masterLabel() {
         Master m = Master.parse(knobs.master(), cores);
-        return m.isLocal() ? "local[" + cores + "]" : m.url() + " (" + cores + " cores)";
+        return m.isLocal() ? "local[" + cores + "]" : Messages.get("master.withCores", m.url(), Messages.count(cores, "noun.core"));
     }
 
     public Workload withCores(int c) {

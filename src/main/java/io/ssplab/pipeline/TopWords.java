@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
+import io.ssplab.core.BadInputException;
 import io.ssplab.core.Messages;
 import scala.Tuple2;
 
@@ -44,7 +45,8 @@ public final class TopWords {
 
     /** Registers an output that prints the top {@code n} words of every batch along {@code route} (see {@link #route}). */
     public static void print(JavaPairDStream<String, Integer> counts, int n, String route) {
-        if (n < 1) throw new IllegalArgumentException("the number of top words to print must be at least 1, got " + n);
+        // An exercise's topWordsToPrint() can return anything: a refusal in one line, not a stack trace.
+        if (n < 1) throw new BadInputException(Messages.get("topWords.bad", n));
         counts.foreachRDD(rdd -> {
             List<Tuple2<String, Integer>> top = rdd.top(n, new ByCount());
             ROUTES.getOrDefault(route, System.out::println).accept(Messages.get("topWords.line", n, format(top)));

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ssplab.accounting.Journal;
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
 import io.ssplab.core.Json;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Messages;
@@ -53,27 +54,33 @@ public final class CheckpointPlan {
                     node.path("runs").asInt());
         }
 
-        /** "partitions 4 (checkpoint) ≠ 8 (now)", one entry per knob that differs. */
+        /** "partitions 4 (checkpoint) ≠ 8 (now)", one entry per knob that differs, in the current language. */
         List<String> differences(Manifest now) {
             List<String> d = new ArrayList<>();
             Knobs a = knobs;
             Knobs b = now.knobs;
-            differ(d, "job", a.job(), b.job());
-            differ(d, "master", a.master(), b.master());
-            differ(d, "batch interval (ms)", a.batchIntervalMs(), b.batchIntervalMs());
-            differ(d, "partitions", a.partitions(), b.partitions());
-            differ(d, "cost (ms)", a.costMs(), b.costMs());
-            differ(d, "cost unit", a.costUnit(), b.costUnit());
-            differ(d, "rate (lines/s)", a.linesPerSecond(), b.linesPerSecond());
-            differ(d, "words per line", a.wordsPerLine(), b.wordsPerLine());
-            differ(d, "block interval (ms)", a.blockIntervalMs(), b.blockIntervalMs());
-            differ(d, "source", source, now.source);
-            differ(d, "write-ahead log", wal ? "--wal" : "no --wal", now.wal ? "--wal" : "no --wal");
+            differ(d, "job", a.job(), b.job(), String::valueOf);
+            differ(d, "master", a.master(), b.master(), String::valueOf);
+            differ(d, "batchInterval", a.batchInterval(), b.batchInterval(), Format::duration);
+            differ(d, "partitions", a.partitions(), b.partitions(), String::valueOf);
+            differ(d, "cost", a.cost(), b.cost(), Format::duration);
+            differ(d, "costUnit", a.costUnit(), b.costUnit(), u -> u == null ? "–" : u.inWords());
+            differ(d, "rate", a.linesPerSecond(), b.linesPerSecond(), Format::plain);
+            differ(d, "wordsPerLine", a.wordsPerLine(), b.wordsPerLine(), String::valueOf);
+            differ(d, "blockInterval", a.blockInterval(), b.blockInterval(), Format::duration);
+            differ(d, "source", source, now.source, String::valueOf);
+            differ(d, "wal", wal, now.wal, on -> on ? "--wal" : Messages.get("checkpoint.noWal"));
             return d;
         }
 
-        private static void differ(List<String> d, String what, Object then, Object now) {
-            if (!java.util.Objects.equals(then, now)) d.add(Messages.get("checkpoint.differs", what, then, now));
+        /**
+         * @param knob  names its label, message {@code checkpoint.knob.KNOB}
+         * @param shown how a value is written for people (the values themselves are compared)
+         */
+        private static <T> void differ(List<String> d, String knob, T then, T now, java.util.function.Function<T, String> shown) {
+            if (!java.util.Objects.equals(then, now))
+                d.add(Messages.get("checkpoint.differs", Messages.get("checkpoint.knob." + knob), then == null ? "–" : shown.apply(then),
+                        now == null ? "–" : shown.apply(now)));
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ssplab.core.Messages;
+
 /**
  * A running source's own account, asked for over its data port: a client that writes the line
  * {@value #COMMAND} gets one JSON line back, then the connection closes. Try it by hand:
@@ -74,6 +76,6 @@ public record SourceStatus(String source, String format, double linesPerSecond, 
             if (line.startsWith("{\"source\"")) return JSON.readValue(line, SourceStatus.class);
             if (System.nanoTime() > deadline) break; // a source that streams but does not answer
         }
-        throw new IOException(where + " streamed lines but gave no status (not an ssp source, or an older one)");
+        throw new IOException(Messages.get("source.noStatus", where));
     }
 }

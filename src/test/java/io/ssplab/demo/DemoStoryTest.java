@@ -22,12 +22,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ssplab.cli.Main;
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
 import io.ssplab.core.RunSummary;
 import io.ssplab.jobs.Jobs;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.jobs.Story;
 import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.Summarizer;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.model.Workload;
@@ -35,7 +37,7 @@ import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.source.SourceConfig;
 
 /**
- * The whole classroom story, end to end, on real Spark: {@code bin/ssp demo --with-backpressure} runs
+ * The whole classroom story, end to end, on real Spark: {@code bin/ssp demo --with-backpressure --lang vi} runs
  * phase1, phase2, phase3 and phase4 for real and each act must show its designed behaviour, with wide
  * margins around the phenomenon (never tight timings): phase1 and phase3 keep scheduling delay flat
  * with PT well under BI; phase2 runs PT above BI and its scheduling delay climbs batch after batch;
@@ -47,6 +49,11 @@ import io.ssplab.source.SourceConfig;
  * acts are predicted with. Their summaries say so ({@code overheadSource "measured:phase1"}) and carry
  * the prediction; the model's error per act is printed, but only checked with a wide margin (it
  * depends on the machine's load).
+ *
+ * <p>The demo runs in Vietnamese, the language the classroom reads: its live tables, summaries, verdicts,
+ * accounting and comparison must be Vietnamese (decimal commas, glossary words) and aligned, while the
+ * files it writes (summary.json, the JSON Lines) stay locale-free. The behavioural checks read those
+ * files; where they read the console, they parse Vietnamese numbers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoStoryTest {
@@ -63,17 +70,26 @@ class DemoStoryTest {
         dir = tempDir;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        exitCode = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "demo", "--with-backpressure", "--batches", String.valueOf(BATCHES), "--no-ui", "--out", dir.toString());
+        try {
+            exitCode = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    "demo", "--with-backpressure", "--batches", String.valueOf(BATCHES), "--no-ui", "--out", dir.toString(), "--lang", "vi");
+        } finally {
+            Lang.use(Lang.EN); // the language is process-wide: the next test class reads English
+        }
         console = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        System.out.println(console); // the demo as a Vietnamese classroom sees it (surefire keeps it in the test's output file)
         for (JsonNode s : io.ssplab.core.Json.MAPPER.readTree(dir.resolve("summary.json").toFile())) summaries.put(s.get("job").asText(), s);
     }
 
     @Test
     void theStoryHeldAndTheDemoSaysSo() throws Exception {
         assertThat(exitCode).as(console).isZero();
-        assertThat(console).contains("=== comparison ===", "the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE, phase4 scheduling delay bounded by backpressure",
-                "results: " + dir.resolve("summary.json"), "overhead for the next acts: measured by phase1 in this run");
+        assertThat(console).contains("=== so sánh ===",
+                "câu chuyện diễn ra đúng dự kiến: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE, phase4 scheduling delay bị backpressure chặn lại",
+                "kết quả: " + dir.resolve("summary.json"), "overhead cho các màn sau: do phase1 đo trong lần chạy này");
+        // nothing of the English story, nor a sentence of Spark's that the lab relays in English
+        assertThat(console).doesNotContain("the story held", "=== comparison ===", "results: ", " summary: ", "  verdict: ", "did we lose anything?",
+                "measured by phase1");
         List<RunSummary> all = new ArrayList<>();
         for (String act : List.of("phase1", "phase2", "phase3", "phase4")) all.add(summary(act));
         assertThat(Story.failures(all, Lang.EN)).isEmpty();
@@ -182,6 +198,100 @@ class DemoStoryTest {
             assertThat(s.accounting().sentLines()).as(s.job() + " sent ≥ received").isGreaterThanOrEqualTo(s.accounting().receivedLines());
         }
         assertThat(summaries.get("phase4").at("/accounting/latencyP95Ms").asDouble()).as("stamped lines' latency").isPositive();
+    }
+
+    @Test
+    void eachActsTableIsInVietnameseAndAligned() throws Exception {
+        String header = "batch       bản ghi  tốc độ/s        PT        SD      tổng     chờ";
+        assertThat(console.lines().filter(header::equals).count()).as("one live table per act, Vietnamese header").isEqualTo(4);
+        for (String act : List.of("phase1", "phase2", "phase3", "phase4")) {
+            List<String> rows = tableRows(act);
+            RunSummary s = summary(act);
+            assertThat(rows).as(act + " rows: one per completed batch").hasSize(s.batches());
+            for (int i = 0; i < rows.size(); i++) {
+                String row = rows.get(i);
+                // the columns end where the header's do; after them only the marks, in the same column for every row
+                String marks = row.substring(Math.min(row.length(), header.length()));
+                assertThat(marks).as("%s row %d: %s", act, i, row).matches("(  ▲ PT > BI)?(  \\(warm-up\\))?");
+                assertThat(marks.contains("(warm-up)")).as("%s row %d warm-up mark", act, i).isEqualTo(i < s.warmupBatches());
+                assertThat(row.substring(0, Math.min(row.length(), header.length()))).as("%s row %d", act, i)
+                        .matches("\\d\\d:\\d\\d:\\d\\d +[\\d.]+ +[\\d.]+,\\d( +\\d+,\\d\\d s){3} +\\d+");
+            }
+        }
+    }
+
+    @Test
+    void theLiveTableShowsTheRecordedBatchesInVietnameseNumbers() throws Exception {
+        // The console's numbers, read back as Vietnamese writes them, are the metrics file's.
+        java.text.NumberFormat vi = java.text.NumberFormat.getInstance(Lang.VI.locale());
+        for (String act : List.of("phase2", "phase4")) {
+            List<String> rows = tableRows(act);
+            List<BatchMetrics> all = JsonLines.read(dir.resolve(act + ".jsonl")).batches();
+            assertThat(rows).hasSameSizeAs(all);
+            for (int i = 0; i < rows.size(); i++) {
+                String[] cells = rows.get(i).trim().split(" +");
+                BatchMetrics b = all.get(i);
+                assertThat(vi.parse(cells[1]).longValue()).as("%s records %d", act, i).isEqualTo(b.records());
+                assertThat(vi.parse(cells[2]).doubleValue()).as("%s rate %d", act, i).isCloseTo(b.inputRatePerSec(), within(0.05));
+                assertThat(vi.parse(cells[3]).doubleValue() * 1000).as("%s PT %d", act, i).isCloseTo(b.processingTimeMs(), within(5.0));
+                assertThat(vi.parse(cells[5]).doubleValue() * 1000).as("%s SD %d", act, i).isCloseTo(b.schedulingDelayMs(), within(5.0));
+                assertThat(vi.parse(cells[9]).intValue()).as("%s queued %d", act, i).isEqualTo(b.queuedBatches());
+                assertThat(rows.get(i).contains("▲ PT > BI")).as("%s over budget %d", act, i).isEqualTo(b.overBudget());
+            }
+        }
+    }
+
+    @Test
+    void summariesVerdictsAndAccountingAreInVietnamese() throws Exception {
+        for (String act : List.of("phase1", "phase2", "phase3", "phase4")) {
+            RunSummary s = summary(act);
+            assertThat(console).contains("Tóm tắt " + act + ": " + s.batches() + " batch (bỏ " + s.warmupBatches() + " batch warm-up), "
+                    + s.knobs().master() + ", P=" + s.knobs().partitions() + ", chi phí ");
+            // the verdict and its reason, as the summary's numbers give them in Vietnamese: decimal commas
+            String reason = Summarizer.reason(s, Lang.VI);
+            assertThat(console).contains("  kết luận: " + s.verdict() + " — " + reason);
+            assertThat(reason).as(act).containsPattern("PT trung vị \\d+,\\d\\d s (≤|>|dưới) BI 2,00 s").doesNotContainPattern("\\d\\.\\d\\d s");
+            // the file keeps the English sentence
+            assertThat(s.reason()).isEqualTo(Summarizer.reason(s, Lang.EN));
+            assertThat(console).contains("  mô hình: PT dự đoán " + Format.seconds(Lang.VI, s.predictedProcessingTimeMs()) + ", đo được "
+                    + Format.seconds(Lang.VI, s.medianProcessingTimeMs()));
+        }
+        assertThat(console).contains("  kết luận: UNSTABLE — PT trung vị ", "(dùng ", "% của BI) và scheduling delay phẳng");
+        assertThat(console).containsPattern("  PT trung vị \\d+,\\d\\d s, p95 \\d+,\\d\\d s, PT/BI \\d+,\\d\\d; xu hướng SD [+-]\\d+ ms/batch");
+        // record accounting: nothing lost in any act, said in Vietnamese
+        assertThat(console.lines().filter(l -> l.startsWith("  có mất gì không? không mất gì")).count()).isEqualTo(4);
+        assertThat(console).contains("  bản ghi: đã gửi ", "dòng có đóng dấu", "  độ trễ đầu-cuối (dòng đến hạn → batch xong): p50 ");
+    }
+
+    @Test
+    void theComparisonIsInVietnameseAndAligned() throws Exception {
+        List<String> lines = console.lines().toList();
+        int at = lines.indexOf("=== so sánh ===");
+        assertThat(at).isNotNegative();
+        String header = lines.get(at + 1);
+        assertThat(header).startsWith("job").contains("master", "chi phí", "PT trung vị", "mô hình", "PT/BI", "SD cuối").endsWith("  kết luận");
+        int verdictColumn = header.lastIndexOf("kết luận");
+        List<String> acts = List.of("phase1", "phase2", "phase3", "phase4");
+        for (int i = 0; i < acts.size(); i++) {
+            String row = lines.get(at + 2 + i);
+            RunSummary s = summary(acts.get(i));
+            assertThat(row).startsWith(acts.get(i)).endsWith("  " + s.verdict());
+            assertThat(row.lastIndexOf(s.verdict().name())).as("verdict column of " + row).isEqualTo(verdictColumn);
+            assertThat(row).contains(" ms/từ", Format.seconds(Lang.VI, s.medianProcessingTimeMs()), Format.fixed(Lang.VI, s.processingToIntervalRatio(), 2));
+            // right-aligned numbers end where their header does
+            assertThat(row.indexOf(Format.seconds(Lang.VI, s.medianProcessingTimeMs())) + Format.seconds(Lang.VI, s.medianProcessingTimeMs()).length())
+                    .isEqualTo(header.indexOf("PT trung vị") + "PT trung vị".length());
+        }
+    }
+
+    /** The live table's rows of one act: between its "=== act ===" line and its summary. */
+    private List<String> tableRows(String act) {
+        List<String> lines = console.lines().toList();
+        int from = lines.indexOf("=== " + act + " ===");
+        assertThat(from).as(act + "'s act").isNotNegative();
+        int to = from;
+        while (to < lines.size() && !lines.get(to).startsWith("Tóm tắt " + act + ":")) to++;
+        return lines.subList(from, to).stream().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d .*")).toList();
     }
 
     private RunSummary summary(String job) throws Exception {

@@ -60,4 +60,22 @@ class GradeReportTest {
         List<String> rows = buffer.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" one ")).toList();
         assertThat(rows).containsExactly("  ĐẠT       passed one                       42", "  CHƯA ĐẠT  failed one                       7");
     }
+
+    @Test
+    void aLongerNameWidensTheNamesColumnForEveryCriterion() {
+        String longName = "mọi dòng nhận được đều được đếm, kể cả warm-up";
+        GradeReport r = new GradeReport(Lesson.FIX_DELAY, "my.Exercise", Outcome.FAIL, "",
+                List.of(Criterion.pass("ngắn", "42"), Criterion.fail(longName, "7", "gợi ý")), List.of(), "x");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            io.ssplab.core.Lang.use(io.ssplab.core.Lang.VI);
+            r.print(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        } finally {
+            io.ssplab.core.Lang.use(io.ssplab.core.Lang.EN);
+        }
+        List<String> rows = buffer.toString(StandardCharsets.UTF_8).lines().filter(l -> l.endsWith(" 42") || l.endsWith(" 7")).toList();
+        assertThat(rows).hasSize(2);
+        // the measured values start in one column, after the longest name
+        assertThat(rows.get(0).indexOf("42")).isEqualTo(rows.get(1).indexOf(" 7") + 1).isEqualTo(2 + 8 + 2 + longName.length() + 1);
+    }
 }

@@ -45,5 +45,12 @@ class JsonLinesTest {
         assertThat(r.problems()).hasSize(2);
         assertThat(r.problems().get(0)).contains("cut.jsonl:3", "not a batch object");
         assertThat(r.problems().get(1)).contains("cut.jsonl:5", "cut short");
+        assertThat(r.skipped()).extracting(JsonLines.Skipped::line).containsExactly(3, 5);
+        // in the reader's language, whatever the current one
+        assertThat(r.problems(io.ssplab.core.Lang.VI)).containsExactly("cut.jsonl:3: không phải đối tượng batch — bỏ qua",
+                "cut.jsonl:5: dòng cuối bị cắt dở hoặc không phải đối tượng batch — bỏ qua");
+        // a batch object without a batch interval is not a batch
+        Files.writeString(file, good.replace("\"batchIntervalMs\":2000", "\"batchIntervalMs\":0") + "\n" + good + "\n", StandardCharsets.UTF_8);
+        assertThat(JsonLines.read(file).problems()).containsExactly("cut.jsonl:1: not a batch object — skipped");
     }
 }

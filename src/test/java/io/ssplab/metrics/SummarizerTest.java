@@ -155,7 +155,7 @@ class SummarizerTest {
         String vi = Summarizer.reason(overloaded, Lang.VI);
         assertThat(vi).isNotEqualTo(overloaded.reason()).contains("2,50 s", "2,00 s", "0,50 s", "+511").doesNotContain("2.50 s", "median PT");
         assertThat(Summarizer.reason(headroom, Lang.VI))
-                .isEqualTo("PT trung vị 1,40 s ≤ BI 2,00 s (dùng 70% khoảng interval) và scheduling delay phẳng (+0 ms/batch)");
+                .isEqualTo("PT trung vị 1,40 s ≤ BI 2,00 s (dùng 70% của BI) và scheduling delay phẳng (+0 ms/batch)");
         RunSummary few = Summarizer.summarize(KNOBS, run(400, 300, 300));
         assertThat(Summarizer.reason(few, Lang.VI)).startsWith("chỉ có 3 batch hoàn tất, 1 batch").contains("ít nhất 3");
     }

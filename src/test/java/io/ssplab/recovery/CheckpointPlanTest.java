@@ -68,11 +68,21 @@ class CheckpointPlanTest {
 
         assertThatThrownBy(() -> prepare(PHASE1.withJob("phase2").withCost(java.time.Duration.ofMillis(5)), EXTERNAL, c, true))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("was written by another job or other knobs: job phase1 (checkpoint) ≠ phase2 (now), cost (ms) 0.0 (checkpoint) ≠ 5.0 (now)");
+                .hasMessageContaining("was written by another job or other knobs: job phase1 (checkpoint) ≠ phase2 (now), cost 0 ms (checkpoint) ≠ 5 ms (now)");
         assertThatThrownBy(() -> prepare(PHASE1.withPartitions(8), EXTERNAL, c, false))
                 .hasMessageContaining("partitions 4 (checkpoint) ≠ 8 (now)").hasMessageContaining("write-ahead log --wal (checkpoint) ≠ no --wal (now)");
         assertThatThrownBy(() -> prepare(PHASE1, new SourceEndpoint("127.0.0.1", 10), c, true))
                 .hasMessageContaining("source 127.0.0.1:9 (checkpoint) ≠ 127.0.0.1:10 (now)");
+        // in the reader's language, values written as people write them
+        io.ssplab.core.Lang.use(io.ssplab.core.Lang.VI);
+        try {
+            assertThatThrownBy(() -> prepare(PHASE1.withBatchInterval(java.time.Duration.ofMillis(2500)).withRate(70.5), EXTERNAL, c, true))
+                    .hasMessageContaining("batch interval 2 s (checkpoint) ≠ 2,5 s (bây giờ)")
+                    .hasMessageContaining("tốc độ (dòng/s) 140 (checkpoint) ≠ 70,5 (bây giờ)");
+            assertThatThrownBy(() -> prepare(PHASE1, EXTERNAL, c, false)).hasMessageContaining("write-ahead log --wal (checkpoint) ≠ không có --wal (bây giờ)");
+        } finally {
+            io.ssplab.core.Lang.use(io.ssplab.core.Lang.EN);
+        }
     }
 
     @Test
