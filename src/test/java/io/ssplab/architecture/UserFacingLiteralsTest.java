@@ -168,6 +168,7 @@ class UserFacingLiteralsTest {
                         notes.add("cluster: asking for " + n + " cores");                   // 24
                         out.println(v == STABLE ? "STABLE" : "…");
                         err.println("cluster: " + line); err.println("cluster: starting");     // 26: a prefix, then a sentence
+                        out.println(now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));     // a date pattern
                     }
                 }
                 """;
@@ -310,13 +311,14 @@ class UserFacingLiteralsTest {
     /**
      * Arguments that name things for the machine, not for people: JSON field names ({@code node.path("id")},
      * {@code has}, {@code get} — but not {@code Messages.get}, whose other arguments are printed), path
-     * components ({@code Path.of("runs", "cluster")}, {@code resolve}).
+     * components ({@code Path.of("runs", "cluster")}, {@code resolve}), date and regular-expression patterns
+     * ({@code DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")}, {@code Pattern.compile}).
      */
     private static boolean machineArgument(String call) {
         if (call == null) return false;
         String name = call.substring(call.lastIndexOf('.') + 1);
         if (call.startsWith("Messages.")) return false;
-        return Set.of("path", "has", "get", "at", "resolve", "resolveSibling", "getProperty", "getenv").contains(name)
+        return Set.of("path", "has", "get", "at", "resolve", "resolveSibling", "getProperty", "getenv", "ofPattern", "compile").contains(name)
                 || call.equals("Path.of") || call.equals("Paths.get");
     }
 
