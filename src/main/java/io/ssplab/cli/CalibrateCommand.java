@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Messages;
 import io.ssplab.jobs.Phase1Baseline;
@@ -28,8 +28,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bin/ssp calibrate}: measures Spark's own time per batch on this machine, for the planner. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure Spark's per-batch overhead on this machine, for the planner (about a minute).",
-                "Runs the baseline job with no per-record cost on local[4], with P = 4 and P = 16 partitions, takes each",
-                "median processing time, and stores the overhead and what each task wave adds in runs/calibration.json.",
+                "Runs the baseline job with no per-record cost on local[4], with P = 4 and P = 16 partitions, takes each "
+                        + "median processing time, and stores the overhead and what each task wave adds in runs/calibration.json.",
                 "'bin/ssp plan', 'bin/ssp sweep' and every run summary then predict with them instead of the defaults.",
                 "Calibrate on a quiet machine: other programs' CPU use shows up as overhead."})
 public final class CalibrateCommand implements Callable<Integer> {
@@ -71,8 +71,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         SweepGrid grid = new SweepGrid(List.of(m.cores()), List.of(partitions, high), List.of(Duration.ZERO)).validate();
 
         PrintStream out = main.out;
-        out.printf(Locale.ROOT, "calibrating: the baseline job with no per-record cost on %s, P=%d and P=%d; PT is then all Spark overhead%n",
-                master, partitions, high);
+        out.println(Messages.get("cli.calibrate.start", master, partitions, high));
         Path dir = Calibration.defaultPath().resolveSibling("calibration");
         SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), out, !noWarmUp);
         SweepResult result;
@@ -80,8 +79,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             result = runner.run(grid, base, batches, dir);
         }
         if (result.measuredCells().size() < 2) {
-            main.err.println("calibrate: " + (result.stopReason() != null ? "stopped (" + result.stopReason() + ")" : "too few batches completed")
-                    + " before both settings were measured: nothing stored; run it again");
+            main.err.println("calibrate: " + Messages.get("cli.calibrate.nothingStored", result.stopReason() != null
+                    ? Messages.get("cli.calibrate.stopped", result.stopReason()) : Messages.get("cli.calibrate.tooFew")));
             return ExitCodes.FAILED;
         }
         CellResult low = result.cells().get(0);
@@ -96,18 +95,17 @@ public final class CalibrateCommand implements Callable<Integer> {
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
-        out.printf(Locale.ROOT, "calibrated: Spark's overhead here is %.2f s per batch at %d task waves (P=%d) and %.2f s at %d waves (P=%d):%n",
-                c.overheadMs() / 1000, lowWaves, partitions, c.highOverheadMs() / 1000, highWaves, high);
-        out.printf(Locale.ROOT, "  %.1f ms per task wave more; saved to %s; bin/ssp plan, sweep and every run summary now predict with it%n",
-                c.perWaveMs(), file);
+        out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowWaves, "noun.taskWave"), partitions,
+                Format.seconds(c.highOverheadMs()), Messages.count(highWaves, "noun.taskWave"), high));
+        out.println("  " + Messages.get("cli.calibrate.perWave", Format.fixed(c.perWaveMs(), 1), file));
         for (CellResult cell : result.cells()) {
             if (cell.summary().p95ProcessingTimeMs() > NOISY_P95 * cell.measuredMs()) {
-                out.printf(Locale.ROOT, "note: the batches of P=%d varied a lot (p95 %.1f× the median): the machine was busy; calibrate again when it is quieter%n",
-                        cell.cell().partitions(), cell.summary().p95ProcessingTimeMs() / cell.measuredMs());
+                out.println(Messages.get("cli.calibrate.noisy", cell.cell().partitions(),
+                        Format.fixed(cell.summary().p95ProcessingTimeMs() / cell.measuredMs(), 1)));
             }
         }
         if (hi.measuredMs() < low.measuredMs()) {
-            out.println("note: more tasks measured faster than fewer, which is noise: the per-wave cost is taken as 0; calibrate again when the machine is quieter");
+            out.println(Messages.get("cli.calibrate.inverted"));
         }
         return ExitCodes.OK;
     }

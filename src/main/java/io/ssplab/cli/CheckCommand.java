@@ -14,9 +14,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bin/ssp check EXERCISE}: grade an exercise on a short measured run, criterion by criterion. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check an exercise: pass or fail, criterion by criterion, with the numbers and a hint.",
-                "Runs your code (or the reference solution) briefly against an embedded source, then grades it criterion by criterion, each with",
-                "the measured number and, when it fails, a hint. An exercise with a gap still",
-                "open is NOT ATTEMPTED (nothing is run). Takes about half a minute."},
+                "Runs your code (or the reference solution) briefly against an embedded source, then grades it criterion by criterion, "
+                        + "each with the measured number and, when it fails, a hint.",
+                "An exercise with a gap still open is NOT ATTEMPTED (nothing is run). Takes about half a minute."},
         footer = {"", "Examples:",
                 "  bin/ssp check fill-gaps              # step 1: did you create the delay?",
                 "  bin/ssp check fix-delay              # step 2: did you fix it?",
@@ -27,7 +27,7 @@ public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "EXERCISE", completionCandidates = ExerciseNames.class,
+    @Parameters(index = "0", paramLabel = "EXERCISE", completionCandidates = ExerciseNames.class, descriptionKey = "ssp.check.exercise",
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String exercise;
 

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -12,6 +11,8 @@ import java.util.regex.Pattern;
 
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.cluster.ClusterLayout;
 import io.ssplab.cluster.ClusterSettings;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
                 "Closed by default: authentication with a secret generated at start, no REST submission server, everything on 127.0.0.1.",
                 "Its state (PIDs, ports, secret, logs) lives in runs/cluster/."},
         subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class},
-        footer = {"", "Then: bin/ssp run phase1 --master spark://127.0.0.1:7077   (the secret is passed for you)", "See docs/cluster.md."})
+        footer = {"", "Then: bin/ssp run phase1 --master spark://127.0.0.1:7077", "(the secret is passed for you). See docs/cluster.md."})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,24 +59,34 @@ public final class ClusterCommand implements Runnable {
         }
     }
 
+    /** The labels of the lines about a cluster ("  master UI   http://…"), in the reader's language: their width sets the column. */
+    static final List<String> LABELS = List.of("master", "masterUi", "workers", "workerUi", "cores", "secret", "logs");
+
+    /** "  master UI   " in the reader's language, padded to the widest of {@link #LABELS}. */
+    static String line(String label, String value) {
+        List<String> all = LABELS.stream().map(l -> Messages.get("cli.cluster.label." + l)).toList();
+        return "  " + Columns.label(Messages.get("cli.cluster.label." + label), all) + value;
+    }
+
     static void printUrls(PrintStream out, ClusterState state, MasterView view) {
-        out.printf(Locale.ROOT, "  master      %s (pid %d)%n", state.masterUrl(), state.masterPid());
-        out.println("  master UI   " + state.masterUiUrl());
-        out.printf(Locale.ROOT, "  workers     %d × %d cores, %s (pid %s)%n", state.workers().size(),
-                state.workers().isEmpty() ? 0 : state.workers().get(0).cores(), state.workers().isEmpty() ? "-" : state.workers().get(0).memory(),
-                String.join(", ", state.workers().stream().map(w -> String.valueOf(w.pid())).toList()));
+        out.println(line("master", Messages.get("cli.cluster.master", state.masterUrl(), state.masterPid())));
+        out.println(line("masterUi", state.masterUiUrl()));
+        out.println(line("workers", Messages.get("cli.cluster.workers", state.workers().size(),
+                Messages.count(state.workers().isEmpty() ? 0 : state.workers().get(0).cores(), "noun.core"),
+                state.workers().isEmpty() ? "-" : state.workers().get(0).memory(),
+                String.join(", ", state.workers().stream().map(w -> String.valueOf(w.pid())).toList()))));
         if (view == null) return;
         // The master's view has each worker's UI; it cannot say which PID is which, and need not.
         for (MasterView.WorkerView w : view.workers()) {
             if (!w.alive()) continue;
-            out.printf(Locale.ROOT, "  worker UI   %s (ALIVE, %d of %d cores in use)%n", w.webUiAddress(), w.coresUsed(), w.cores());
+            out.println(line("workerUi", Messages.get("cli.cluster.workerUi", w.webUiAddress(), w.coresUsed(), Messages.count(w.cores(), "noun.core"))));
         }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Start a master and worker(s) on 127.0.0.1 and wait until every worker is ALIVE.",
-            footer = {"", "Examples:", "  bin/ssp cluster start               # 1 worker × 4 cores, 2g, as in the original",
-                    "  bin/ssp cluster start --workers 2   # 8 cores, for phase3's 8 task slots"})
+            footer = {"", "Examples:", "  bin/ssp cluster start              # 1 worker × 4 cores, 2g: the original's",
+                    "  bin/ssp cluster start --workers 2  # 8 cores, for phase3's 8 task slots"})
     static final class Start extends Subcommand {
         @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_WORKERS, description = "Worker JVMs (" + Options.WORKERS_SPAN + "). Default: ${DEFAULT-VALUE}.")
         int workers;
@@ -123,20 +134,20 @@ public final class ClusterCommand implements Runnable {
             StandaloneCluster.Status before = status();
             if (before.running()) {
                 ClusterState s = before.state();
-                out.printf(Locale.ROOT, "cluster: already running (%d worker(s), %d cores; to change that: bin/ssp cluster stop, then start again)%n",
-                        s.workers().size(), s.totalCores());
+                out.println("cluster: " + Messages.get("cli.cluster.alreadyRunning",
+                        Messages.count(s.workers().size(), "noun.worker"), Messages.count(s.totalCores(), "noun.core")));
                 printUrls(out, s, view(s));
                 return ExitCodes.OK;
             }
             if (before.condition() == StandaloneCluster.Condition.STALE)
-                out.println("cluster: the last cluster's processes are gone (stale state in " + ClusterLayout.display(layout.dir()) + "): cleaned it");
+                out.println("cluster: " + Messages.get("cli.cluster.staleCleaned", ClusterLayout.display(layout.dir())));
             // A port someone holds is bad input like any other: refused before the first line that says we start.
             Options.requireFreePort("--port", host, port);
             Options.requireFreePort("--ui-port", host, uiPort);
             if (!settings.loopbackOnly())
-                out.println("cluster: WARNING binding " + host + ": other machines can reach this cluster; only its secret keeps them from running code on it");
-            out.printf(Locale.ROOT, "cluster: starting a master on %s and %d worker(s) × %d cores, %s (Spark's JVMs need ~20 s)…%n",
-                    settings.masterUrl(), workers, cores, memory);
+                out.println("cluster: " + Messages.get("cli.cluster.warnBinding", host));
+            out.println("cluster: " + Messages.get("cli.cluster.starting", settings.masterUrl(), Messages.count(workers, "noun.worker"),
+                    Messages.count(cores, "noun.core"), memory));
             AtomicBoolean cancelled = new AtomicBoolean();
             StandaloneCluster.Started started;
             try (CtrlC ignored = CtrlC.onFirstPress(() -> cancelled.set(true))) {
@@ -147,12 +158,14 @@ public final class ClusterCommand implements Runnable {
                 failed.details().forEach(l -> cluster.main.err.println("  | " + l));
                 return ExitCodes.FAILED;
             }
-            out.printf(Locale.ROOT, "cluster: running, %d worker(s) ALIVE after %.1f s%n", started.view().aliveWorkers(), started.took().toMillis() / 1000.0);
+            out.println("cluster: " + Messages.get("cli.cluster.running", Messages.count(started.view().aliveWorkers(), "noun.worker"),
+                    Format.fixed(started.took().toMillis() / 1000.0, 1) + " s"));
             printUrls(out, started.state(), started.view());
-            out.println("  secret      " + ClusterLayout.display(layout.sparkConf()) + " (owner-only; spark.authenticate on, REST submission server off)");
-            out.println("  logs        " + ClusterLayout.display(layout.logs()) + "/, executors' in " + ClusterLayout.display(layout.work()) + "/");
-            out.println("Run a job:    bin/ssp run phase1 --master " + started.state().masterUrl() + " --batches 10");
-            out.println("Stop it:      bin/ssp cluster stop");
+            out.println(line("secret", Messages.get("cli.cluster.secretStarted", ClusterLayout.display(layout.sparkConf()))));
+            out.println(line("logs", Messages.get("cli.cluster.logsStarted", ClusterLayout.display(layout.logs()), ClusterLayout.display(layout.work()))));
+            List<String> next = List.of(Messages.get("cli.cluster.label.runJob"), Messages.get("cli.cluster.label.stopIt"));
+            out.println(Columns.label(next.get(0), next) + "bin/ssp run phase1 --master " + started.state().masterUrl() + " --batches 10");
+            out.println(Columns.label(next.get(1), next) + "bin/ssp cluster stop");
             return ExitCodes.OK;
         }
     }
@@ -178,13 +191,12 @@ public final class ClusterCommand implements Runnable {
             StandaloneCluster.Status status = status();
             switch (status.condition()) {
                 case NOT_RUNNING -> {
-                    out.println("cluster: not running (start one with: bin/ssp cluster start)");
+                    out.println("cluster: " + Messages.get("cli.cluster.notRunning"));
                     return ExitCodes.FAILED;
                 }
                 case STALE -> {
                     StandaloneCluster.stop(layout);
-                    out.println("cluster: not running; its processes are gone, so the stale state in " + ClusterLayout.display(layout.dir())
-                            + " was cleaned (start one with: bin/ssp cluster start)");
+                    out.println("cluster: " + Messages.get("cli.cluster.notRunningStale", ClusterLayout.display(layout.dir())));
                     return ExitCodes.FAILED;
                 }
                 default -> {
@@ -193,18 +205,18 @@ public final class ClusterCommand implements Runnable {
             ClusterState s = status.state();
             MasterView view = view(s);
             int expected = s.pids().size();
-            out.printf(Locale.ROOT, "cluster: running since %s, %d of %d process(es) alive%s%n", since(s.startedAt()), status.alivePids().size(), expected,
-                    status.alivePids().size() < expected ? " — degraded: bin/ssp cluster stop, then start again" : "");
+            out.println("cluster: " + Messages.get("cli.cluster.runningSince", since(s.startedAt()), status.alivePids().size(),
+                    Messages.count(expected, "noun.process")) + (status.alivePids().size() < expected ? Messages.get("cli.cluster.degraded") : ""));
             printUrls(out, s, view);
             if (view == null) {
-                out.println("  the master UI does not answer at " + s.masterUiUrl());
+                out.println("  " + Messages.get("cli.cluster.uiDown", s.masterUiUrl()));
             } else {
-                List<String> apps = view.activeApps().stream().map(a -> a.name() + " (" + a.cores() + " cores)").toList();
-                out.printf(Locale.ROOT, "  cores       %d of %d in use; running: %s%n", view.coresUsed(), view.cores(),
-                        apps.isEmpty() ? "no job" : String.join(", ", apps));
+                List<String> apps = view.activeApps().stream().map(a -> a.name() + " (" + Messages.count(a.cores(), "noun.core") + ")").toList();
+                out.println(line("cores", Messages.get("cli.cluster.coresInUse", view.coresUsed(), view.cores(),
+                        apps.isEmpty() ? Messages.get("cli.cluster.noJob") : String.join(", ", apps))));
             }
-            out.println("  secret      " + ClusterLayout.display(layout.sparkConf()));
-            out.println("  logs        " + ClusterLayout.display(layout.logs()) + "/");
+            out.println(line("secret", ClusterLayout.display(layout.sparkConf())));
+            out.println(line("logs", ClusterLayout.display(layout.logs()) + "/"));
             return ExitCodes.OK;
         }
     }
@@ -217,19 +229,19 @@ public final class ClusterCommand implements Runnable {
             PrintStream out = out();
             StandaloneCluster.Status status = status();
             if (status.condition() == StandaloneCluster.Condition.NOT_RUNNING) {
-                out.println("cluster: not running, nothing to stop");
+                out.println("cluster: " + Messages.get("cli.cluster.nothingToStop"));
                 return ExitCodes.OK;
             }
             StandaloneCluster.Stopped stopped = StandaloneCluster.stop(layout);
             if (status.condition() == StandaloneCluster.Condition.STALE) {
-                out.println("cluster: not running; its processes were already gone, so only the stale state in " + ClusterLayout.display(layout.dir()) + " was cleaned");
+                out.println("cluster: " + Messages.get("cli.cluster.staleOnly", ClusterLayout.display(layout.dir())));
                 return ExitCodes.OK;
             }
-            out.printf(Locale.ROOT, "cluster: stopped %d process(es)%s%s; logs kept in %s/%n",
-                    stopped.stopped().size() + stopped.killed().size(),
-                    stopped.killed().isEmpty() ? "" : " (" + stopped.killed().size() + " had to be killed)",
-                    stopped.executors().isEmpty() ? "" : " and " + stopped.executors().size() + " leftover executor(s)",
-                    ClusterLayout.display(layout.logs()));
+            int executors = stopped.executors().size();
+            out.println("cluster: " + Messages.get("cli.cluster.stopped", Messages.count(stopped.stopped().size() + stopped.killed().size(), "noun.process"),
+                    stopped.killed().isEmpty() ? "" : Messages.get("cli.cluster.killed", stopped.killed().size()),
+                    executors == 0 ? "" : Messages.get("cli.cluster.leftover", executors, Messages.noun(Lang.current(), executors, "noun.executor")),
+                    ClusterLayout.display(layout.logs())));
             return ExitCodes.OK;
         }
     }

@@ -1,5 +1,6 @@
 package io.ssplab.cli;
 
+import io.ssplab.core.Messages;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -15,11 +16,11 @@ final class CtrlC implements AutoCloseable {
     private CtrlC(Runnable onFirst) {
         SignalHandler handler = sig -> {
             if (pressed) {
-                System.err.println("\nsecond Ctrl-C: exiting now");
+                System.err.println("\n" + Messages.get("cli.ctrlC.second"));
                 Runtime.getRuntime().halt(130);
             }
             pressed = true;
-            System.err.println("\nCtrl-C: stopping… (press Ctrl-C again to quit at once)");
+            System.err.println("\n" + Messages.get("cli.ctrlC.first"));
             onFirst.run();
         };
         SignalHandler prev;

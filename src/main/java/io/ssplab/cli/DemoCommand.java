@@ -39,8 +39,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The whole story in one command: phase1, phase2 and phase3 in turn, compared.",
-                "One embedded source feeds phase1 (baseline), phase2 (bottleneck) and phase3 (more parallelism); the demo then",
-                "says whether the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE. Exit code 0 only if it held.",
+                "One embedded source feeds phase1 (baseline), phase2 (bottleneck) and phase3 (more parallelism); the demo then "
+                        + "says whether the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE. Exit code 0 only if it held.",
                 "Phase 1 has no cost: its processing time is Spark's overhead on this machine, and the later acts are predicted with it."})
 public final class DemoCommand implements Callable<Integer> {
     static final int DEFAULT_BATCHES = 10;

@@ -24,10 +24,10 @@ final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "mixinStandardHelpOptions.help", description = "Show this help message and exit.")
     boolean helpRequested;
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..2", description = "The command (and subcommand) to show the help of.")
+    @Parameters(paramLabel = "COMMAND", arity = "0..2", descriptionKey = "ssp.help.commands", description = "The command (and subcommand) to show the help of.")
     List<String> commands = new ArrayList<>();
 
     @Override

@@ -14,22 +14,23 @@ import picocli.CommandLine.Option;
 /**
  * The knobs of the lesson — master, batch interval, partitions, cost per record — as the options
  * {@code run} and {@code plan} share (a picocli mixin): one description each, one way to lay them
- * over a job's defaults, and one refusal for the exercises, whose knobs are their code.
+ * over a job's defaults, and one refusal for the exercises, whose knobs are their code. Their help
+ * texts are the bundle's {@code ssp.knob.*}, the same in both commands.
  */
 public final class JobKnobOptions {
-    @Option(names = "--master", paramLabel = "URL",
+    @Option(names = "--master", descriptionKey = "ssp.knob.master", paramLabel = "URL",
             description = "Spark master: local[N] (N " + Options.LOCAL_CORES_SPAN + ") or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
     String master;
 
-    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--batch-interval", descriptionKey = "ssp.knob.batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "BI, e.g. 2s or 500ms (" + Limits.BATCH_INTERVAL_SPAN + "). Default: the job's (2s).")
     Duration batchInterval;
 
-    @Option(names = "--partitions", paramLabel = "N",
+    @Option(names = "--partitions", descriptionKey = "ssp.knob.partitions", paramLabel = "N",
             description = "P: partitions of repartition and reduceByKey (" + Options.PARTITIONS_SPAN + "). Default: the job's.")
     Integer partitions;
 
-    @Option(names = "--cost", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--cost", descriptionKey = "ssp.knob.cost", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0 (" + Limits.COST_SPAN + "). Default: the job's.")
     Duration cost;
 

@@ -44,9 +44,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Read before picocli parses (see {@link #language}); declared so that every command accepts it and documents it. */
-    @Option(names = "--lang", paramLabel = "vi|en", scope = ScopeType.INHERIT,
-            description = "Language of everything printed: vi or en. Default: $" + Lang.ENV + ", else your locale (LANG/LC_ALL starting with vi: Vietnamese), else English.")
+    /**
+     * Read before picocli parses (see {@link #language}); declared so that every command accepts it and documents it.
+     * Its help text has one key for every command ({@code descriptionKey}): picocli looks for it qualified by the command first.
+     */
+    @Option(names = "--lang", paramLabel = "vi|en", scope = ScopeType.INHERIT, descriptionKey = "ssp.lang",
+            description = "Language of everything printed: vi or en. Default: $" + Lang.ENV + ", else your locale (the first of LC_ALL, LC_MESSAGES and LANG that is set; vi… means Vietnamese), else English.")
     String lang;
 
     /** Where subcommands print (System.out/err, or a test's buffers). */
@@ -82,7 +85,7 @@ public final class Main implements Runnable {
             err.println("ssp: " + bad.getMessage());
             return ExitCodes.USAGE;
         }
-        return commandLine(out, err).execute(args);
+        return localize(commandLine(out, err), Lang.current()).execute(args);
     }
 
     /**
@@ -103,6 +106,26 @@ public final class Main implements Runnable {
         return Lang.fromEnvironment(env);
     }
 
+    /**
+     * The help texts of every command in {@code lang}: picocli reads them from the messages bundle (keys
+     * {@code ssp.COMMAND.usage.description}, {@code ssp.COMMAND.OPTION}…; see the bundle's cli section).
+     * Without it the annotations' English texts show, which the English bundle repeats word for word.
+     */
+    static CommandLine localize(CommandLine cli, Lang lang) {
+        cli.setResourceBundle(Messages.bundle(lang));
+        // A heading ends in a space picocli's bundle keys cannot keep visibly: set in code.
+        String usage = Messages.in(lang, "cli.help.usage") + " ";
+        forEach(cli, c -> c.getCommandSpec().usageMessage().synopsisHeading(usage));
+        return cli;
+    }
+
+    /** {@code cli} and every subcommand under it. */
+    static void forEach(CommandLine cli, java.util.function.Consumer<CommandLine> action) {
+        action.accept(cli);
+        for (CommandLine sub : new java.util.LinkedHashSet<>(cli.getSubcommands().values())) forEach(sub, action);
+    }
+
+    /** The command line with the annotations' texts (English); {@link #run} then {@linkplain #localize localizes} it. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Main(out, err));
         cli.setOut(new PrintWriter(out, true));
@@ -155,7 +178,7 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"ssp " + (v == null ? "(development build)" : v) + ", Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+            return new String[] {"ssp " + (v == null ? Messages.get("cli.version.dev") : v) + ", Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
                     + ", Java " + Runtime.version()};
         }
     }

@@ -28,7 +28,9 @@ final class Options {
     }
 
     // Help texts need constant strings: each span below is written from the same constants as its Range,
-    // and InvalidInputTest steps just outside every span a help text names.
+    // and InvalidInputTest steps just outside every span a help text names. The annotations' texts built
+    // from them are the English help; the bundles repeat them (HelpTextTest: the English word for word,
+    // the Vietnamese with the same numbers).
 
     static final int MAX_DEMO_BATCHES = 1000;
     static final String DEMO_BATCHES_SPAN = Summaries.MIN + "–" + MAX_DEMO_BATCHES;

@@ -4,11 +4,12 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
 import io.ssplab.core.Limits;
 import io.ssplab.core.Messages;
 import io.ssplab.exercises.MissingSolutionException;
@@ -38,9 +39,12 @@ import picocli.CommandLine.ParentCommand;
                 "Nothing runs: no Spark, no source.",
                 "Spark's per-batch overhead comes from 'bin/ssp calibrate' when this machine has one, else a documented default."},
         footer = {"", "Examples:",
-                "  bin/ssp plan                                    # phase2: why it falls behind, and what fixes it",
-                "  bin/ssp plan --job phase3 --partitions 7        # what if phase 3 used one full wave?",
-                "  bin/ssp plan --job fix-delay --solution         # why the step-2 settings are stable",
+                "  # phase2: why it falls behind, and what fixes it",
+                "  bin/ssp plan",
+                "  # what if phase 3 used one full wave?",
+                "  bin/ssp plan --job phase3 --partitions 7",
+                "  # why the step-2 settings are stable",
+                "  bin/ssp plan --job fix-delay --solution",
                 "  bin/ssp plan --master spark://host:7077 --cores-max 12 --cost 8ms --json"})
 public final class PlanCommand implements Callable<Integer> {
     /** --overhead: what a batch of Spark's own work can take on a real machine. */
@@ -96,7 +100,7 @@ public final class PlanCommand implements Callable<Integer> {
             description = "PT/BI the fixes must reach (" + TARGET_SPAN + "): below 1 leaves room for jitter and model error. Default: ${DEFAULT-VALUE}.")
     double target;
 
-    @Option(names = "--json", description = "Print one JSON object (prediction and fixes) instead of the explanation.")
+    @Option(names = "--json", description = "Print one JSON object (prediction and fixes, in English whatever the language) instead of the explanation.")
     boolean json;
 
     @Override
@@ -107,22 +111,35 @@ public final class PlanCommand implements Callable<Integer> {
             workload = workload(streamingJob);
         } catch (MissingSolutionException open) {
             main.err.println(open.getMessage());
-            main.err.println(job + ": not attempted yet, so there is nothing to plan; plan the reference solution with: bin/ssp plan --job " + job + " --solution");
+            main.err.println(Messages.get("cli.plan.notAttempted", job));
             return ExitCodes.FAILED;
         }
-        ProcessingTimeModel model = new ProcessingTimeModel(overhead != null
-                ? Overhead.given(overhead.toNanos() / 1e6, workload.taskWavesPerBatch()) : Overhead.load());
+        if (json) {
+            // A machine file: the same bytes whatever the reader's language (the fixes' settings and notes in English).
+            Lang reader = Lang.current();
+            Lang.use(Lang.EN);
+            try {
+                ProcessingTimeModel model = model(workload);
+                Prediction prediction = model.predict(workload);
+                printJson(main.out, prediction, new SmallestFixes(model, target).of(workload), backpressure(streamingJob, model, workload));
+            } finally {
+                Lang.use(reader);
+            }
+            return ExitCodes.OK;
+        }
+        ProcessingTimeModel model = model(workload);
         Prediction prediction = model.predict(workload);
         List<Fix> fixes = new SmallestFixes(model, target).of(workload);
-        if (json) {
-            printJson(main.out, prediction, fixes, backpressure(streamingJob, model, workload));
-        } else {
-            List<String> notes = new java.util.ArrayList<>(comparison(model, workload, prediction));
-            String bp = backpressureLine(prediction, backpressure(streamingJob, model, workload));
-            if (bp != null) notes.add(bp);
-            printText(main.out, streamingJob, prediction, notes, fixes);
-        }
+        List<String> notes = new java.util.ArrayList<>(comparison(model, workload, prediction));
+        notes.addAll(backpressureLines(prediction, backpressure(streamingJob, model, workload)));
+        printText(main.out, streamingJob, prediction, notes, fixes);
         return ExitCodes.OK;
+    }
+
+    /** The model with --overhead, else this machine's calibration, else the default. */
+    private ProcessingTimeModel model(Workload workload) {
+        return new ProcessingTimeModel(overhead != null
+                ? Overhead.given(overhead.toNanos() / 1e6, workload.taskWavesPerBatch()) : Overhead.load());
     }
 
     /**
@@ -133,14 +150,13 @@ public final class PlanCommand implements Callable<Integer> {
         return ProcessingTimeModel.backpressure(streamingJob.sparkConf()) ? SmallestFixes.sustainableRate(model, workload) : null;
     }
 
-    private static String backpressureLine(Prediction p, Double sustainable) {
-        if (sustainable == null) return null;
-        String sent = io.ssplab.core.Format.optionNumber(p.workload().knobs().linesPerSecond());
-        if (p.stable())
-            return "backpressure is on, with nothing to do: the job keeps up with the " + sent + " lines/s sent";
-        return String.format(Locale.ROOT, "backpressure is on: Spark's rate controller lets in only what the job processes, ≈ %.0f of the %s lines/s sent%n"
-                        + "  (where PT = BI); PT then hovers at BI and scheduling delay stays bounded instead of growing %.2f s per batch",
-                sustainable, sent, p.schedulingDelayGrowthMsPerBatch() / 1000);
+    private static List<String> backpressureLines(Prediction p, Double sustainable) {
+        if (sustainable == null) return List.of();
+        String sent = Format.plain(p.workload().knobs().linesPerSecond());
+        if (p.stable()) return List.of(Messages.get("cli.plan.backpressure.idle", sent));
+        return List.of(Messages.get("cli.plan.backpressure.on",
+                        Double.isFinite(sustainable) ? Format.fixed(sustainable, 0) : Format.plain(sustainable), sent),
+                Messages.get("cli.plan.backpressure.bounded", Format.seconds(p.schedulingDelayGrowthMsPerBatch())));
     }
 
     /** For a job that fixes another (phase 3, step 2): this plan beside the other's, on the same overhead. Empty otherwise. */
@@ -151,7 +167,7 @@ public final class PlanCommand implements Callable<Integer> {
         boolean exercise = Jobs.EXERCISES.contains(before);
         Knobs spec = Jobs.byName(before, exercise).defaults();
         Workload beforeWorkload = new Workload(spec, Master.parse(spec.master(), workload.cores()).cores(), workload.receivers(), true);
-        return prediction.compareWith(before + (exercise ? " (step 1, reference settings)" : ""), model.predict(beforeWorkload));
+        return prediction.compareWith(exercise ? Messages.get("cli.plan.stepOneReference", before) : before, model.predict(beforeWorkload));
     }
 
     /** The job's knobs with the options applied, validated: every refusal happens here. */
@@ -180,11 +196,11 @@ public final class PlanCommand implements Callable<Integer> {
     /** @param notes lines shown between the explanation and the fixes: the comparison with the job this one fixes, backpressure */
     private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<String> notes, List<Fix> fixes) {
         Knobs s = p.workload().knobs();
-        String whose = streamingJob instanceof WordCountExercise ? (solution ? " (reference solution)" : " (your code)") : "";
-        out.printf(Locale.ROOT, "plan for %s%s — %s%n", s.job(), whose, streamingJob.description());
-        out.printf(Locale.ROOT, "  %s, %s lines/s × %d words/line, %d receiver%s, %s — predicted, nothing was run%n", p.settingLabel(),
-                io.ssplab.core.Format.optionNumber(s.linesPerSecond()), s.wordsPerLine(), p.workload().receivers(),
-                p.workload().receivers() == 1 ? "" : "s", p.workload().repartitioned() ? "repartitioned" : "no repartition");
+        String whose = streamingJob instanceof WordCountExercise ? Messages.get(solution ? "cli.plan.referenceSolution" : "cli.plan.yourCode") : "";
+        out.println(Messages.get("cli.plan.title", s.job(), whose, streamingJob.description()));
+        out.println(Messages.get("cli.plan.settings", p.settingLabel(), Format.plain(s.linesPerSecond()), s.wordsPerLine(),
+                Messages.count(p.workload().receivers(), "noun.receiver"),
+                Messages.get(p.workload().repartitioned() ? "cli.plan.repartitioned" : "cli.plan.noRepartition")));
         out.println();
         for (String line : p.explain()) out.println("  " + line);
         out.println();
@@ -192,18 +208,24 @@ public final class PlanCommand implements Callable<Integer> {
             notes.forEach(out::println);
             out.println();
         }
-        out.printf(Locale.ROOT, "%s (one change at a time, everything else as above; each brings PT/BI to ≤ %.2f):%n",
-                p.stable() ? "smallest stable settings" : "smallest fixes", target);
-        String format = "  %-20s %-26s %9s %6s  %s%n";
-        out.printf(Locale.ROOT, format, "fix", "setting", "pred. PT", "PT/BI", "why");
-        for (Fix f : fixes) {
-            out.printf(Locale.ROOT, format, f.label(), f.setting(),
-                    f.exists() ? String.format(Locale.ROOT, "%.2f s", f.prediction().predictedProcessingTimeMs() / 1000) : "—",
-                    f.exists() ? String.format(Locale.ROOT, "%.2f", f.prediction().ratio()) : "—", f.note());
-        }
+        out.println(Messages.get("cli.plan.fixes.head", Messages.get(p.stable() ? "cli.plan.fixes.stable" : "cli.plan.fixes.unstable"),
+                Format.fixed(target, 2)));
+        fixTable(fixes).forEach(out::println);
         out.println();
-        out.println("verdict predicted: " + (p.stable() ? "STABLE" : "UNSTABLE") + " (ρ " + String.format(Locale.ROOT, "%.2f", p.ratio())
-                + "). Check it for real: " + runCommand(s));
+        out.println(Messages.get("cli.plan.verdict", p.stable() ? "STABLE" : "UNSTABLE", Format.fixed(p.ratio(), 2), runCommand(s)));
+    }
+
+    /** The fixes as a table whose columns fit the longest label or value in the reader's language. */
+    static List<String> fixTable(List<Fix> fixes) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {Messages.get("cli.plan.col.fix"), Messages.get("cli.plan.col.setting"), Messages.get("cli.plan.col.pt"),
+                Messages.get("cli.plan.col.ratio"), Messages.get("cli.plan.col.why")});
+        for (Fix f : fixes) {
+            rows.add(new String[] {f.label(), f.setting(),
+                    f.exists() ? Format.seconds(f.prediction().predictedProcessingTimeMs()) : "—",
+                    f.exists() ? Format.fixed(f.prediction().ratio(), 2) : "—", f.note()});
+        }
+        return Columns.table("  ", new boolean[] {false, false, true, true, false}, rows);
     }
 
     /**
@@ -221,7 +243,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (receivers != 1) planOnly.add("--receivers");
         if (blockInterval != null) planOnly.add("--block-interval");
         if (noRepartition) planOnly.add("--no-repartition");
-        if (!planOnly.isEmpty()) c.append(" (the lab's jobs have no ").append(String.join(", ", planOnly)).append(": that part is your own pipeline's)");
+        if (!planOnly.isEmpty()) c.append(Messages.get("cli.plan.planOnly", String.join(", ", planOnly)));
         return c.toString();
     }
 

@@ -5,11 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.RunSummary;
@@ -26,8 +26,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw the charts and the HTML page (English and Vietnamese) from recorded runs.",
                 "Reads JSON Lines: a run directory (bin/ssp demo's) or .jsonl files (--metrics-out).",
-                "Needs no Spark and no network. An input it cannot use (empty, not metrics)",
-                "gets one line; the rest is charted."},
+                "Needs no Spark and no network. An input it cannot use (empty, not metrics) gets one line; the rest is charted."},
         footer = {"", "Examples:",
                 "  bin/ssp report runs/20250101-120000    # writes its index.html",
                 "  bin/ssp report runs/p2.jsonl           # writes runs/p2.html",
@@ -38,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Run directories or .jsonl metrics files.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "ssp.report.paths", description = "Run directories or .jsonl metrics files.")
     List<Path> paths;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -58,29 +57,34 @@ public final class ReportCommand implements Callable<Integer> {
         RunLoader.Loaded loaded = RunLoader.load(paths);
         if (loaded.runs().isEmpty() && loaded.problems().size() == 1) {
             // One input, one reason: that reason is the one line to read.
-            main.err.println("report: nothing usable to chart: " + loaded.problems().get(0).en());
+            main.err.println("report: " + Messages.get("cli.report.nothingUsable", inReadersLanguage(loaded.problems().get(0))));
             return ExitCodes.USAGE;
         }
-        for (Note problem : loaded.problems()) main.err.println("report: " + problem.en());
+        for (Note problem : loaded.problems()) main.err.println("report: " + inReadersLanguage(problem));
         if (loaded.runs().isEmpty()) {
-            main.err.println("report: nothing usable to chart in " + paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
+            main.err.println("report: " + Messages.get("cli.report.nothingUsableIn", paths.stream().map(Path::toString).collect(Collectors.joining(" "))));
             return ExitCodes.USAGE;
         }
         for (RecordedRun run : loaded.runs()) {
             RunSummary s = run.summary();
-            console.printf(Locale.ROOT, "%s: %s, %d batches, %s%n", run.metricsFile().getFileName(), s.job(), s.batches(), s.verdict());
-            for (Note note : run.notes()) console.println("  note: " + note.en());
+            console.println(Messages.get("cli.report.run", run.metricsFile().getFileName(), s.job(), Messages.count(s.batches(), "noun.batch"), s.verdict()));
+            for (Note note : run.notes()) console.println("  " + Messages.get("cli.report.note", inReadersLanguage(note)));
         }
         Path page;
         try {
             Files.createDirectories(outDir);
             page = ReportWriter.write(loaded.runs(), loaded.problems(), outDir, pageName(), regenerateCommand());
         } catch (IOException | RuntimeException | java.awt.AWTError | LinkageError e) {
-            main.err.println("report: could not write the charts and page in " + outDir + ": " + ReportWriter.describe(e));
+            main.err.println("report: " + Messages.get("cli.report.cannotWrite", outDir, ReportWriter.describe(e)));
             return ExitCodes.FAILED;
         }
-        console.println("report: " + page.toAbsolutePath().normalize());
+        console.println(Messages.get("cli.reportPage", page.toAbsolutePath().normalize()));
         return ExitCodes.OK;
+    }
+
+    /** A note of the page (it has both languages) as the console's reader reads it. */
+    static String inReadersLanguage(Note note) {
+        return Lang.current() == Lang.VI ? note.vi() : note.en();
     }
 
     /** One file gets a page named after it (p2.jsonl → p2.html), so that it does not replace a directory's index.html. */

@@ -53,13 +53,18 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run one job against a source, print a row per batch, then a summary with a STABLE/UNSTABLE verdict.",
                 "Options override the job's knobs (for the exercises, the knobs live in the code)."},
         footer = {"", "Examples:",
-                "  bin/ssp run phase2                                  # the bottleneck, embedded source",
-                "  bin/ssp run phase2 --source 127.0.0.1:9999          # attach to 'bin/ssp source'",
+                "  # the bottleneck, with an embedded source",
+                "  bin/ssp run phase2",
+                "  # attached to 'bin/ssp source' running in another terminal",
+                "  bin/ssp run phase2 --source 127.0.0.1:9999",
                 "  bin/ssp run phase3 --cost 10ms --batches 10 --metrics-out runs/p3.jsonl",
-                "  bin/ssp run phase3 --master spark://127.0.0.1:7077   # on 'bin/ssp cluster start'",
+                "  # on the cluster of 'bin/ssp cluster start'",
+                "  bin/ssp run phase3 --master spark://127.0.0.1:7077",
                 "  bin/ssp run fill-gaps --solution",
-                "  bin/ssp run phase1 --format stamped --batches 6      # sent = received = processed, latency p50/p95/max",
-                "  bin/ssp run phase1 --source 127.0.0.1:9999 --checkpoint runs/ckpt --wal   # kill -9 it, start it again: it resumes"})
+                "  # sent = received = processed, latency p50/p95/max",
+                "  bin/ssp run phase1 --format stamped --batches 6",
+                "  # kill -9 it, start it again: it resumes",
+                "  bin/ssp run phase1 --source 127.0.0.1:9999 --checkpoint runs/ckpt --wal"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class,
+    @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class, descriptionKey = "ssp.run.job",
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String job;
 
@@ -136,17 +141,17 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = options(out, clusterSettings(streamingJob, jobSpec, out));
         StopSignal stop = new StopSignal();
         RunResult result;
-        try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request("Ctrl-C"))) {
+        try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request(Messages.get("run.stop.ctrlC")))) {
             result = StreamingRunner.run(streamingJob, jobSpec, options, stop);
         } catch (MissingSolutionException open) {
             main.err.println(open.getMessage());
             return ExitCodes.FAILED;
         }
         if (metricsOut != null) {
-            out.println("metrics: " + metricsOut + " and " + RunOptions.summaryPathFor(metricsOut));
+            out.println(Messages.get("cli.run.metrics", metricsOut, RunOptions.summaryPathFor(metricsOut)));
             Path dir = metricsOut.toAbsolutePath().normalize().getParent();
             ReportWriter.tryWrite(List.of(metricsOut), dir, ReportCommand.pageNameFor(metricsOut), "bin/ssp report " + metricsOut, main.err)
-                    .ifPresent(page -> out.println("report: " + page));
+                    .ifPresent(page -> out.println(Messages.get("cli.reportPage", page)));
         }
         if (expect != null && result.summary().verdict() != expect) {
             RunSummary s = result.summary();

@@ -3,12 +3,12 @@ package io.ssplab.cli;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
 import io.ssplab.core.Limits;
 import io.ssplab.core.Messages;
 import io.ssplab.source.LineFormat;
@@ -77,8 +77,9 @@ public final class SourceCommand implements Callable<Integer> {
             stopped.await();
         } finally {
             source.close();
-            main.out.printf(Locale.ROOT, "[source] stopped: %,d lines sent to %d client(s)%s%n", source.linesSent(), source.clientsSeen(),
-                    source.blockedMillis() > 0 ? String.format(Locale.ROOT, "; writes blocked %.1f s in all", source.blockedMillis() / 1000.0) : "");
+            main.out.println("[source] " + Messages.get("cli.source.stopped", Messages.count(source.linesSent(), "noun.line"),
+                    Messages.count(source.clientsSeen(), "noun.client"))
+                    + (source.blockedMillis() > 0 ? Messages.get("cli.source.blocked", Format.fixed(source.blockedMillis() / 1000.0, 1) + " s") : ""));
         }
         return ExitCodes.OK;
     }

@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Limits;
+import io.ssplab.core.Messages;
 import io.ssplab.core.Range;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.metrics.JsonLines;
@@ -31,14 +33,14 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bin/ssp sweep}: runs a grid of settings and measures how well the planner predicted each. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a grid of cores × partitions × cost and measure the planner's error on each cell.",
-                "Every combination is a short run (one shared embedded source, one Spark at a time); each measured PT is",
-                "compared with the planner's prediction made before the run.",
-                "Writes DIR/sweep.json, DIR/stability-map.png (measured PT/BI with the predicted stability boundary) and",
-                "DIR/index.html (model estimate vs real: the error table, worst cells and why)."},
-        footer = {"", "The default grid is 36 cells and took 22 minutes on 2 cores (the ETA on each line tells you as it goes).",
+                "Every combination is a short run (one shared embedded source, one Spark at a time); each measured PT is "
+                        + "compared with the planner's prediction made before the run.",
+                "Writes DIR/sweep.json, DIR/stability-map.png (measured PT/BI with the predicted stability boundary) and "
+                        + "DIR/index.html (model estimate vs real: the error table, worst cells and why)."},
+        footer = {"", "The default grid is 36 cells and took 22 minutes on a 2-core machine (the ETA on each line tells you as it goes).",
                 "Examples:",
                 "  bin/ssp sweep",
-                "  bin/ssp sweep --cores 2,8 --partitions 7 --cost 0.5ms,8ms --batches 4 --rate 100"})
+                "  bin/ssp sweep --cores 2,8 --partitions 7 --cost 0.5ms,8ms --rate 100"})
 public final class SweepCommand implements Callable<Integer> {
     static final Range CORES = new Range("--cores", 2, Limits.MAX_LOCAL_CORES, "2,4,8");
     static final Range PARTITIONS = new Range("--partitions", 1, Limits.MAX_PARTITIONS, "2,4,8,16");
@@ -100,17 +102,17 @@ public final class SweepCommand implements Callable<Integer> {
 
         console.println();
         if (sweep.measuredCells().isEmpty()) {
-            console.println("no cell was measured" + (sweep.stopReason() != null ? " (stopped: " + sweep.stopReason() + ")" : ""));
+            console.println(sweep.stopReason() != null ? Messages.get("cli.sweep.noCellStopped", sweep.stopReason()) : Messages.get("cli.sweep.noCell"));
         } else {
-            console.printf(Locale.ROOT, "model error: median |predicted − measured| / measured = %.1f%% over %d cells (target ≤ %.0f%%), worst %.1f%%; verdict predicted right in %d of %d cells%n",
-                    sweep.medianAbsErrorPercent(), sweep.measuredCells().size(), SweepPage.TARGET_MEDIAN_ERROR_PERCENT,
-                    sweep.maxAbsErrorPercent(), sweep.verdictAgreements(), sweep.cells().size());
-            for (CellResult worst : sweep.worst(3)) {
-                console.printf(Locale.ROOT, "  %-24s %+6.1f%%  %s%n", worst.cell().label(), worst.errorPercent(), worst.reasons().get(0));
-            }
+            console.println(Messages.get("cli.sweep.error", Format.fixed(sweep.medianAbsErrorPercent(), 1) + "%",
+                    Messages.count(sweep.measuredCells().size(), "noun.cell"), Format.fixed(SweepPage.TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
+                    Format.fixed(sweep.maxAbsErrorPercent(), 1) + "%", sweep.verdictAgreements(), sweep.cells().size()));
+            List<String[]> worst = new ArrayList<>();
+            for (CellResult cell : sweep.worst(3))
+                worst.add(new String[] {cell.cell().label(), Format.signed(cell.errorPercent(), 1) + "%", cell.reasons().get(0)});
+            if (!worst.isEmpty()) Columns.table("  ", new boolean[] {false, true, false}, worst).forEach(console::println);
         }
-        console.printf(Locale.ROOT, "took %s; results: %s (sweep.json, stability-map.png, index.html)%n",
-                SweepRunner.clock(sweep.wallSeconds()), dir);
+        console.println(Messages.get("cli.sweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
         return sweep.complete() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }
