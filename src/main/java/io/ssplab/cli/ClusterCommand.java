@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Format;

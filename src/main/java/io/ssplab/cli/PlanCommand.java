@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Format;
 import io.ssplab.core.Lang;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Format;

@@ -74,4 +74,39 @@ public final class Columns {
     public static String right(String s, int width) {
         return " ".repeat(Math.max(0, width - width(s))) + s;
     }
+
+    /** Between two columns of {@link #table}. */
+    public static final String GAP = "  ";
+
+    /**
+     * A whole table at once: the first row is the header; each column as wide as its widest cell;
+     * columns whose {@code rightAligned} is true (numbers) end at the same place; the last column is not padded.
+     *
+     * @return one line per row, each starting with {@code indent}
+     */
+    public static List<String> table(String indent, boolean[] rightAligned, List<String[]> rows) {
+        int columns = rightAligned.length;
+        int[] widths = new int[columns];
+        for (String[] row : rows)
+            for (int c = 0; c < columns; c++) widths[c] = Math.max(widths[c], width(row[c]));
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(indent);
+            for (int c = 0; c < columns; c++) {
+                boolean last = c == columns - 1;
+                if (c > 0) line.append(GAP);
+                if (rightAligned[c]) line.append(right(row[c], widths[c]));
+                else line.append(last ? row[c] : left(row[c], widths[c]));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** "label" padded to the widest of {@code labels}, then a gap: the start of a "label  value" line. */
+    public static String label(String label, List<String> labels) {
+        int w = 0;
+        for (String l : labels) w = Math.max(w, width(l));
+        return left(label, w) + GAP;
+    }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.ssplab.core.Columns;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Lang;
 
