@@ -81,7 +81,7 @@ class ClusterCommandTest {
         assertRefused(RefusalsTest.ssp("cluster", "start", "--memory", "512m"), "--memory 512m is outside 1g–1024g", "1g");
         assertRefused(RefusalsTest.ssp("cluster", "start", "--memory", "2"), "--memory '2' is not a size with a unit: pass e.g. --memory 2g");
         assertRefused(RefusalsTest.ssp("cluster", "start", "--workers", "0"), "start: --workers must be 1–16, got 0: pass e.g. --workers 1");
-        assertRefused(RefusalsTest.ssp("cluster", "start", "--timeout", "1s"), "--timeout must be from 10 s to 3,600 s, got 1 s");
+        assertRefused(RefusalsTest.ssp("cluster", "start", "--timeout", "1s"), "--timeout must be from 10 s to 1 h, got 1 s");
         assertRefused(RefusalsTest.ssp("cluster", "start", "--host", "0.0.0.0"), "--host 0.0.0.0 means every interface", "127.0.0.1");
         assertRefused(RefusalsTest.ssp("cluster", "start", "--host", "8.8.8.8"), "--host 8.8.8.8 is not an address of this machine");
         assertRefused(RefusalsTest.ssp("cluster", "start", "--cores", "four"), "--cores 'four' is not a whole number", "bin/ssp cluster start --help");

@@ -13,7 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.metrics.JsonLines;
+import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.model.Calibration;
+import io.ssplab.model.Overhead;
+import io.ssplab.model.Prediction;
+import io.ssplab.model.ProcessingTimeModel;
+import io.ssplab.model.SmallestFixes;
+import io.ssplab.model.Workload;
 
 /** bin/ssp plan: parsing, refusals, the text and the JSON — and that it never starts Spark (no calibration: the default overhead). */
 class PlanCommandTest extends IsolatedCli {
@@ -30,15 +36,31 @@ class PlanCommandTest extends IsolatedCli {
     @Test
     void explainsPhase2ByDefault() {
         assertThat(plan()).isZero();
-        assertThat(out()).contains("plan for phase2").contains("⌈4 / 3⌉ = 2").contains("predicted PT        2.35 s cost + 0.25 s overhead = 2.60 s")
-                .contains("1.30 → UNSTABLE").contains("grows ≈ 0.60 s per batch")
+        // no calibration in the isolated ssp.home: phase 2's knobs with the lab's default overhead, every line of the model's explanation
+        ProcessingTimeModel model = new ProcessingTimeModel(Overhead.defaults(""));
+        Workload phase2 = Workload.of(Phase2Bottleneck.KNOBS);
+        Prediction p = model.predict(phase2);
+        assertThat(p.overheadMs()).as("phase 2 has the reference setting's 8 task waves").isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
+        assertThat(out()).contains("plan for phase2").contains("⌈4 / 3⌉ = 2").contains("→ UNSTABLE")
                 .contains("the lab's default").contains("bin/ssp calibrate")
-                .contains("fewest cores").contains("local[4], P=3").contains("largest stable cost").contains("smallest stable BI");
+                .contains("fewest cores").contains(new SmallestFixes(model).fewestCores(phase2).setting())
+                .contains("largest stable cost").contains("smallest stable BI");
+        for (String line : p.explain()) assertThat(out()).contains("  " + line);
+    }
+
+    @Test
+    void explainsTheArithmeticWithTheOverheadGiven() {
+        // the hand computation's knobs and overhead, whatever the job's and the lab's defaults:
+        // 2 waves × 210 words × 5.6 ms = 2.35 s, + 0.25 s = 2.60 s; ρ 1.30; SD grows 0.60 s per batch
+        assertThat(plan("--cost", "5.6ms", "--rate", "140", "--overhead", "250ms")).isZero();
+        assertThat(out()).contains("predicted PT        2.35 s cost + 0.25 s overhead = 2.60 s")
+                .contains("1.30 → UNSTABLE").contains("grows ≈ 0.60 s per batch").contains("given with --overhead (0.25 s for this setting)");
     }
 
     @Test
     void jsonHasTheFieldsScriptsNeed() throws Exception {
-        assertThat(plan("--job", "phase3", "--json")).isZero();
+        // phase 3 at 5.6 ms per word: 2 waves × 105 words × 5.6 ms = 1176 ms, + 200 ms of overhead (given) = 1376 ms; ρ 0.688
+        assertThat(plan("--job", "phase3", "--cost", "5.6ms", "--rate", "140", "--overhead", "200ms", "--json")).isZero();
         JsonNode json = io.ssplab.core.Json.MAPPER.readTree(out());
         assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(1376.0);
         assertThat(json.get("ratio").asDouble()).isEqualTo(0.688);
@@ -48,10 +70,17 @@ class PlanCommandTest extends IsolatedCli {
         assertThat(json.get("freeSlots").asInt()).isEqualTo(7);
         assertThat(json.get("partialLastWave").asBoolean()).isTrue();
         assertThat(json.get("overheadCalibrated").asBoolean()).isFalse();
+        assertThat(json.get("overheadSource").asText()).isEqualTo("given");
         assertThat(json.get("fixes")).hasSize(5);
         assertThat(json.get("backpressure").asBoolean()).isFalse();
         assertThat(json.get("fixes").get(1).get("setting").asText()).isEqualTo("P=7 on local[8]");
         assertThat(json.get("fixes").get(1).get("prediction").get("waves").asInt()).isEqualTo(1);
+        // without --overhead: the lab's default, at phase 3's 6 task waves
+        out.reset();
+        assertThat(plan("--job", "phase3", "--json")).isZero();
+        json = io.ssplab.core.Json.MAPPER.readTree(out());
+        assertThat(json.get("overheadSource").asText()).isEqualTo("default");
+        assertThat(json.get("overheadMs").asDouble()).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS - 2 * Overhead.PER_WAVE_MS);
     }
 
     @Test
@@ -89,20 +118,25 @@ class PlanCommandTest extends IsolatedCli {
         assertThat(io.ssplab.core.Json.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
         out.reset();
         new Calibration(300, 350, 8, "local[4]", 4, 2000, 8, 25, 16, 500, 16, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
-        assertThat(plan()).isZero();
+        assertThat(plan("--cost", "5.6ms", "--rate", "140")).isZero(); // 2 waves × 210 words × 5.6 ms = 2.35 s
         assertThat(out()).contains("calibrated here (0.30 s at 8 waves").contains("2.35 s cost + 0.30 s overhead = 2.65 s");
     }
 
     @Test
     void phase4SaysWhereBackpressureSettles() throws Exception {
-        assertThat(plan("--job", "phase4")).isZero();
+        // 2.35 s of waits at 140 lines/s = 16.8 ms per line/s; overhead 0.25 s (given): PT = BI at (2000 − 250) / 16.8 = 104.2 lines/s,
+        // PT/BI ≤ 0.9 up to (1800 − 250) / 16.8 = 92.3 lines/s
+        String[] pinned = {"--job", "phase4", "--cost", "5.6ms", "--rate", "140", "--overhead", "250ms"};
+        assertThat(plan(pinned)).isZero();
         assertThat(out()).contains("1.30 → UNSTABLE").contains("backpressure is on").contains("≈ 104 of the 140 lines/s sent")
                 .contains("largest stable rate").contains("≤ 92 lines/s");
         out.reset();
-        assertThat(plan("--job", "phase4", "--json")).isZero();
-        JsonNode json = io.ssplab.core.Json.MAPPER.readTree(out());
-        assertThat(json.get("backpressure").asBoolean()).isTrue();
-        assertThat(json.get("sustainableLinesPerSecond").asDouble()).isBetween(104.1, 104.2);
+        String[] json = java.util.Arrays.copyOf(pinned, pinned.length + 1);
+        json[pinned.length] = "--json";
+        assertThat(plan(json)).isZero();
+        JsonNode node = io.ssplab.core.Json.MAPPER.readTree(out());
+        assertThat(node.get("backpressure").asBoolean()).isTrue();
+        assertThat(node.get("sustainableLinesPerSecond").asDouble()).isBetween(104.1, 104.2);
     }
 
     @Test
@@ -115,7 +149,9 @@ class PlanCommandTest extends IsolatedCli {
 
     @Test
     void fixDelaySolutionIsStableWithRoomToSpare() {
-        assertThat(plan("--job", "fix-delay", "--solution")).isZero();
+        // overhead 0.20 s at step 2's 6 task waves (given); local[2], P=1 runs 10 + 1 + 1 tasks in 12 waves: 200 + 6 × 25 = 350 ms,
+        // + 280 lines × 5 ms = 1.40 s in series = 1.75 s, ρ 0.875 ≤ 0.9: stable even on the smallest master
+        assertThat(plan("--job", "fix-delay", "--solution", "--overhead", "200ms")).isZero();
         assertThat(out()).contains("fix-delay (reference solution)").contains("280 / P=8 = 35.0 lines")
                 .contains("⌈8 / 7⌉ = 2").contains("STABLE").contains("headroom").contains("fewest cores")
                 .contains("local[2], P=1").contains("P=7 on local[8]");

@@ -50,9 +50,10 @@ class SweepCommandTest extends IsolatedCli {
     }
 
     /**
-     * Four cells with wide margins (default overhead 0.25 s; 100 lines/s × 2 s × 3 words = 600 words):
-     * local[2] P=7 at 8 ms/word runs 600 × 8 ms = 4.8 s per 2 s batch (ρ ≈ 2.5, UNSTABLE); the three others
-     * stay below ρ ≈ 0.5 (local[8] P=7 at 8 ms: 86 words × 8 ms = 0.69 s).
+     * Four cells with wide margins (100 lines/s × 2 s × 3 words = 600 words): local[2] P=7 at 8 ms/word waits
+     * 600 × 8 ms = 4.8 s per 2 s batch (ρ > 2.4, UNSTABLE, whatever the overhead); the three others wait at most
+     * 0.69 s (local[8] P=7 at 8 ms: 86 words × 8 ms) and stay below ρ ≈ 0.5 with the lab's default overhead
+     * (the most on local[2]'s 10 + 7 + 7 tasks in 24 task waves: {@code bin/ssp plan --master local[2] --partitions 7 --cost 0.5ms --rate 100}).
      */
     @Test
     void aSmallRealSweepMatchesItsPredictions() throws Exception {

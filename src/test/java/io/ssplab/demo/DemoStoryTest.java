@@ -30,6 +30,7 @@ import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.jobs.Story;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.metrics.Summarizer;
+import io.ssplab.model.BatchArithmetic;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.model.Workload;
@@ -132,8 +133,9 @@ class DemoStoryTest {
             assertThat(s.predictedProcessingTimeMs()).as(act)
                     .isCloseTo(model.predictRun(s.knobs(), job.sparkConf(), job.designedCores()).predictedProcessingTimeMs(), within(1e-6));
         }
-        // phase2 has phase1's task waves: its prediction is phase1's PT plus the waits (2 waves × 210 words × 5.6 ms)
-        assertThat(summary("phase2").predictedProcessingTimeMs()).isCloseTo(phase1.medianProcessingTimeMs() + 2352, within(1e-6));
+        // phase2 has phase1's task waves: its prediction is phase1's PT plus the waits (2 waves × 210 words × its cost per word)
+        assertThat(summary("phase2").predictedProcessingTimeMs())
+                .isCloseTo(phase1.medianProcessingTimeMs() + BatchArithmetic.of(summary("phase2").knobs()).costTimeMs(), within(1e-6));
     }
 
     @Test

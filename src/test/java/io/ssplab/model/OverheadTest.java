@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
-import io.ssplab.jobs.Phase1Baseline;
-import io.ssplab.jobs.Phase2Bottleneck;
-import io.ssplab.jobs.Phase3Parallelism;
 
 class OverheadTest {
 
@@ -25,9 +23,23 @@ class OverheadTest {
         assertThat(o.perWaveMs()).isEqualTo(Overhead.PER_WAVE_MS);
         assertThat(o.detail()).isEmpty();
         assertThat(o.token()).isEqualTo("default");
-        assertThat(o.describe(Lang.EN)).isEqualTo(
+        // the words with the default's own numbers, whatever they are
+        assertThat(o.describe(Lang.EN)).isEqualTo("the lab's default (" + defaultNumbers(Lang.EN)
+                + "): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
+        assertThat(o.describe(Lang.VI)).startsWith("giá trị mặc định của lab (" + defaultNumbers(Lang.VI) + ")");
+        // the same words, with numbers of a test's own
+        Overhead other = new Overhead(250, 8, 25, Overhead.Origin.DEFAULT, "");
+        assertThat(other.describe(Lang.EN)).isEqualTo(
                 "the lab's default (0.25 s at 8 waves, +25.0 ms per wave): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
-        assertThat(o.describe(Lang.VI)).startsWith("giá trị mặc định của lab (0,25 s ở 8 đợt, +25,0 ms mỗi đợt)");
+        assertThat(other.describe(Lang.VI)).startsWith("giá trị mặc định của lab (0,25 s ở 8 đợt, +25,0 ms mỗi đợt)");
+    }
+
+    /** "0.19 s at 8 waves, +25.0 ms per wave" from the default's constants, in the language's numbers. */
+    private static String defaultNumbers(Lang lang) {
+        String seconds = Format.seconds(lang, Overhead.DEFAULT_PER_BATCH_MS);
+        String perWave = Format.signed(lang, Overhead.PER_WAVE_MS, 1);
+        return lang == Lang.VI ? seconds + " ở " + Overhead.DEFAULT_REFERENCE_WAVES + " đợt, " + perWave + " ms mỗi đợt"
+                : seconds + " at " + Overhead.DEFAULT_REFERENCE_WAVES + " waves, " + perWave + " ms per wave";
     }
 
     @Test
@@ -44,8 +56,8 @@ class OverheadTest {
         assertThat(o.token()).isEqualTo("calibrated");
         assertThat(o.describe(Lang.EN)).isEqualTo("calibrated here (0.31 s at 8 waves, +30.0 ms per wave; local[4], 2025-01-01T00:00:00Z)");
         // phase 3: 6 waves → 310 − 2 × 30 = 250 ms; phase 2: its 8 waves → 310 ms
-        assertThat(o.at(Workload.of(Phase3Parallelism.KNOBS))).isEqualTo(250);
-        assertThat(o.at(Workload.of(Phase2Bottleneck.KNOBS))).isEqualTo(310);
+        assertThat(o.at(Workload.of(HandComputed.PHASE3))).isEqualTo(250);
+        assertThat(o.at(Workload.of(HandComputed.PHASE2))).isEqualTo(310);
         assertThat(Calibration.load(file).p95Ms()).isEqualTo(380);
     }
 
@@ -57,7 +69,7 @@ class OverheadTest {
         assertThat(o.calibrated()).isFalse();
         assertThat(o.perBatchMs()).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
         assertThat(o.detail()).isNotEmpty();
-        assertThat(o.describe(Lang.EN)).startsWith("the lab's default (0.25 s at 8 waves, +25.0 ms per wave): the calibration cannot be read (")
+        assertThat(o.describe(Lang.EN)).startsWith("the lab's default (" + defaultNumbers(Lang.EN) + "): the calibration cannot be read (")
                 .endsWith("), run 'bin/ssp calibrate' again");
         Files.writeString(file, "{\"overheadMs\": -5, \"wavesPerBatch\": 8}");
         assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead");
@@ -75,7 +87,7 @@ class OverheadTest {
         assertThat(given.describe(Lang.EN)).isEqualTo("given with --overhead (0.40 s for this setting)");
         // taken as measured for the very setting: at its own waves it is exactly the given value
         assertThat(given.referenceWaves()).isEqualTo(6);
-        assertThat(given.at(Workload.of(Phase3Parallelism.KNOBS))).isEqualTo(400);
+        assertThat(given.at(Workload.of(HandComputed.PHASE3))).isEqualTo(400);
 
         // The demo's phase 1 costs nothing: its measured PT is all overhead, at its own task waves.
         Overhead measured = Overhead.defaults("").measuredBy("phase1", 180, 8);
@@ -85,7 +97,7 @@ class OverheadTest {
         assertThat(measured.perWaveMs()).as("the per-wave cost stays the one it had").isEqualTo(Overhead.PER_WAVE_MS);
         assertThat(measured.token()).isEqualTo("measured:phase1");
         assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 8 waves, +25.0 ms per wave)");
-        assertThat(measured.at(Workload.of(Phase1Baseline.KNOBS))).isEqualTo(180);
+        assertThat(measured.at(Workload.of(HandComputed.PHASE1))).isEqualTo(180);
 
         // A summary keeps the token; the console renders it in the reader's language.
         assertThat(Overhead.describeToken("measured:phase1", Lang.EN)).isEqualTo("measured by phase1 in this run");

@@ -18,20 +18,21 @@ import io.ssplab.core.Knobs;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Master;
 import io.ssplab.core.Verdict;
-import io.ssplab.jobs.Phase1Baseline;
-import io.ssplab.jobs.Phase2Bottleneck;
-import io.ssplab.jobs.Phase3Parallelism;
 import io.ssplab.core.CostUnit;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
 
-/** The model against cases computed by hand (the numbers in the comments are the hand computation). */
+/**
+ * The model against cases computed by hand (the numbers in the comments are the hand computation), on
+ * {@link HandComputed}'s knobs and overhead: 250 ms at 8 task waves, 25 ms per wave more or less — not the
+ * lab's default, which may change without touching these.
+ */
 class ProcessingTimeModelTest {
-    /** 250 ms at the reference setting's 8 task waves, 25 ms per wave more or less: the documented default. */
-    private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
+    private static final ProcessingTimeModel MODEL = HandComputed.MODEL;
 
+    /** BI 2 s, local[4], P = 4, 5.6 ms per word, 140 lines/s × 3 words. */
     private static Knobs phase2() {
-        return new Phase2Bottleneck().defaults();
+        return HandComputed.PHASE2;
     }
 
     @Test
@@ -61,7 +62,7 @@ class ProcessingTimeModelTest {
 
     @Test
     void phase3HasAPartialSecondWaveAndHeadroom() {
-        Prediction p = MODEL.predict(Workload.of(new Phase3Parallelism().defaults()));
+        Prediction p = MODEL.predict(Workload.of(HandComputed.PHASE3));
         BatchArithmetic a = p.arithmetic();
         // 840 / 8 = 105 words; 8 − 1 = 7 slots; ⌈8 / 7⌉ = 2 waves (7, then 1)
         assertThat(a.recordsPerPartition()).isEqualTo(105);
@@ -80,7 +81,7 @@ class ProcessingTimeModelTest {
 
     @Test
     void onePartitionPerFreeSlotIsOneFullWave() {
-        Prediction p = MODEL.predict(Workload.of(new Phase3Parallelism().defaults().withPartitions(7)));
+        Prediction p = MODEL.predict(Workload.of(HandComputed.PHASE3.withPartitions(7)));
         // 840 / 7 = 120 words in one wave: 120 × 5.6 = 672 ms
         assertThat(p.arithmetic().waves()).isEqualTo(1);
         assertThat(p.arithmetic().partialLastWave()).isFalse();
@@ -89,7 +90,7 @@ class ProcessingTimeModelTest {
 
     @Test
     void manyPartitionsOnFewSlotsMakeSeveralWaves() {
-        Prediction p = MODEL.predict(Workload.of(new Phase3Parallelism().defaults().withPartitions(16)));
+        Prediction p = MODEL.predict(Workload.of(HandComputed.PHASE3.withPartitions(16)));
         // ⌈16 / 7⌉ = 3 waves, the last with 16 − 14 = 2 tasks; 840 / 16 = 52.5 words: 3 × 52.5 × 5.6 = 882 ms
         assertThat(p.arithmetic().waves()).isEqualTo(3);
         assertThat(p.arithmetic().lastWaveTasks()).isEqualTo(2);
@@ -103,7 +104,7 @@ class ProcessingTimeModelTest {
 
     @Test
     void eachReceiverHoldsASlot() {
-        Workload w = new Workload(new Phase3Parallelism().defaults(), 8, 3, true);
+        Workload w = new Workload(HandComputed.PHASE3, 8, 3, true);
         BatchArithmetic a = MODEL.predict(w).arithmetic();
         // 8 cores − 3 receivers = 5 slots; ⌈8 / 5⌉ = 2 waves, the last with 3 tasks
         assertThat(a.freeSlots()).isEqualTo(5);
@@ -167,7 +168,7 @@ class ProcessingTimeModelTest {
         assertThat(twelve.freeSlots()).isEqualTo(11);
         assertThat(twelve.masterLabel()).isEqualTo("spark://10.0.0.5:7077 (12 cores)");
         // without spark.cores.max: the local cores its lesson was designed with (phase 3: 8)
-        assertThat(Workload.of(Phase3Parallelism.KNOBS.withMaster("spark://10.0.0.5:7077"), null, 8).cores()).isEqualTo(8);
+        assertThat(Workload.of(HandComputed.PHASE3.withMaster("spark://10.0.0.5:7077"), null, 8).cores()).isEqualTo(8);
         // a local master is its own N, whatever the cluster settings say
         assertThat(Workload.of(phase2(), 12, 8).cores()).isEqualTo(4);
         // withCores keeps the URL of a standalone master, rewrites local[N]
@@ -188,7 +189,7 @@ class ProcessingTimeModelTest {
         assertThat(MODEL.predictRun(phase2(), Map.of(ProcessingTimeModel.BACKPRESSURE, " FALSE "), 4).predictedProcessingTimeMs())
                 .isCloseTo(2602, within(1e-6));
         // backpressure changes nothing when the job keeps up anyway
-        assertThat(MODEL.predictRun(Phase3Parallelism.KNOBS, Map.of(ProcessingTimeModel.BACKPRESSURE, "true"), 8).predictedProcessingTimeMs())
+        assertThat(MODEL.predictRun(HandComputed.PHASE3, Map.of(ProcessingTimeModel.BACKPRESSURE, "true"), 8).predictedProcessingTimeMs())
                 .isCloseTo(1376, within(1e-6));
         // a standalone master with spark.cores.max 8: 7 slots, P = 4 in one wave of 210 words
         Knobs cluster = phase2().withMaster("spark://127.0.0.1:7077");
@@ -205,7 +206,7 @@ class ProcessingTimeModelTest {
 
     @Test
     void zeroCostIsAllOverhead() {
-        Prediction p = MODEL.predict(Workload.of(new Phase1Baseline().defaults()));
+        Prediction p = MODEL.predict(Workload.of(HandComputed.PHASE1));
         assertThat(p.arithmetic().costTimeMs()).isZero();
         assertThat(p.predictedProcessingTimeMs()).isEqualTo(250);
         assertThat(p.consequence(Lang.EN)).contains("headroom").contains("1.75 s per batch (88% of BI unused)").doesNotContain("cost could grow");
@@ -263,7 +264,7 @@ class ProcessingTimeModelTest {
         assertThat(f.get("repartitioned")).isEqualTo(false);
         assertThat(((Number) f.get("costMs")).doubleValue()).isEqualTo(5.6);
         assertThat(((Number) f.get("batchIntervalMs")).longValue()).isEqualTo(2000);
-        assertThat(f.get("overheadSource")).isEqualTo("default");
+        assertThat(f.get("overheadSource")).isEqualTo(MODEL.overhead().token()).isEqualTo("calibrated");
         // in JSON: the cost unit and the verdict as words
         JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(f));
         assertThat(json.get("costUnit").asText()).isEqualTo("word");

@@ -8,17 +8,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.BadInputException;
-import io.ssplab.jobs.Phase2Bottleneck;
-import io.ssplab.jobs.Phase3Parallelism;
 import io.ssplab.solutions.FixDelaySolution;
 
+/** The fixes against hand computations on {@link HandComputed}'s knobs and overhead (250 ms at 8 task waves, 25 ms per wave). */
 class SmallestFixesTest {
-    private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
+    private static final ProcessingTimeModel MODEL = HandComputed.MODEL;
     private static final SmallestFixes FIXES = new SmallestFixes(MODEL);
 
     @Test
     void phase2IsFixedOnItsOwnCoresByOneFullWave() {
-        Workload phase2 = Workload.of(new Phase2Bottleneck().defaults());
+        Workload phase2 = Workload.of(HandComputed.PHASE2);
         // local[3] has 2 slots: 840 / 2 × 5.6 = 2.35 s, too slow; local[4] with P = 3: 280 × 5.6 = 1.57 s + 0.20 s overhead (ρ 0.88)
         Fix cores = FIXES.fewestCores(phase2);
         assertThat(cores.setting()).isEqualTo("local[4], P=3");
@@ -32,7 +31,7 @@ class SmallestFixesTest {
 
     @Test
     void largestStableCostKeepsTheTargetRatio() {
-        Workload phase2 = Workload.of(new Phase2Bottleneck().defaults());
+        Workload phase2 = Workload.of(HandComputed.PHASE2);
         // (0.9 × 2000 − 250) / (2 waves × 210 words) = 3.69 ms → 3.6 ms
         Fix cost = FIXES.largestStableCost(phase2);
         assertThat(cost.setting()).isEqualTo("≤ 3.6 ms/word");
@@ -44,22 +43,22 @@ class SmallestFixesTest {
 
     @Test
     void largestStableRateAndWhereBackpressureSettles() {
-        Workload phase2 = Workload.of(new Phase2Bottleneck().defaults());
+        Workload phase2 = Workload.of(HandComputed.PHASE2);
         // cost time grows with the rate: 2352 ms at 140 lines/s = 16.8 ms per line/s; overhead 250 ms
         // (0.9 × 2000 − 250) / 16.8 = 92.3 → 92 lines/s
         Fix rate = FIXES.largestStableRate(phase2);
         assertThat(rate.setting()).isEqualTo("≤ 92 lines/s");
         assertThat(rate.prediction().ratio()).isLessThanOrEqualTo(0.9);
         assertThat(MODEL.predict(phase2.withRate(93)).ratio()).isGreaterThan(0.9);
-        // PT = BI: (2000 − 250) / 16.8 = 104.2 lines/s, as Phase4Backpressure's comment computes
+        // PT = BI: (2000 − 250) / 16.8 = 104.2 lines/s (Phase4Backpressure's comment does the same with the lab's default overhead)
         assertThat(SmallestFixes.sustainableRate(MODEL, phase2)).isCloseTo(104.17, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(SmallestFixes.sustainableRate(MODEL, Workload.of(new io.ssplab.jobs.Phase1Baseline().defaults()))).isInfinite();
+        assertThat(SmallestFixes.sustainableRate(MODEL, Workload.of(HandComputed.PHASE1))).isInfinite();
     }
 
     @Test
     void noBatchIntervalHelpsWhenTheCostOutrunsTheSlots() {
         // P=4 on 3 slots: each second of input costs 2 waves × 105 words × 5.6 ms = 1.18 s of slot time
-        Fix bi = FIXES.smallestStableBatchInterval(Workload.of(new Phase2Bottleneck().defaults()));
+        Fix bi = FIXES.smallestStableBatchInterval(Workload.of(HandComputed.PHASE2));
         assertThat(bi.exists()).isFalse();
         assertThat(bi.note()).contains("≈ 1.18 s of cost plus ≈ 0.04 s of Spark's per-task work").contains("on 3 free slots");
     }
@@ -68,7 +67,7 @@ class SmallestFixesTest {
     void noBatchIntervalHelpsWhenTheOverheadGrowsWithIt() {
         // local[2], one free slot, 2 ms per word: 420 words per second of input = 0.84 s of waits, under 0.9 —
         // but the longer the batch, the more receiver blocks, each a task in series: 5 blocks/s × 25 ms ≈ 0.13 s more
-        Fix bi = FIXES.smallestStableBatchInterval(Workload.of(new Phase2Bottleneck().defaults().withMaster("local[2]")
+        Fix bi = FIXES.smallestStableBatchInterval(Workload.of(HandComputed.PHASE2.withMaster("local[2]")
                 .withCost(Duration.ofMillis(2))));
         assertThat(bi.exists()).isFalse();
         assertThat(bi.note()).contains("needs ≈ 0.84 s of cost plus ≈ 0.13 s of Spark's per-task work").contains("on 1 free slot,")
@@ -77,7 +76,7 @@ class SmallestFixesTest {
 
     @Test
     void smallestStableBatchIntervalOfPhase3() {
-        Workload phase3 = Workload.of(new Phase3Parallelism().defaults());
+        Workload phase3 = Workload.of(HandComputed.PHASE3);
         Fix bi = FIXES.smallestStableBatchInterval(phase3);
         assertThat(bi.exists()).isTrue();
         long found = bi.prediction().batchIntervalMs();
@@ -101,7 +100,7 @@ class SmallestFixesTest {
     void nothingHelpsWhenOverheadFillsTheInterval() {
         ProcessingTimeModel slow = new ProcessingTimeModel(new Overhead(3000, 18, 0, Overhead.Origin.CALIBRATED, "test"));
         SmallestFixes fixes = new SmallestFixes(slow);
-        Workload phase3 = Workload.of(new Phase3Parallelism().defaults());
+        Workload phase3 = Workload.of(HandComputed.PHASE3);
         assertThat(fixes.fewestCores(phase3).exists()).isFalse();
         assertThat(fixes.largestStableCost(phase3).exists()).isFalse();
         assertThat(fixes.smallestStableBatchInterval(phase3).exists()).isTrue();
@@ -109,7 +108,7 @@ class SmallestFixesTest {
 
     @Test
     void eachFixIsNamedByAKeyAndLabelledInWords() {
-        java.util.List<Fix> fixes = FIXES.of(Workload.of(new Phase2Bottleneck().defaults()));
+        java.util.List<Fix> fixes = FIXES.of(Workload.of(HandComputed.PHASE2));
         assertThat(fixes).extracting(Fix::name).containsExactlyElementsOf(SmallestFixes.NAMES)
                 .containsExactly("fewestCores", "bestPartitions", "largestStableCost", "smallestStableBi", "largestStableRate");
         assertThat(fixes).extracting(Fix::label)

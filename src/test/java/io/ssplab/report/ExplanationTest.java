@@ -8,9 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.RunSummary;
+import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.metrics.Summarizer;
+import io.ssplab.model.BatchArithmetic;
 
 class ExplanationTest {
     private static RecordedRun run(String job, String master, int p, double costMs, String unit, List<BatchMetrics> batches) {
@@ -84,7 +87,10 @@ class ExplanationTest {
     void unknownKnobsAreSaidAndAKnownJobsDefaultsAreOffered() {
         Explanation e = Explanation.of(unknown("phase2", SyntheticRuns.phase2(8)));
         assertThat(e.english()).contains("does not record the master, the partitions or the cost")
-                .contains("If the run used phase2's defaults (local[4], P=4, 5.6 ms/word), the waits alone would take ≈ 2.35 s per batch (2 waves)")
+                // phase 2's knobs as the job class ships them: 2 waves × 210 words × its cost per word
+                .contains("If the run used phase2's defaults (local[4], P=4, " + Format.plain(Phase2Bottleneck.KNOBS.costMs())
+                        + " ms/word), the waits alone would take ≈ " + Format.seconds(BatchArithmetic.of(Phase2Bottleneck.KNOBS).costTimeMs())
+                        + " per batch (2 waves)")
                 .contains("Verdict: UNSTABLE");
         assertThat(e.vietnamese()).contains("không ghi master").contains("cấu hình mặc định của phase2");
 

@@ -24,15 +24,17 @@ import io.ssplab.core.RunSummary;
 import io.ssplab.core.Verdict;
 import io.ssplab.metrics.Summarizer;
 import io.ssplab.metrics.Warmup;
-import io.ssplab.model.Overhead;
+import io.ssplab.model.HandComputed;
 import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.model.Workload;
 
 /** The sweep's grid, measurement and outputs, on recorded (made-up) batches: no Spark. */
 class SweepReportTest {
-    private static final ProcessingTimeModel MODEL = new ProcessingTimeModel(Overhead.defaults("test"));
-    private static final Knobs BASE = new Phase2Bottleneck().defaults();
+    /** The hand computations' overhead (250 ms at 8 task waves, 25 ms per wave), not the lab's default. */
+    private static final ProcessingTimeModel MODEL = HandComputed.MODEL;
+    /** Phase 2's setting as the hand computations know it: 140 lines/s × 2 s × 3 words = 840 words per batch. */
+    private static final Knobs BASE = HandComputed.PHASE2;
 
     @Test
     void gridIsEveryCombinationCostByCost() {
@@ -114,7 +116,7 @@ class SweepReportTest {
         assertThat(summary.measuredBatches()).isEqualTo(5);
         assertThat(summary.predictedProcessingTimeMs()).isCloseTo(750, within(1e-6));
         assertThat(summary.modelErrorPercent()).isCloseTo(100.0 * (750 - 950) / 950, within(1e-9));
-        assertThat(summary.overheadSource()).isEqualTo("default");
+        assertThat(summary.overheadSource()).isEqualTo(MODEL.overhead().token());
         // the summary files (summary.json, FILE.summary.json) carry both, by these names
         var json = io.ssplab.core.Json.MAPPER.valueToTree(summary);
         assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(750.0);
