@@ -78,7 +78,7 @@ class ClusterIntegrationTest {
                 "--cores", "4", "--memory", "1g", "--timeout", "240s");
         System.out.printf("cluster start took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertThat(start.code()).as(start.all()).isZero();
-        assertThat(start.out()).contains("running, 1 worker(s) ALIVE", "spark://127.0.0.1:" + port, "http://127.0.0.1:" + uiPort, "worker UI");
+        assertThat(start.out()).contains("running, 1 worker ALIVE", "spark://127.0.0.1:" + port, "http://127.0.0.1:" + uiPort, "worker UI");
         state = ClusterState.load(layout).orElseThrow();
         masterUrl = state.masterUrl();
         everyPidSeen.addAll(state.pids());
