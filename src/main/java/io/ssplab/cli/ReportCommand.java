@@ -5,14 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Messages;
 import io.ssplab.core.BadInputException;
-import io.ssplab.core.RunSummary;
 import io.ssplab.report.Note;
 import io.ssplab.report.RecordedRun;
 import io.ssplab.report.ReportWriter;
@@ -58,28 +56,27 @@ public final class ReportCommand implements Callable<Integer> {
         RunLoader.Loaded loaded = RunLoader.load(paths);
         if (loaded.runs().isEmpty() && loaded.problems().size() == 1) {
             // One input, one reason: that reason is the one line to read.
-            main.err.println("report: nothing usable to chart: " + loaded.problems().get(0).en());
+            main.err.println(ReportWriter.nothingUsableLine(loaded.problems().get(0)));
             return ExitCodes.USAGE;
         }
-        for (Note problem : loaded.problems()) main.err.println("report: " + problem.en());
+        for (Note problem : loaded.problems()) main.err.println(ReportWriter.problemLine(problem));
         if (loaded.runs().isEmpty()) {
-            main.err.println("report: nothing usable to chart in " + paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
+            main.err.println(ReportWriter.nothingUsableLine(paths));
             return ExitCodes.USAGE;
         }
         for (RecordedRun run : loaded.runs()) {
-            RunSummary s = run.summary();
-            console.printf(Locale.ROOT, "%s: %s, %d batches, %s%n", run.metricsFile().getFileName(), s.job(), s.batches(), s.verdict());
-            for (Note note : run.notes()) console.println("  note: " + note.en());
+            console.println(ReportWriter.runLine(run));
+            for (Note note : run.notes()) console.println(ReportWriter.noteLine(note));
         }
         Path page;
         try {
             Files.createDirectories(outDir);
             page = ReportWriter.write(loaded.runs(), loaded.problems(), outDir, pageName(), regenerateCommand());
         } catch (IOException | RuntimeException | java.awt.AWTError | LinkageError e) {
-            main.err.println("report: could not write the charts and page in " + outDir + ": " + ReportWriter.describe(e));
+            main.err.println(ReportWriter.failedLine(outDir, e));
             return ExitCodes.FAILED;
         }
-        console.println("report: " + page.toAbsolutePath().normalize());
+        console.println(ReportWriter.writtenLine(page.toAbsolutePath().normalize()));
         return ExitCodes.OK;
     }
 

@@ -146,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("metrics: " + metricsOut + " and " + RunOptions.summaryPathFor(metricsOut));
             Path dir = metricsOut.toAbsolutePath().normalize().getParent();
             ReportWriter.tryWrite(List.of(metricsOut), dir, ReportCommand.pageNameFor(metricsOut), "bin/ssp report " + metricsOut, main.err)
-                    .ifPresent(page -> out.println("report: " + page));
+                    .ifPresent(page -> out.println(ReportWriter.writtenLine(page)));
         }
         if (expect != null && result.summary().verdict() != expect) {
             RunSummary s = result.summary();
