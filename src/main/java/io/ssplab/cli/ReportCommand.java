@@ -9,10 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.ssplab.core.ExitCodes;
-import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.core.BadInputException;
-import io.ssplab.core.RunSummary;
 import io.ssplab.report.Note;
 import io.ssplab.report.RecordedRun;
 import io.ssplab.report.ReportWriter;
@@ -57,34 +55,28 @@ public final class ReportCommand implements Callable<Integer> {
         RunLoader.Loaded loaded = RunLoader.load(paths);
         if (loaded.runs().isEmpty() && loaded.problems().size() == 1) {
             // One input, one reason: that reason is the one line to read.
-            main.err.println("report: " + Messages.get("cli.report.nothingUsable", inReadersLanguage(loaded.problems().get(0))));
+            main.err.println(ReportWriter.nothingUsableLine(loaded.problems().get(0)));
             return ExitCodes.USAGE;
         }
-        for (Note problem : loaded.problems()) main.err.println("report: " + inReadersLanguage(problem));
+        for (Note problem : loaded.problems()) main.err.println(ReportWriter.problemLine(problem));
         if (loaded.runs().isEmpty()) {
-            main.err.println("report: " + Messages.get("cli.report.nothingUsableIn", paths.stream().map(Path::toString).collect(Collectors.joining(" "))));
+            main.err.println(ReportWriter.nothingUsableLine(paths));
             return ExitCodes.USAGE;
         }
         for (RecordedRun run : loaded.runs()) {
-            RunSummary s = run.summary();
-            console.println(Messages.get("cli.report.run", run.metricsFile().getFileName(), s.job(), Messages.count(s.batches(), "noun.batch"), s.verdict()));
-            for (Note note : run.notes()) console.println("  " + Messages.get("cli.report.note", inReadersLanguage(note)));
+            console.println(ReportWriter.runLine(run));
+            for (Note note : run.notes()) console.println(ReportWriter.noteLine(note));
         }
         Path page;
         try {
             Files.createDirectories(outDir);
             page = ReportWriter.write(loaded.runs(), loaded.problems(), outDir, pageName(), regenerateCommand());
         } catch (IOException | RuntimeException | java.awt.AWTError | LinkageError e) {
-            main.err.println("report: " + Messages.get("cli.report.cannotWrite", outDir, ReportWriter.describe(e)));
+            main.err.println(ReportWriter.failedLine(outDir, e));
             return ExitCodes.FAILED;
         }
-        console.println(Messages.get("cli.reportPage", page.toAbsolutePath().normalize()));
+        console.println(ReportWriter.writtenLine(page.toAbsolutePath().normalize()));
         return ExitCodes.OK;
-    }
-
-    /** A note of the page (it has both languages) as the console's reader reads it. */
-    static String inReadersLanguage(Note note) {
-        return Lang.current() == Lang.VI ? note.vi() : note.en();
     }
 
     /** One file gets a page named after it (p2.jsonl → p2.html), so that it does not replace a directory's index.html. */

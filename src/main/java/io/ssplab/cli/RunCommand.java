@@ -151,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println(Messages.get("cli.run.metrics", metricsOut, RunOptions.summaryPathFor(metricsOut)));
             Path dir = metricsOut.toAbsolutePath().normalize().getParent();
             ReportWriter.tryWrite(List.of(metricsOut), dir, ReportCommand.pageNameFor(metricsOut), "bin/ssp report " + metricsOut, main.err)
-                    .ifPresent(page -> out.println(Messages.get("cli.reportPage", page)));
+                    .ifPresent(page -> out.println(ReportWriter.writtenLine(page)));
         }
         if (expect != null && result.summary().verdict() != expect) {
             RunSummary s = result.summary();

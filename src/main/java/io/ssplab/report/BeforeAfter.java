@@ -3,6 +3,7 @@ package io.ssplab.report;
 import java.util.List;
 import java.util.Optional;
 
+import io.ssplab.core.Lang;
 import io.ssplab.core.Verdict;
 
 /**
@@ -35,8 +36,13 @@ public record BeforeAfter(RecordedRun before, RecordedRun after) {
         return runs.stream().filter(r -> job.equals(r.job())).findFirst();
     }
 
-    /** "before-after-phase2-phase3.png". */
+    /** The English slide: "before-after-phase2-phase3.png". */
     public String fileName() {
         return "before-after-" + before.name() + "-" + after.name() + ".png";
+    }
+
+    /** The slide in {@code lang}: "before-after-phase2-phase3.png", "before-after-phase2-phase3-vi.png". */
+    public String fileName(Lang lang) {
+        return Bilingual.file(fileName(), lang);
     }
 }

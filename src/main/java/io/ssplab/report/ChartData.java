@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 import io.ssplab.core.Stats;
 
 /**
@@ -22,21 +25,25 @@ public final class ChartData {
 
     /** A per-batch quantity, in the unit the charts show (seconds for times, as the Spark UI does). */
     public enum Metric {
-        INPUT_RATE("Input Rate", "records/s", "input-rate", BatchMetrics::inputRatePerSec),
-        PROCESSING_TIME("Processing Time", "s", "processing-time", m -> m.processingTimeMs() / 1000.0),
-        SCHEDULING_DELAY("Scheduling Delay", "s", "scheduling-delay", m -> m.schedulingDelayMs() / 1000.0),
-        TOTAL_DELAY("Total Delay", "s", "total-delay", m -> m.totalDelayMs() / 1000.0);
+        INPUT_RATE("Input Rate", "chart.unit.recordsPerSecond", "input-rate", BatchMetrics::inputRatePerSec),
+        PROCESSING_TIME("Processing Time", "chart.unit.seconds", "processing-time", m -> m.processingTimeMs() / 1000.0),
+        SCHEDULING_DELAY("Scheduling Delay", "chart.unit.seconds", "scheduling-delay", m -> m.schedulingDelayMs() / 1000.0),
+        TOTAL_DELAY("Total Delay", "chart.unit.seconds", "total-delay", m -> m.totalDelayMs() / 1000.0);
 
-        /** The Spark UI's name for it (the charts keep the UI's English terms, as the original lesson does). */
+        /**
+         * The Spark UI's name for it, in every language: the charts keep the UI's English terms, as the
+         * original lesson and the glossary do.
+         */
         public final String label;
-        public final String unit;
+        /** The message naming its unit ("s", "records/s"). */
+        private final String unitKey;
         /** Used in chart file names. */
         public final String slug;
         private final ToDoubleFunction<BatchMetrics> value;
 
-        Metric(String label, String unit, String slug, ToDoubleFunction<BatchMetrics> value) {
+        Metric(String label, String unitKey, String slug, ToDoubleFunction<BatchMetrics> value) {
             this.label = label;
-            this.unit = unit;
+            this.unitKey = unitKey;
             this.slug = slug;
             this.value = value;
         }
@@ -49,9 +56,18 @@ public final class ChartData {
             return batches.stream().mapToDouble(value).toArray();
         }
 
-        /** "Processing Time (s)": an axis title with its unit. */
+        /** "s", "records/s" ("bản ghi/s" in Vietnamese). */
+        public String unit(Lang lang) {
+            return Messages.in(lang, unitKey);
+        }
+
+        /** "Processing Time (s)": an axis title with its unit, in the current language. */
         public String axisTitle() {
-            return label + " (" + unit + ")";
+            return axisTitle(Lang.current());
+        }
+
+        public String axisTitle(Lang lang) {
+            return Messages.in(lang, "chart.axis.metric", label, unit(lang));
         }
     }
 
@@ -134,11 +150,15 @@ public final class ChartData {
             return Arrays.stream(withinCount).sum() + Arrays.stream(overCount).sum();
         }
 
-        /** "2.00–2.25": bin edges with as many decimals as the width needs. */
+        /** "2.00–2.25": bin edges with as many decimals as the width needs, in the current language. */
         public String label(int bin) {
+            return label(Lang.current(), bin);
+        }
+
+        /** The bin's edges in {@code lang}: "2.00–2.25", in Vietnamese "2,00–2,25". */
+        public String label(Lang lang, int bin) {
             int decimals = Math.max(0, BigDecimal.valueOf(width).stripTrailingZeros().scale());
-            String f = "%." + decimals + "f";
-            return String.format(java.util.Locale.ROOT, f + "–" + f, lowerEdge(bin), upperEdge(bin));
+            return Format.fixed(lang, lowerEdge(bin), decimals) + "–" + Format.fixed(lang, upperEdge(bin), decimals);
         }
 
         /** Edge arithmetic in floating point leaves 0.30000000000000004; charts want 0.3. */

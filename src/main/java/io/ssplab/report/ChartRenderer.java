@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-
-import javax.imageio.ImageIO;
 
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
@@ -28,13 +25,17 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RunSummary;
 import io.ssplab.report.ChartData.Histogram;
 import io.ssplab.report.ChartData.Metric;
 import io.ssplab.report.ChartData.Timeline;
 
 /**
  * Draws the charts with XChart as 1600×900 PNGs: slide size, with fonts large enough to read from
- * the back of a classroom. Titles name the job and its knobs; axes carry units.
+ * the back of a classroom. Titles name the job and its knobs; axes carry units. Every chart is drawn
+ * in a given language — its titles, legends, annotations and numbers — and the report draws each
+ * once per language of its page.
  */
 public final class ChartRenderer {
     static {
@@ -57,25 +58,40 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** Writes every {@link RunChart} of a run into {@code dir}; returns the files, in {@link RunChart} order. */
+    /**
+     * Writes every {@link RunChart} of a run into {@code dir}, once per language of the page (English
+     * "phase2-processing-time.png", Vietnamese "phase2-processing-time-vi.png"); returns the files,
+     * language by language, each in {@link RunChart} order.
+     */
     public static List<Path> renderRun(RecordedRun run, Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Lang lang : Bilingual.LANGS) files.addAll(renderRun(run, dir, lang));
+        return files;
+    }
+
+    /** Writes every {@link RunChart} of a run in {@code lang} into {@code dir}; returns the files, in {@link RunChart} order. */
+    public static List<Path> renderRun(RecordedRun run, Path dir, Lang lang) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (RunChart c : RunChart.values()) {
-            Chart<?, ?> chart = c.histogram ? histogram(run, c.metric, 1) : timeline(run, c.metric, Double.NaN, 1, title(run, c.metric.label));
-            Path file = dir.resolve(c.fileName(run.name()));
-            write(BitmapEncoder.getBufferedImage(chart), file);
+            Path file = dir.resolve(c.fileName(run.name(), lang));
+            write(BitmapEncoder.getBufferedImage(chart(run, c, lang)), file);
             files.add(file);
         }
         return files;
     }
 
+    /** One chart of a run in {@code lang}, before it is drawn: its titles, series and annotations can be read. */
+    static Chart<?, ?> chart(RecordedRun run, RunChart c, Lang lang) {
+        return c.histogram ? histogram(run, c.metric, 1, lang) : timeline(run, c.metric, Double.NaN, 1, title(run, c.what(lang), lang), lang);
+    }
+
     /**
      * The before/after pair on one slide, like the original lesson's two Spark UI screenshots: the
      * slow run on the left, the fixed one on the right, processing time above scheduling delay, each
-     * row on one y scale so the heights compare honestly.
+     * row on one y scale so the heights compare honestly. In {@code lang}.
      */
-    public static Path renderBeforeAfter(RecordedRun before, RecordedRun after, Path file) throws IOException {
+    public static Path renderBeforeAfter(RecordedRun before, RecordedRun after, Path file, Lang lang) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         double scale = 0.62;
         int top = 110;
@@ -94,13 +110,11 @@ public final class ChartRenderer {
             RecordedRun[] runs = {before, after};
             for (int col = 0; col < 2; col++) {
                 RecordedRun run = runs[col];
-                String heading = String.format(Locale.ROOT, "%s: %s — %s", col == 0 ? "Before" : "After", run.job(), run.summary().verdict());
-                String knobs = String.format(Locale.ROOT, "%s · median PT %s, PT/BI %.2f", run.knobsLabel(),
-                        Format.seconds(Lang.EN, run.summary().medianProcessingTimeMs()), run.summary().processingToIntervalRatio());
-                centered(g, heading, new Font(Font.SANS_SERIF, Font.BOLD, 32), col * cellW, cellW, 48, Color.BLACK);
-                centered(g, knobs, new Font(Font.SANS_SERIF, Font.PLAIN, 22), col * cellW, cellW, 88, NOTE_COLOR);
-                paint(g, timeline(run, Metric.PROCESSING_TIME, ptMax, scale, Metric.PROCESSING_TIME.label), col * cellW, top, cellW, cellH);
-                paint(g, timeline(run, Metric.SCHEDULING_DELAY, sdMax, scale, Metric.SCHEDULING_DELAY.label), col * cellW, top + cellH, cellW, cellH);
+                String[] heading = pairHeading(run, col == 0, lang);
+                centered(g, heading[0], new Font(Font.SANS_SERIF, Font.BOLD, 32), col * cellW, cellW, 48, Color.BLACK);
+                centered(g, heading[1], new Font(Font.SANS_SERIF, Font.PLAIN, 22), col * cellW, cellW, 88, NOTE_COLOR);
+                paint(g, timeline(run, Metric.PROCESSING_TIME, ptMax, scale, Metric.PROCESSING_TIME.label, lang), col * cellW, top, cellW, cellH);
+                paint(g, timeline(run, Metric.SCHEDULING_DELAY, sdMax, scale, Metric.SCHEDULING_DELAY.label, lang), col * cellW, top + cellH, cellW, cellH);
             }
             g.setColor(GRID_COLOR);
             g.fillRect(cellW - 1, top, 2, HEIGHT - top);
@@ -111,15 +125,24 @@ public final class ChartRenderer {
         return file;
     }
 
+    /** The two lines above a column of the before/after slide: "Before: phase2 — UNSTABLE" and the knobs with median PT and PT/BI. */
+    static String[] pairHeading(RecordedRun run, boolean before, Lang lang) {
+        RunSummary s = run.summary();
+        return new String[] {
+                Messages.in(lang, "chart.pair.heading", Messages.in(lang, before ? "chart.pair.before" : "chart.pair.after"), run.job(), s.verdict()),
+                Messages.in(lang, "chart.pair.knobs", run.knobsLabel(lang), Format.seconds(lang, s.medianProcessingTimeMs()),
+                        Format.fixed(lang, s.processingToIntervalRatio(), 2))};
+    }
+
     private static void centered(Graphics2D g, String text, Font font, int x, int width, int baseline, Color color) {
         g.setFont(font);
         g.setColor(color);
         g.drawString(text, x + Math.max(0, (width - g.getFontMetrics().stringWidth(text)) / 2), baseline);
     }
 
-    /** "phase2: Processing Time — local[4], P=4, 5.6 ms/word, BI 2 s". */
-    static String title(RecordedRun run, String what) {
-        return run.job() + ": " + what + " — " + run.knobsLabel();
+    /** "phase2: Processing Time — local[4], P=4, 5.6 ms/word, BI 2 s", in {@code lang}. */
+    static String title(RecordedRun run, String what, Lang lang) {
+        return Messages.in(lang, "chart.title", run.job(), what, run.knobsLabel(lang));
     }
 
     private static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int w, int h) {
@@ -132,7 +155,7 @@ public final class ChartRenderer {
     }
 
     private static void write(BufferedImage image, Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer in this JVM");
+        Png.write(image, file);
     }
 
     /**
@@ -155,15 +178,16 @@ public final class ChartRenderer {
      *
      * @param yMax  top of the y axis, or NaN to fit this run
      * @param title the chart's title
+     * @param lang  the language of its words and numbers
      */
-    static XYChart timeline(RecordedRun run, Metric metric, double yMax, double scale, String title) {
+    static XYChart timeline(RecordedRun run, Metric metric, double yMax, double scale, String title, Lang lang) {
         Timeline t = ChartData.timeline(run.batches(), metric);
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         chart.setTitle(title);
-        chart.setXAxisTitle("Time since first batch (s)");
-        chart.setYAxisTitle(metric.axisTitle());
+        chart.setXAxisTitle(Messages.in(lang, "chart.axis.time"));
+        chart.setYAxisTitle(metric.axisTitle(lang));
         AxesChartStyler st = chart.getStyler();
-        style(st, scale);
+        style(st, scale, lang);
         double top = Double.isNaN(yMax) ? yMax(metric, run) : yMax;
         double right = Math.max(t.x()[t.size() - 1], run.summary().batchIntervalMs() / 1000.0);
         st.setYAxisMin(0.0);
@@ -172,7 +196,7 @@ public final class ChartRenderer {
         st.setXAxisMax(right);
 
         String name = switch (metric) {
-            case SCHEDULING_DELAY -> String.format(Locale.ROOT, "%s (trend %+.0f ms/batch)", metric.label, run.summary().schedulingDelaySlopeMsPerBatch());
+            case SCHEDULING_DELAY -> Messages.in(lang, "chart.series.sdTrend", metric.label, Format.signed(lang, run.summary().schedulingDelaySlopeMsPerBatch(), 0));
             default -> metric.label;
         };
         XYSeries series = chart.addSeries(name, t.x(), t.y());
@@ -182,22 +206,23 @@ public final class ChartRenderer {
         series.setLineStyle(new BasicStroke((float) (4 * scale)));
 
         double bi = run.summary().batchIntervalMs() / 1000.0;
+        String biText = Format.plain(lang, bi) + " s";
         if (metric == Metric.PROCESSING_TIME) {
-            reference(chart, "BI " + Format.plain(Lang.EN, bi) + " s (stable line)", right, bi, BI_COLOR, scale);
+            reference(chart, Messages.in(lang, "chart.series.biStable", biText), right, bi, BI_COLOR, scale);
         } else if (metric != Metric.INPUT_RATE) {
             // The interval as a yardstick: a delay above it means whole batches are waiting. (It also
             // keeps XChart from labelling only the two ends of the axis when every delay is 0.)
-            reference(chart, "BI " + Format.plain(Lang.EN, bi) + " s", right, bi, NOTE_COLOR, scale);
+            reference(chart, Messages.in(lang, "chart.series.bi", biText), right, bi, NOTE_COLOR, scale);
         } else {
             // The summary's mean leaves the warm-up out, like every other number on the page.
             double mean = run.summary().meanInputRatePerSec();
-            reference(chart, String.format(Locale.ROOT, "mean %.0f records/s%s", mean, run.summary().warmupBatches() > 0 ? " (after warm-up)" : ""),
-                    right, mean, NOTE_COLOR, scale);
+            reference(chart, Messages.in(lang, run.summary().warmupBatches() > 0 ? "chart.series.meanRateAfterWarmup" : "chart.series.meanRate",
+                    Format.fixed(lang, mean, 0)), right, mean, NOTE_COLOR, scale);
         }
         double warmup = ChartData.warmupBoundary(run.batches(), run.summary().warmupBatches());
         if (!Double.isNaN(warmup)) {
             chart.addAnnotation(new AnnotationLine(warmup, true, false));
-            chart.addAnnotation(new AnnotationText("warm-up", warmup / 2, top * 0.94, false));
+            chart.addAnnotation(new AnnotationText(Messages.in(lang, "chart.warmup"), warmup / 2, top * 0.94, false));
         }
         return chart;
     }
@@ -215,17 +240,17 @@ public final class ChartRenderer {
      * A histogram as the Spark UI draws beside each timeline: batches per bin. For PT the bars are
      * split at BI, so the batches that took longer than the interval stand out in red.
      */
-    static CategoryChart histogram(RecordedRun run, Metric metric, double scale) {
+    static CategoryChart histogram(RecordedRun run, Metric metric, double scale, Lang lang) {
         double[] values = metric.of(run.batches());
         double bi = run.summary().batchIntervalMs() / 1000.0;
         boolean split = metric == Metric.PROCESSING_TIME;
         Histogram h = ChartData.histogram(values, split ? bi : Double.POSITIVE_INFINITY);
         CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
-        chart.setTitle(title(run, metric.label + " histogram"));
-        chart.setXAxisTitle(metric.axisTitle() + ", bins of " + Format.plain(Lang.EN, h.width()) + " " + metric.unit);
-        chart.setYAxisTitle("Batches");
+        chart.setTitle(title(run, Messages.in(lang, "chart.histogram", metric.label), lang));
+        chart.setXAxisTitle(Messages.in(lang, "chart.axis.bins", metric.axisTitle(lang), Format.plain(lang, h.width()), metric.unit(lang)));
+        chart.setYAxisTitle(Messages.in(lang, "chart.axis.batches"));
         var st = chart.getStyler();
-        style(st, scale);
+        style(st, scale, lang);
         st.setStacked(true);
         st.setOverlapped(false);
         st.setAvailableSpaceFill(0.9);
@@ -236,28 +261,26 @@ public final class ChartRenderer {
         List<Integer> within = new ArrayList<>();
         List<Integer> over = new ArrayList<>();
         for (int i = 0; i < h.bins(); i++) {
-            labels.add(h.label(i));
+            labels.add(h.label(lang, i));
             within.add(h.withinCount()[i]);
             over.add(h.overCount()[i]);
         }
         int overTotal = over.stream().mapToInt(Integer::intValue).sum();
         int withinTotal = h.total() - overTotal;
         if (split) {
-            String bis = Format.plain(Lang.EN, bi) + " s";
-            chart.addSeries("PT ≤ BI " + bis + ": " + batches(withinTotal), labels, within).setFillColor(PT_COLOR);
-            chart.addSeries("PT > BI " + bis + ": " + batches(overTotal), labels, over).setFillColor(BI_COLOR);
+            String bis = Format.plain(lang, bi) + " s";
+            chart.addSeries(Messages.in(lang, "chart.series.ptWithin", bis, Messages.count(lang, withinTotal, "noun.batch")), labels, within)
+                    .setFillColor(PT_COLOR);
+            chart.addSeries(Messages.in(lang, "chart.series.ptOver", bis, Messages.count(lang, overTotal, "noun.batch")), labels, over)
+                    .setFillColor(BI_COLOR);
         } else {
-            chart.addSeries(batches(h.total()), labels, within).setFillColor(color(metric));
+            chart.addSeries(Messages.count(lang, h.total(), "noun.batch"), labels, within).setFillColor(color(metric));
         }
         double maxCount = 0;
         for (int i = 0; i < h.bins(); i++) maxCount = Math.max(maxCount, h.count(i));
         st.setYAxisMax(Math.max(1, Math.ceil(maxCount * 1.15)));
         if (h.bins() > 8) st.setXAxisLabelRotation(30);
         return chart;
-    }
-
-    private static String batches(int n) {
-        return n + (n == 1 ? " batch" : " batches");
     }
 
     private static Color color(Metric metric) {
@@ -270,7 +293,7 @@ public final class ChartRenderer {
     }
 
     /** Fonts and lines sized for a slide; {@code scale} shrinks them for the cells of a composite. */
-    private static void style(AxesChartStyler st, double scale) {
+    private static void style(AxesChartStyler st, double scale, Lang lang) {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotBorderVisible(false);
@@ -301,7 +324,8 @@ public final class ChartRenderer {
         st.setPlotMargin(size(10, scale));
         st.setAxisTitlePadding(size(14, scale));
         st.setAxisTickPadding(size(8, scale));
-        st.setLocale(Locale.ROOT);
+        // Axis numbers in the chart's language: "2.5" and "1,000" in English, "2,5" and "1.000" in Vietnamese.
+        st.setLocale(lang.locale());
         st.setDecimalPattern("#,##0.##");
         st.setAntiAlias(true);
     }

@@ -28,27 +28,25 @@ public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batc
         return summary.job();
     }
 
-    /** "local[4], P=4, 5.6 ms/word, BI 2 s" — or what is known of it. */
+    /** "local[4], P=4, 5.6 ms/word, BI 2 s" — or what is known of it — in the current language. */
     public String knobsLabel() {
-        return knobsLabel(false);
+        return knobsLabel(Lang.current());
     }
 
-    /** The knobs label in English or in Vietnamese. */
-    public String knobsLabel(boolean vietnamese) {
-        Lang lang = vietnamese ? Lang.VI : Lang.EN;
-        String bi = "BI " + Format.plain(lang, summary.batchIntervalMs() / 1000.0) + " s";
-        if (!knobsRecorded) return bi + Messages.in(lang, "report.knobsNotRecorded");
-        return summary.knobs().master() + ", P=" + summary.knobs().partitions() + ", " + costLabel(vietnamese) + ", " + bi;
+    /** The knobs label in {@code lang}: "local[4], P=4, 5,6 ms/từ, BI 2 s" in Vietnamese. */
+    public String knobsLabel(Lang lang) {
+        String bi = Format.plain(lang, summary.batchIntervalMs() / 1000.0) + " s";
+        if (!knobsRecorded) return "BI " + bi + Messages.in(lang, "report.knobsNotRecorded");
+        return Messages.in(lang, "report.knobs", summary.knobs().master(), summary.knobs().partitions(), costLabel(lang), bi);
     }
 
-    /** "5.6 ms/word", "no cost", or "?" when not recorded. */
+    /** "5.6 ms/word", "no cost", or "?" when not recorded, in the current language. */
     public String costLabel() {
-        return costLabel(false);
+        return costLabel(Lang.current());
     }
 
-    public String costLabel(boolean vietnamese) {
+    public String costLabel(Lang lang) {
         if (!knobsRecorded) return "?";
-        Lang lang = vietnamese ? Lang.VI : Lang.EN;
         if (summary.knobs().costMs() == 0) return Messages.in(lang, "report.noCost");
         return Format.plain(lang, summary.knobs().costMs()) + " ms/" + Messages.in(lang, "unit." + summary.knobs().costUnit().label());
     }

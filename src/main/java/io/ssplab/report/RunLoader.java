@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -68,7 +67,7 @@ public final class RunLoader {
     /** The .jsonl files a path stands for; a problem line when it stands for none. */
     static List<Path> metricsFiles(Path path, List<Note> problems) {
         if (!Files.exists(path)) {
-            problems.add(new Note(path + ": no such file or directory", path + ": không có file hay thư mục này"));
+            problems.add(Note.of("report.note.noSuchPath", path));
             return List.of();
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
@@ -78,12 +77,10 @@ public final class RunLoader {
                 found = list.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p))
                         .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
             } catch (IOException e) {
-                problems.add(new Note(path + ": cannot list the directory (" + e.getMessage() + ")",
-                        path + ": không liệt kê được thư mục (" + e.getMessage() + ")"));
+                problems.add(Note.of("report.note.cannotList", path, String.valueOf(e.getMessage())));
                 return List.of();
             }
-            if (found.isEmpty()) problems.add(new Note(path + ": no .jsonl metrics file in it (a run directory holds e.g. phase1.jsonl, written by 'bin/ssp demo')",
-                    path + ": không có file số liệu .jsonl nào (thư mục của một lần chạy chứa vd. phase1.jsonl do 'bin/ssp demo' ghi)"));
+            if (found.isEmpty()) problems.add(Note.of("report.note.noJsonl", path));
             return found.stream().map(RunLoader::normalize).toList();
         }
         // A summary given instead of its metrics: take the metrics it belongs to.
@@ -91,8 +88,7 @@ public final class RunLoader {
         if (name.endsWith(".summary.json")) {
             Path jsonl = path.resolveSibling(name.substring(0, name.length() - ".summary.json".length()) + ".jsonl");
             if (Files.isRegularFile(jsonl)) return List.of(normalize(jsonl));
-            problems.add(new Note(path + ": a summary holds no batches to chart, and " + jsonl.getFileName() + " is not beside it",
-                    path + ": file summary không có batch nào để vẽ, và không có " + jsonl.getFileName() + " bên cạnh"));
+            problems.add(Note.of("report.note.summaryWithoutMetrics", path, jsonl.getFileName()));
             return List.of();
         }
         return List.of(normalize(path));
@@ -108,19 +104,15 @@ public final class RunLoader {
         try {
             read = JsonLines.read(file);
         } catch (CharacterCodingException e) {
-            problems.add(new Note(file + ": not a text file (not UTF-8) — is it a metrics file from --metrics-out?",
-                    file + ": không phải file văn bản (không phải UTF-8) — đây có phải file số liệu của --metrics-out không?"));
+            problems.add(Note.of("report.note.notText", file));
             return null;
         } catch (IOException e) {
-            problems.add(new Note(file + ": cannot be read (" + e.getMessage() + ")", file + ": không đọc được (" + e.getMessage() + ")"));
+            problems.add(Note.of("report.note.unreadable", file, String.valueOf(e.getMessage())));
             return null;
         }
         if (read.batches().isEmpty()) {
-            problems.add(read.problems().isEmpty()
-                    ? new Note(file + ": empty — the run recorded no completed batch (stopped before the first one?); nothing to chart",
-                            file + ": rỗng — lần chạy không ghi được batch nào hoàn tất (dừng trước batch đầu tiên?); không có gì để vẽ")
-                    : new Note(file + ": no batch object in it (" + read.problems().size() + " line(s) could not be read) — is it a metrics file from --metrics-out?",
-                            file + ": không có đối tượng batch nào (" + read.problems().size() + " dòng không đọc được) — đây có phải file số liệu của --metrics-out không?"));
+            problems.add(read.problems().isEmpty() ? Note.of("report.note.empty", file)
+                    : Note.of("report.note.noBatch", file, read.problems().size()));
             return null;
         }
         List<Note> notes = new ArrayList<>(summed(read.problems()));
@@ -128,22 +120,16 @@ public final class RunLoader {
         batches.sort(Comparator.comparingLong(BatchMetrics::batchTimeMs));
         String job = batches.get(0).job();
         long otherJobs = batches.stream().filter(b -> !job.equals(b.job())).count();
-        if (otherJobs > 0) notes.add(new Note(otherJobs + " batch(es) name another job than " + job + "; charted together with the rest",
-                otherJobs + " batch mang tên job khác " + job + "; vẫn được vẽ cùng các batch còn lại"));
+        if (otherJobs > 0) notes.add(Note.of("report.note.otherJobs", otherJobs, job));
         long empty = batches.stream().filter(b -> b.records() == 0).count();
-        if (empty == batches.size()) notes.add(new Note("every batch had 0 records: the receiver got no input (was the source running?)",
-                "mọi batch đều có 0 bản ghi: receiver không nhận được dữ liệu (source có đang chạy không?)"));
-        else if (empty > 0) notes.add(new Note(empty + " batch(es) had 0 records (receiver not connected yet, or input paused)",
-                empty + " batch có 0 bản ghi (receiver chưa kết nối, hoặc dữ liệu tạm dừng)"));
+        if (empty == batches.size()) notes.add(Note.of("report.note.noRecords"));
+        else if (empty > 0) notes.add(Note.of("report.note.someEmpty", empty));
 
         RunSummary recorded = recordedSummary(file, job, notes);
         RunSummary summary;
         if (recorded == null) {
             String summaryName = RunOptions.summaryPathFor(file).getFileName().toString();
-            notes.add(new Note("no summary file beside it (" + summaryName
-                    + " or summary.json): master, partitions and cost are not in the JSON Lines, so they are unknown here; the verdict is recomputed from the batches",
-                    "không có file summary bên cạnh (" + summaryName
-                    + " hoặc summary.json): master, số partition và chi phí không có trong JSON Lines nên ở đây không biết; kết luận được tính lại từ các batch"));
+            notes.add(Note.of("report.note.noSummary", summaryName));
             summary = Summarizer.summarize(Knobs.onlyInterval(job, batches.get(0).batchIntervalMs()), batches);
         } else {
             // The run's own warm-up when the file holds the batches it was counted on: the page shows the console's numbers.
@@ -166,8 +152,7 @@ public final class RunLoader {
             try {
                 return usable(Json.MAPPER.readValue(own.toFile(), RunSummary.class));
             } catch (IOException | IllegalArgumentException e) {
-                notes.add(new Note(own.getFileName() + " could not be read (" + oneLine(e) + ")",
-                        "không đọc được " + own.getFileName() + " (" + oneLine(e) + ")"));
+                notes.add(Note.of("report.note.summaryUnreadable", own.getFileName(), oneLine(e)));
             }
         }
         Path shared = file.toAbsolutePath().resolveSibling("summary.json");
@@ -178,7 +163,7 @@ public final class RunLoader {
                 RunSummary s = byJob.get(job);
                 if (s != null) return usable(s);
             } catch (IOException | IllegalArgumentException e) {
-                notes.add(new Note("summary.json could not be read (" + oneLine(e) + ")", "không đọc được summary.json (" + oneLine(e) + ")"));
+                notes.add(Note.of("report.note.summaryUnreadable", "summary.json", oneLine(e)));
             }
         }
         return null;
@@ -195,14 +180,27 @@ public final class RunLoader {
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
+    /** How {@link JsonLines#read} words a line it skipped: "phase1.jsonl:13: not a batch object — skipped". */
+    private static final java.util.regex.Pattern SKIPPED =
+            java.util.regex.Pattern.compile("(.+):(\\d+): (last line is cut short or not a batch object|not a batch object) — skipped");
+
     /** The first few skipped-line notes, then how many more. */
     static List<Note> summed(List<String> skipped) {
         List<Note> notes = new ArrayList<>();
-        for (String line : skipped.subList(0, Math.min(NOTES_LISTED, skipped.size()))) notes.add(Note.untranslated(line, "dòng bị bỏ qua"));
+        for (String line : skipped.subList(0, Math.min(NOTES_LISTED, skipped.size()))) notes.add(skippedNote(line));
         int more = skipped.size() - NOTES_LISTED;
-        if (more > 0) notes.add(new Note(String.format(Locale.ROOT, "… and %d more line(s) skipped", more),
-                String.format(Locale.ROOT, "… và %d dòng nữa bị bỏ qua", more)));
+        if (more > 0) notes.add(Note.of("report.note.moreSkipped", more));
         return notes;
+    }
+
+    /**
+     * A line the metrics reader skipped, in the page's languages: its known wordings become messages
+     * of their own, anything else is shown as the reader wrote it.
+     */
+    static Note skippedNote(String problem) {
+        java.util.regex.Matcher m = SKIPPED.matcher(problem);
+        if (!m.matches()) return Note.skippedLine(problem);
+        return Note.of(m.group(3).startsWith("last") ? "report.note.lastLineCut" : "report.note.notBatch", m.group(1), Integer.parseInt(m.group(2)));
     }
 
     /** phase2.jsonl → phase2; other names keep everything before their last dot. */

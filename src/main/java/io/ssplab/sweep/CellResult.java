@@ -3,9 +3,11 @@ package io.ssplab.sweep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.Summarizer;
 import io.ssplab.core.Verdict;
@@ -56,40 +58,44 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         return measured() && prediction.stable() == (summary.verdict() == Verdict.STABLE);
     }
 
+    /** {@link #reasons(Lang)} in the current language: what the console prints. */
+    public List<String> reasons() {
+        return reasons(Lang.current());
+    }
+
     /**
      * Why the model may have missed this cell, from what the cell itself shows: the batches' size,
      * how much of PT is overhead, how the partitions fall on the slots, how steady the batches were.
+     * In {@code lang}; sweep.json keeps the English ones.
      */
-    public List<String> reasons() {
+    public List<String> reasons(Lang lang) {
         List<String> why = new ArrayList<>();
         BatchArithmetic a = prediction.arithmetic();
         if (measured() && absErrorPercent() >= OVERHEAD_MISS_PERCENT) {
             // The cost term is a scheduled wait, exact up to the batch's size: what is left of the miss is overhead.
             double implied = measuredMs() - a.costTimeMs();
-            why.add(String.format(Locale.ROOT, "the overhead: predicted %.2f s for %d task waves, measured ≈ %.2f s (PT − cost time)",
-                    prediction.overheadMs() / 1000, prediction.workload().taskWavesPerBatch(), implied / 1000));
+            why.add(Messages.in(lang, "sweep.reason.overhead", Format.seconds(lang, prediction.overheadMs()),
+                    Messages.count(lang, prediction.workload().taskWavesPerBatch(), "sweep.noun.taskWave"), Format.seconds(lang, implied)));
             if (implied < prediction.overheadMs() && prediction.knobs().costMs() > 0)
-                why.add("part of Spark's per-task time hides in the cost schedule: a task that starts within one cost period of its slot's previous record waits that much less");
+                why.add(Messages.in(lang, "sweep.reason.hiddenOverhead"));
         }
         double nominal = a.linesPerBatch();
         double lines = summary.medianRecordsPerBatch();
         if (nominal > 0 && Math.abs(lines - nominal) > RECORDS_TOLERANCE * nominal)
-            why.add(String.format(Locale.ROOT, "batches held %.0f lines, not the nominal %.0f", lines, nominal));
+            why.add(Messages.in(lang, "sweep.reason.lines", Format.integer(lang, Math.round(lines)), Format.integer(lang, Math.round(nominal))));
         if (summary.p95ProcessingTimeMs() > NOISY_P95 * measuredMs())
-            why.add(String.format(Locale.ROOT, "PT varied between batches (p95 %.2f s vs median %.2f s): the machine was busy",
-                    summary.p95ProcessingTimeMs() / 1000, measuredMs() / 1000));
+            why.add(Messages.in(lang, "sweep.reason.noisy", Format.seconds(lang, summary.p95ProcessingTimeMs()), Format.seconds(lang, measuredMs())));
         if (a.costTimeMs() < prediction.overheadMs())
-            why.add(String.format(Locale.ROOT, "mostly Spark overhead (cost %.2f s of %.2f s predicted), which moves with machine load",
-                    a.costTimeMs() / 1000, predictedMs() / 1000));
+            why.add(Messages.in(lang, "sweep.reason.mostlyOverhead", Format.seconds(lang, a.costTimeMs()), Format.seconds(lang, predictedMs())));
         if (a.waves() > 1 && a.recordsPerPartition() * a.partitions() > 0 && errorPercent() < 0)
-            why.add(String.format(Locale.ROOT, "%d waves on %d free slot%s: repartition spreads lines unevenly (%.1f lines per partition on average), and the largest partition of each wave sets its end",
-                    a.waves(), a.freeSlots(), a.freeSlots() == 1 ? "" : "s", a.linesPerBatch() / a.partitions()));
+            why.add(Messages.in(lang, "sweep.reason.uneven", Messages.count(lang, a.waves(), "noun.wave"), Messages.count(lang, a.freeSlots(), "noun.freeSlot"),
+                    Format.fixed(lang, a.linesPerBatch() / a.partitions(), 1)));
         if (a.freeSlots() <= 2 && prediction.workload().taskWavesPerBatch() > 2 * Overhead.DEFAULT_REFERENCE_WAVES)
-            why.add(String.format(Locale.ROOT, "%d tasks per batch queue on %d free slot%s (%d waves): the overhead is far from the calibrated setting, where its linear model is least sure",
-                    prediction.workload().tasksPerBatch(), a.freeSlots(), a.freeSlots() == 1 ? "" : "s", prediction.workload().taskWavesPerBatch()));
+            why.add(Messages.in(lang, "sweep.reason.farFromCalibration", Messages.count(lang, prediction.workload().tasksPerBatch(), "noun.task"),
+                    Messages.count(lang, a.freeSlots(), "noun.freeSlot"), Messages.count(lang, prediction.workload().taskWavesPerBatch(), "noun.wave")));
         if (Math.abs(prediction.ratio() - 1) < 0.1)
-            why.add("right at the edge (predicted PT/BI within 10% of 1): a small error flips the verdict");
-        if (why.isEmpty()) why.add("no specific cause visible: run-to-run noise");
+            why.add(Messages.in(lang, "sweep.reason.edge"));
+        if (why.isEmpty()) why.add(Messages.in(lang, "sweep.reason.noise"));
         return why;
     }
 
@@ -110,7 +116,7 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         f.put("measuredVerdict", summary.verdict().name());
         f.put("modelErrorPercent", measured() ? errorPercent() : null);
         f.put("verdictAgrees", verdictAgrees());
-        f.put("reasons", reasons());
+        f.put("reasons", reasons(Lang.EN)); // sweep.json is the same in every language
         f.put("wallSeconds", wallSeconds);
         f.put("summary", summary);
         return f;

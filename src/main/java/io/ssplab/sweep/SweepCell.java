@@ -3,6 +3,8 @@ package io.ssplab.sweep;
 import java.time.Duration;
 
 import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 
 /**
  * One setting of a sweep.
@@ -21,13 +23,18 @@ public record SweepCell(int cores, int partitions, Duration cost) {
         return cost.toNanos() / 1e6;
     }
 
-    /** "local[4] P=8 10ms/word" */
+    /** "local[4] P=8 10ms/word", in the current language. */
     public String label() {
-        return master() + " P=" + partitions + " " + Format.plain(costMs()) + "ms/word";
+        return label(Lang.current());
+    }
+
+    /** "local[4] P=8 10ms/word"; Vietnamese "local[4] P=8 5,5ms/từ". */
+    public String label(Lang lang) {
+        return Messages.in(lang, "sweep.cellLabel", master(), partitions, Format.plain(lang, costMs()), Messages.in(lang, "unit.word"));
     }
 
     /** "c4-p8-10ms": safe in a file name. */
     public String fileName() {
-        return "c" + cores + "-p" + partitions + "-" + Format.plain(costMs()).replace('.', '_') + "ms";
+        return "c" + cores + "-p" + partitions + "-" + Format.plain(Lang.EN, costMs()).replace(",", "").replace('.', '_') + "ms";
     }
 }

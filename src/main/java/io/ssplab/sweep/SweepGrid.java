@@ -6,10 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 
 import io.ssplab.core.BadInputException;
+import io.ssplab.core.Format;
+import io.ssplab.core.Messages;
 
 /**
  * The settings a sweep tries: every combination of cores (local[N]), partitions and per-word cost.
- * {@link #validate()} refuses a grid that cannot run, before any Spark starts.
+ * {@link #validate()} refuses a grid that cannot run, before any Spark starts, in the current language.
  *
  * @param cores      N of local[N] for each column of runs; at least 2 (the receiver holds one slot)
  * @param partitions P values
@@ -33,11 +35,11 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
         requireSome("--partitions", partitions, "2,4,8,16");
         requireSome("--cost", costs, "5ms,10ms,15ms");
         for (int c : cores)
-            if (c < 2) throw new BadInputException("--cores " + c + ": local[" + c + "] leaves no task slot beside the receiver; every value must be at least 2");
+            if (c < 2) throw new BadInputException(Messages.get("sweep.grid.coresTooFew", c));
         for (int p : partitions)
-            if (p < 1) throw new BadInputException("--partitions " + p + ": every value must be at least 1");
+            if (p < 1) throw new BadInputException(Messages.get("sweep.grid.partitionsTooFew", p));
         for (Duration d : costs)
-            if (d.isNegative()) throw new BadInputException("--cost " + d.toNanos() / 1e6 + "ms: a cost must not be negative");
+            if (d.isNegative()) throw new BadInputException(Messages.get("sweep.grid.negativeCost", Format.option(d)));
         noRepeats("--cores", cores);
         noRepeats("--partitions", partitions);
         noRepeats("--cost", costs);
@@ -58,11 +60,11 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
     }
 
     private static void requireSome(String option, List<?> values, String example) {
-        if (values.isEmpty()) throw new BadInputException(option + " needs at least one value: pass e.g. " + option + " " + example);
+        if (values.isEmpty()) throw new BadInputException(Messages.get("sweep.grid.empty", option, example));
     }
 
     private static void noRepeats(String option, List<?> values) {
         if (new HashSet<>(values).size() != values.size())
-            throw new BadInputException(option + " lists a value twice: give each value once");
+            throw new BadInputException(Messages.get("sweep.grid.twice", option));
     }
 }

@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.function.Function;
 
 import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Messages;
 import io.ssplab.model.BatchArithmetic;
+import io.ssplab.model.Overhead;
+import io.ssplab.report.Bilingual;
 
 /**
  * The sweep's HTML page, Sparklens-style "model estimate vs real": the stability map, the model's
  * error over the grid, every cell's predicted and measured PT, and the worst cells with the likely
- * reason each missed. Self-contained: one file, the PNG beside it, no network.
+ * reason each missed. Self-contained: one file, the PNGs beside it, no network. In English and
+ * Vietnamese with a language switch, like the report page: every text from the bundles with its
+ * language's numbers, and the stability map drawn in each language ({@link StabilityMap}).
  */
 public final class SweepPage {
     /** The accuracy the planner aims at: median |predicted − measured| / measured over a sweep. */
@@ -22,67 +29,89 @@ public final class SweepPage {
     private SweepPage() {
     }
 
+    /** @param pngName the English stability map beside the page; the other languages' are named by {@link Bilingual#file} */
     public static void write(SweepResult sweep, Path html, String pngName) throws IOException {
         Files.writeString(html, render(sweep, pngName), StandardCharsets.UTF_8);
     }
 
     static String render(SweepResult sweep, String pngName) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sweep: model estimate vs real</title>\n<style>")
+        StringBuilder h = new StringBuilder(32_000);
+        h.append("<!DOCTYPE html>\n").append(Bilingual.htmlStart(l -> Messages.in(l, "sweep.page.title")))
+                .append("<head><meta charset=\"utf-8\"><title>").append(esc(Messages.in(Lang.EN, "sweep.page.title"))).append("</title>\n<style>")
+                .append(Bilingual.CSS)
                 .append("body{font-family:sans-serif;margin:2em;color:#222;max-width:1400px}table{border-collapse:collapse;margin:1em 0}")
                 .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f2f2f2}td.l{text-align:left}")
                 .append(".ok{background:#e3f4e6}.warn{background:#fff4cc}.bad{background:#fbdada}img{max-width:100%;border:1px solid #ddd}")
-                .append(".headline{font-size:1.25em}code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n");
-        h.append("<h1>Sweep: model estimate vs real</h1>\n");
+                .append(".headline{font-size:1.25em}code{background:#f4f4f4;padding:1px 4px}nav.lang{margin-top:0}</style></head><body>\n");
+        h.append(Bilingual.nav()).append("<h1>").append(Bilingual.msg("sweep.page.title")).append("</h1>\n");
         double median = sweep.medianAbsErrorPercent();
-        h.append("<p class=\"headline\">Median |predicted − measured| / measured PT: <b>")
-                .append(Double.isNaN(median) ? "n/a" : fmt("%.1f%%", median))
-                .append("</b> over ").append(sweep.measuredCells().size()).append(" measured cells (target ≤ ")
-                .append(fmt("%.0f%%", TARGET_MEDIAN_ERROR_PERCENT)).append(Double.isNaN(median) ? "" : median <= TARGET_MEDIAN_ERROR_PERCENT ? ": met" : ": missed")
-                .append("). Verdict predicted right in <b>").append(sweep.verdictAgreements()).append(" of ").append(sweep.cells().size())
-                .append("</b> cells.</p>\n");
-        h.append("<p>").append(sweep.cells().size()).append(" of ").append(sweep.grid().size()).append(" cells run")
-                .append(sweep.stopReason() == null ? "" : " (stopped early: " + esc(sweep.stopReason()) + ")")
-                .append(", ").append(sweep.batchesPerCell()).append(" batches each, in ").append(SweepRunner.clock(sweep.wallSeconds()))
-                .append(", started ").append(esc(sweep.startedAt())).append(". Every cell: the phases' word count, cost per word, BI ")
-                .append(SweepRunner.seconds(sweep.base().batchIntervalMs())).append(", ").append(Format.plain(sweep.base().linesPerSecond()))
-                .append(" lines/s × ").append(sweep.base().wordsPerLine()).append(" words, one receiver, one shared embedded source. ")
-                .append("Overhead: ").append(esc(sweep.overheadSource())).append(".</p>\n");
-        h.append("<p><img src=\"").append(esc(pngName)).append("\" alt=\"stability map: measured PT/BI per cell with the predicted boundary\"></p>\n");
-        h.append("<p>The model, before each run: <code>PT = overhead + waves × records per partition × cost</code>, ")
-                .append("<code>waves = ⌈P / (cores − 1 receiver)⌉</code>, the overhead growing with the batch's task waves ")
-                .append("(<code>⌈blocks / slots⌉ + 2 × ⌈P / slots⌉</code>), stable when <code>PT / BI &lt; 1</code>. ")
-                .append("Measured PT is the median after warm-up. Error = (predicted − measured) / measured: above 0 the model over-predicts. ")
-                .append("See <code>docs/planner.md</code>.</p>\n");
+        h.append("<p class=\"headline\">").append(Bilingual.html(l -> Bilingual.html(l, "sweep.page.headline",
+                bold(Double.isNaN(median) ? Messages.in(l, "sweep.notMeasured") : Format.fixed(l, median, 1) + "%"),
+                Format.integer(l, sweep.measuredCells().size()), Format.fixed(l, TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
+                Double.isNaN(median) ? "" : Messages.in(l, median <= TARGET_MEDIAN_ERROR_PERCENT ? "sweep.page.met" : "sweep.page.missed"),
+                bold(Messages.in(l, "sweep.page.xOfY", sweep.verdictAgreements(), sweep.cells().size()))))).append("</p>\n");
+        h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "sweep.page.run", sweep.cells().size(), sweep.grid().size(),
+                sweep.stopReason() == null ? "" : Messages.in(l, "sweep.page.stopped", sweep.stopReason()),
+                Messages.count(l, sweep.batchesPerCell(), "noun.batch"), SweepRunner.clock(sweep.wallSeconds()), sweep.startedAt(),
+                SweepRunner.seconds(l, sweep.base().batchIntervalMs()), Format.plain(l, sweep.base().linesPerSecond()),
+                Messages.count(l, sweep.base().wordsPerLine(), "noun.word"), Overhead.describeToken(sweep.overheadSource(), l)))).append("</p>\n");
+        for (Lang l : Bilingual.LANGS) {
+            h.append("<p class=\"").append(l.code()).append("\" lang=\"").append(l.code()).append("\"><img src=\"").append(esc(Bilingual.file(pngName, l)))
+                    .append("\" alt=\"").append(esc(Messages.in(l, "sweep.page.mapAlt"))).append("\"></p>\n");
+        }
+        h.append("<p>").append(Bilingual.html(l -> Bilingual.html(l, "sweep.page.model", Bilingual.code(Messages.in(l, "sweep.page.formula.pt")),
+                Bilingual.code(Messages.in(l, "sweep.page.formula.waves")), Bilingual.code("⌈blocks / slots⌉ + 2 × ⌈P / slots⌉"),
+                Bilingual.code("PT / BI < 1"), Bilingual.code(Messages.in(l, "sweep.page.docs"))))).append("</p>\n");
 
-        h.append("<h2>Worst cells and why</h2>\n<table><tr><th>cell</th><th>predicted PT</th><th>measured PT</th><th>error</th><th class=\"l\">likely reason</th></tr>\n");
+        h.append("<h2>").append(Bilingual.msg("sweep.page.worst")).append("</h2>\n<table><tr>")
+                .append(th("cell", true)).append(th("predictedPt", false)).append(th("measuredPt", false)).append(th("error", false))
+                .append(th("reason", true)).append("</tr>\n");
         for (CellResult r : sweep.worst(WORST_CELLS)) {
-            h.append("<tr><td class=\"l\">").append(esc(r.cell().label())).append("</td><td>").append(SweepRunner.seconds(r.predictedMs()))
-                    .append("</td><td>").append(SweepRunner.seconds(r.measuredMs())).append("</td><td class=\"").append(errorClass(r)).append("\">")
-                    .append(fmt("%+.1f%%", r.errorPercent())).append("</td><td class=\"l\">").append(esc(String.join("; ", r.reasons())))
-                    .append("</td></tr>\n");
+            h.append("<tr>").append(td(l -> r.cell().label(l), "l")).append(td(l -> SweepRunner.seconds(l, r.predictedMs()), ""))
+                    .append(td(l -> SweepRunner.seconds(l, r.measuredMs()), "")).append(td(l -> error(l, r), errorClass(r)))
+                    .append(td(l -> String.join("; ", r.reasons(l)), "l")).append("</tr>\n");
         }
         h.append("</table>\n");
 
-        h.append("<h2>Every cell</h2>\n<table><tr><th>cores</th><th>P</th><th>cost</th><th>free slots</th><th>waves</th><th>tasks (waves)</th>")
-                .append("<th>predicted PT</th><th>measured PT</th><th>error</th><th>pred. PT/BI</th><th>meas. PT/BI</th>")
-                .append("<th>predicted</th><th>measured</th><th>run time</th></tr>\n");
+        h.append("<h2>").append(Bilingual.msg("sweep.page.every")).append("</h2>\n<table><tr>");
+        for (String col : List.of("cores", "partitions", "cost", "freeSlots", "waves", "tasks", "predictedPt", "measuredPt", "error", "predictedRatio",
+                "measuredRatio", "predicted", "measured", "runTime")) h.append(th(col, false));
+        h.append("</tr>\n");
         for (CellResult r : sweep.cells()) {
             BatchArithmetic a = r.prediction().arithmetic();
-            h.append("<tr><td>").append(r.cell().master()).append("</td><td>").append(r.cell().partitions()).append("</td><td>")
-                    .append(Format.plain(r.cell().costMs())).append(" ms</td><td>").append(a.freeSlots()).append("</td><td>")
-                    .append(a.waves()).append(a.partialLastWave() ? " (last " + a.lastWaveTasks() + ")" : "").append("</td><td>")
-                    .append(r.prediction().workload().tasksPerBatch()).append(" (").append(r.prediction().workload().taskWavesPerBatch())
-                    .append(")</td><td>").append(SweepRunner.seconds(r.predictedMs()))
-                    .append("</td><td>").append(SweepRunner.seconds(r.measuredMs())).append("</td><td class=\"").append(errorClass(r)).append("\">")
-                    .append(r.measured() ? fmt("%+.1f%%", r.errorPercent()) : "n/a").append("</td><td>").append(fmt("%.2f", r.prediction().ratio()))
-                    .append("</td><td>").append(fmt("%.2f", r.summary().processingToIntervalRatio())).append("</td><td>")
-                    .append(r.prediction().stable() ? "STABLE" : "UNSTABLE").append("</td><td class=\"").append(r.verdictAgrees() ? "ok" : "bad")
-                    .append("\">").append(r.summary().verdict()).append("</td><td>").append(SweepRunner.clock(r.wallSeconds())).append("</td></tr>\n");
+            h.append("<tr>").append(td(l -> r.cell().master(), "")).append(td(l -> Format.integer(l, r.cell().partitions()), ""))
+                    .append(td(l -> Format.plain(l, r.cell().costMs()) + " ms", "")).append(td(l -> Format.integer(l, a.freeSlots()), ""))
+                    .append(td(l -> Format.integer(l, a.waves()) + (a.partialLastWave() ? Messages.in(l, "sweep.page.lastWave", a.lastWaveTasks()) : ""), ""))
+                    .append(td(l -> Format.integer(l, r.prediction().workload().tasksPerBatch()) + " ("
+                            + Format.integer(l, r.prediction().workload().taskWavesPerBatch()) + ")", ""))
+                    .append(td(l -> SweepRunner.seconds(l, r.predictedMs()), "")).append(td(l -> SweepRunner.seconds(l, r.measuredMs()), ""))
+                    .append(td(l -> error(l, r), errorClass(r))).append(td(l -> Format.fixed(l, r.prediction().ratio(), 2), ""))
+                    .append(td(l -> Format.fixed(l, r.summary().processingToIntervalRatio(), 2), ""))
+                    .append(td(l -> r.prediction().stable() ? "STABLE" : "UNSTABLE", ""))
+                    .append(td(l -> r.summary().verdict().name(), r.verdictAgrees() ? "ok" : "bad"))
+                    .append(td(l -> SweepRunner.clock(r.wallSeconds()), "")).append("</tr>\n");
         }
-        h.append("</table>\n<p>Files: <code>sweep.json</code> (all numbers), <code>cells/&lt;cell&gt;.jsonl</code> (every batch), ")
-                .append("<code>cells/&lt;cell&gt;.log</code> (each run's live table).</p>\n</body></html>\n");
+        h.append("</table>\n<p>").append(Bilingual.html(l -> Bilingual.html(l, "sweep.page.files", Bilingual.code("sweep.json"),
+                Bilingual.code("cells/<cell>.jsonl"), Bilingual.code("cells/<cell>.log")))).append("</p>\n");
+        h.append("<script>\n").append(Bilingual.SCRIPT).append("</script>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** "+12.5%" ("+12,5%" in Vietnamese), or "n/a" when the cell was not measured. */
+    private static String error(Lang l, CellResult r) {
+        return r.measured() ? Format.signed(l, r.errorPercent(), 1) + "%" : Messages.in(l, "sweep.notMeasured");
+    }
+
+    private static Bilingual.Html bold(String text) {
+        return Bilingual.raw("<b>" + esc(text) + "</b>");
+    }
+
+    private static String th(String column, boolean left) {
+        return "<th" + (left ? " class=\"l\"" : "") + ">" + Bilingual.msg("sweep.col." + column) + "</th>";
+    }
+
+    private static String td(Function<Lang, String> text, String cssClass) {
+        return "<td" + (cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"") + ">" + Bilingual.text(text) + "</td>";
     }
 
     private static String errorClass(CellResult r) {
@@ -91,11 +120,7 @@ public final class SweepPage {
         return e <= TARGET_MEDIAN_ERROR_PERCENT ? "ok" : e <= 2 * TARGET_MEDIAN_ERROR_PERCENT ? "warn" : "bad";
     }
 
-    private static String fmt(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
-    }
-
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Bilingual.esc(s);
     }
 }

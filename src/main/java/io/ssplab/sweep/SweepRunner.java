@@ -18,6 +18,7 @@ import io.ssplab.core.Knobs;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.core.Format;
+import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.core.RunSummary;
 import io.ssplab.model.Prediction;
@@ -36,7 +37,7 @@ import io.ssplab.source.SourceConfig;
  * shared embedded source, one SparkContext at a time. Before each run the model predicts the cell;
  * after it, the cell's measured PT is set beside the prediction.
  *
- * <p>Progress goes to one line per cell with an ETA; each run's live table goes to its own log
+ * <p>Progress goes, in the current language, to one line per cell with an ETA; each run's live table goes to its own log
  * file ({@code DIR/cells/<cell>.log}) so the console stays readable over 36 runs.
  */
 public final class SweepRunner {
@@ -79,10 +80,10 @@ public final class SweepRunner {
         List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
         double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
-        progress.printf(Locale.ROOT, "sweep: %d cells × %d batches, one shared source at %s lines/s; predicted time ≈ %s%n",
-                cells.size(), batches, Format.plain(base.linesPerSecond()), clock(warmUpSeconds + sum(estimates, 0)));
+        progress.println(Messages.get("sweep.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
+                Format.plain(base.linesPerSecond()), clock(warmUpSeconds + sum(estimates, 0))));
         progress.println(Messages.get("sweep.overhead", model.overhead().describe()));
-        progress.println("  per-cell tables and metrics: " + cellsDir);
+        progress.println(Messages.get("sweep.cellsDir", cellsDir));
 
         List<CellResult> results = new ArrayList<>();
         double estimatedDone = 0;
@@ -97,8 +98,8 @@ public final class SweepRunner {
                 SweepCell cell = cells.get(i);
                 Prediction prediction = predictions.get(i);
                 String tag = String.format(Locale.ROOT, "[%" + String.valueOf(cells.size()).length() + "d/%d] %-24s", i + 1, cells.size(), cell.label());
-                progress.printf(Locale.ROOT, "%s predicted %s (ρ %.2f %s) …%n", tag, seconds(prediction.predictedProcessingTimeMs()),
-                        prediction.ratio(), prediction.stable() ? "STABLE" : "UNSTABLE");
+                progress.println(Messages.get("sweep.cell.predicted", tag, seconds(prediction.predictedProcessingTimeMs()),
+                        Format.fixed(prediction.ratio(), 2), prediction.stable() ? "STABLE" : "UNSTABLE"));
                 long cellStart = System.nanoTime();
                 RunSummary summary = runOne(prediction, batches, endpoint, cellsDir, cell.fileName(), estimates[i]);
                 double wall = (System.nanoTime() - cellStart) / 1e9;
@@ -108,10 +109,11 @@ public final class SweepRunner {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 // the estimates of the cells left, scaled by how the cells so far compared with theirs
                 double remaining = sum(estimates, i + 1) * ((System.nanoTime() - cellsStart) / 1e9 / estimatedDone);
-                progress.printf(Locale.ROOT, "%s measured  %s (ρ %.2f %s) error %s %s   %s elapsed, ETA %s%n", tag,
-                        seconds(result.measuredMs()), result.summary().processingToIntervalRatio(), result.summary().verdict(),
-                        result.measured() ? String.format(Locale.ROOT, "%+.0f%%", result.errorPercent()) : "n/a",
-                        result.verdictAgrees() ? "✓" : "✗ verdict differs", clock(elapsed), i + 1 < cells.size() ? clock(remaining) : "0s");
+                progress.println(Messages.get("sweep.cell.measured", tag, seconds(result.measuredMs()),
+                        Format.fixed(result.summary().processingToIntervalRatio(), 2), result.summary().verdict(),
+                        result.measured() ? Format.signed(result.errorPercent(), 0) + "%" : Messages.get("sweep.notMeasured"),
+                        Messages.get(result.verdictAgrees() ? "sweep.cell.agrees" : "sweep.cell.differs"), clock(elapsed),
+                        i + 1 < cells.size() ? clock(remaining) : "0s"));
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
@@ -126,10 +128,10 @@ public final class SweepRunner {
     private void warmUp(Knobs base, SourceEndpoint endpoint, Path cellsDir) throws IOException {
         if (stop.requested()) return;
         long t = System.nanoTime();
-        progress.print("warming up the JVM (a short zero-cost run, not counted) … ");
+        progress.print(Messages.get("sweep.warmingUp") + " ");
         Prediction p = model.predict(Workload.of(specFor(base, new SweepCell(4, 4, Duration.ZERO)).withJob("warm-up")));
         runOne(p, WARM_UP_BATCHES, endpoint, cellsDir, "warm-up", estimatedSeconds(p, WARM_UP_BATCHES));
-        progress.println("done in " + clock((System.nanoTime() - t) / 1e9));
+        progress.println(Messages.get("sweep.warmedUp", clock((System.nanoTime() - t) / 1e9)));
     }
 
     /**
@@ -168,11 +170,16 @@ public final class SweepRunner {
         return new PrintStream(out, true, StandardCharsets.UTF_8);
     }
 
+    /** "2.61 s" in the current language. */
     static String seconds(double ms) {
-        return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+        return Format.seconds(ms);
     }
 
-    /** 75 → "1m15s", 3700 → "1h01m". */
+    static String seconds(Lang lang, double ms) {
+        return Format.seconds(lang, ms);
+    }
+
+    /** 75 → "1m15s", 3700 → "1h01m": the same in every language (unit symbols). */
     public static String clock(double seconds) {
         long s = Math.round(seconds);
         if (s >= 3600) return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);

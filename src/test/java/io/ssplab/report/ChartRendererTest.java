@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Lang;
 
 class ChartRendererTest {
     @TempDir
@@ -38,18 +39,23 @@ class ChartRendererTest {
     }
 
     @Test
-    void everyChartOfARunIsASlideSizePng() throws IOException {
+    void everyChartOfARunIsASlideSizePngInEachLanguage() throws IOException {
         List<Path> files = ChartRenderer.renderRun(run("phase2", SyntheticRuns.phase2(12)), tmp);
-        assertThat(files).hasSize(RunChart.values().length);
-        for (RunChart c : RunChart.values()) assertThat(files).contains(tmp.resolve(c.fileName("phase2")));
+        assertThat(files).hasSize(2 * RunChart.values().length);
+        for (RunChart c : RunChart.values()) {
+            assertThat(files).contains(tmp.resolve(c.fileName("phase2")), tmp.resolve(c.fileName("phase2", Lang.VI)));
+            assertThat(c.fileName("phase2", Lang.VI)).isEqualTo(c.fileName("phase2").replace(".png", "-vi.png"));
+        }
         for (Path f : files) assertSlide(f);
     }
 
     @Test
     void theBeforeAfterPairIsOneSlide() throws IOException {
-        Path file = ChartRenderer.renderBeforeAfter(run("phase2", SyntheticRuns.phase2(12)), run("phase3", SyntheticRuns.phase3(12)),
-                tmp.resolve("charts/pair.png"));
-        assertSlide(file);
+        for (Lang lang : Lang.values()) {
+            Path file = ChartRenderer.renderBeforeAfter(run("phase2", SyntheticRuns.phase2(12)), run("phase3", SyntheticRuns.phase3(12)),
+                    tmp.resolve("charts/pair-" + lang.code() + ".png"), lang);
+            assertSlide(file);
+        }
     }
 
     @Test
@@ -63,7 +69,7 @@ class ChartRendererTest {
         int i = 0;
         for (List<BatchMetrics> batches : odd) {
             Path dir = tmp.resolve("odd" + i++);
-            for (Path f : ChartRenderer.renderRun(run(batches.get(0).job(), batches), dir)) assertSlide(f);
+            for (Path f : ChartRenderer.renderRun(run(batches.get(0).job(), batches), dir, i % 2 == 0 ? Lang.VI : Lang.EN)) assertSlide(f);
         }
     }
 
@@ -100,9 +106,12 @@ class ChartRendererTest {
         assertThat(child.exitValue()).as(output).isZero();
         // the child really started without the property: nothing but the renderer set it
         assertThat(output).contains("java.awt.headless at start: null");
-        for (RunChart c : RunChart.values()) assertSlide(out.resolve(c.fileName("phase1")));
+        for (RunChart c : RunChart.values()) {
+            assertSlide(out.resolve(c.fileName("phase1")));
+            assertSlide(out.resolve(c.fileName("phase1", Lang.VI)));
+        }
         try (var files = Files.list(out)) {
-            assertThat(files).hasSize(RunChart.values().length);
+            assertThat(files).hasSize(2 * RunChart.values().length);
         }
     }
 

@@ -41,10 +41,14 @@ class HtmlPageTest {
                 .contains("Câu chuyện diễn ra đúng như dự kiến");
         for (String run : List.of("phase1", "phase2", "phase3")) {
             assertThat(html).contains("id=\"run-" + run + "\"");
-            for (RunChart chart : RunChart.values()) assertThat(html).contains("src=\"charts/" + chart.fileName(run) + "\"");
+            for (RunChart chart : RunChart.values()) {
+                assertThat(html).contains("src=\"charts/" + chart.fileName(run) + "\"")
+                        .contains("src=\"charts/" + chart.fileName(run, io.ssplab.core.Lang.VI) + "\"");
+            }
         }
-        assertThat(html).contains("src=\"charts/before-after-phase2-phase3.png\"");
-        assertThat(count(html, "<img ")).isEqualTo(3 * RunChart.values().length + 1);
+        assertThat(html).contains("src=\"charts/before-after-phase2-phase3.png\"").contains("src=\"charts/before-after-phase2-phase3-vi.png\"");
+        // every chart once per language
+        assertThat(count(html, "<img ")).isEqualTo(2 * (3 * RunChart.values().length + 1));
         assertThat(html).contains("1.27").contains("+541 ms/batch").contains("local[8]");
     }
 
@@ -66,7 +70,7 @@ class HtmlPageTest {
         Matcher src = Pattern.compile("src=\"([^\"]*)\"").matcher(html);
         int sources = 0;
         for (; src.find(); sources++) assertThat(src.group(1)).startsWith("charts/").endsWith(".png");
-        assertThat(sources).as("every image checked").isEqualTo(3 * RunChart.values().length + 1);
+        assertThat(sources).as("every image checked").isEqualTo(2 * (3 * RunChart.values().length + 1));
     }
 
     @Test
@@ -86,17 +90,17 @@ class HtmlPageTest {
         List<RecordedRun> runs = demoRuns();
         String html = render(List.of(runs.get(1)), List.of());
         assertThat(html).doesNotContain("class=\"story").doesNotContain("before-after");
-        assertThat(count(html, "<img ")).isEqualTo(RunChart.values().length);
+        assertThat(count(html, "<img ")).isEqualTo(2 * RunChart.values().length);
     }
 
     @Test
     void notesAndSkippedInputsAreListed() throws IOException {
         List<RecordedRun> runs = demoRuns();
         RecordedRun noted = new RecordedRun("phase1", runs.get(0).metricsFile(), runs.get(0).batches(), runs.get(0).summary(), true,
-                List.of(new Note("phase1.jsonl:13: last line is cut short", "dòng bị bỏ qua: phase1.jsonl:13")));
-        String html = render(List.of(noted), List.of(new Note("x.jsonl: empty", "x.jsonl: rỗng")));
+                List.of(Note.of("report.note.lastLineCut", "phase1.jsonl", 13)));
+        String html = render(List.of(noted), List.of(Note.of("report.note.empty", "x.jsonl")));
         assertThat(html).contains("class=\"notes\"").contains("phase1.jsonl:13: last line is cut short")
-                .contains("id=\"skipped\"").contains("x.jsonl: rỗng");
+                .contains("phase1.jsonl:13: dòng cuối bị cắt cụt").contains("id=\"skipped\"").contains("x.jsonl: empty").contains("x.jsonl: rỗng");
     }
 
     @Test
@@ -104,7 +108,7 @@ class HtmlPageTest {
         List<BatchMetrics> batches = SyntheticRuns.simulate("<img src=x onerror=alert(1)>", 6, 2000, 500, 0, 280, 1);
         RecordedRun run = new RecordedRun("evil", Path.of("evil.jsonl"), batches,
                 Summarizer.summarize(SyntheticRuns.knobs(batches.get(0).job(), "local[4]\"><b>", 4, 1, "word", 2000), batches), true, List.of());
-        String html = render(List.of(run), List.of(new Note("<script>", "<script>")));
+        String html = render(List.of(run), List.of(Note.of("report.note.skippedLine", "<script>")));
         assertThat(html).doesNotContain("<img src=x").doesNotContain("<b>").doesNotContain("<script>alert")
                 .contains("&lt;img src=x onerror=alert(1)&gt;");
         assertThat(count(html, "<script>")).isEqualTo(1); // the language switch only

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens a report page in a real browser (headless Chromium, Debian's {@code chromium} package) and
  * checks what a person would see: every chart image loaded, the comparison table there, the language
- * switch working. Skipped, with the reason, where no Chromium is installed.
+ * switch working — the chosen language's words, numbers and charts shown, the other's hidden. Skipped, with the reason, where no Chromium is installed.
  *
  * <p>How: a copy of the page beside the original gets a small script that, once everything has
  * loaded, writes what it found into the DOM; {@code --dump-dom} prints the DOM. The page itself
@@ -35,7 +35,13 @@ class ReportBrowserTest {
     private static final String PROBE_SCRIPT = """
             <script>
             window.addEventListener('load', function () {
+              var click = document.querySelector('[data-set-lang="CLICK"]');
+              if (click) click.click();
               var images = Array.prototype.slice.call(document.images);
+              var shownImages = images.filter(function (i) { return i.getClientRects().length > 0; });
+              var vietnamese = function (i) { return /-vi[.]png$/.test(i.getAttribute('src')); };
+              var text = document.body.innerText;
+              var count = function (re) { return (text.match(re) || []).length; };
               var broken = images.filter(function (i) { return !(i.complete && i.naturalWidth > 0); })
                                  .map(function (i) { return i.getAttribute('src'); });
               var table = document.getElementById('comparison');
@@ -46,6 +52,10 @@ class ReportBrowserTest {
                   + ' rows=' + (table ? table.tBodies[0].rows.length : -1)
                   + ' lang=' + document.documentElement.getAttribute('data-lang')
                   + ' en=' + shown('h1 .en') + ' vi=' + shown('h1 .vi')
+                  + ' shownVi=' + shownImages.filter(vietnamese).length
+                  + ' shownEn=' + shownImages.filter(function (i) { return !vietnamese(i); }).length
+                  + ' pointDecimals=' + count(/\\d[.]\\d\\d?(?!\\d)/g) + ' commaDecimals=' + count(/\\d,\\d\\d?(?!\\d)/g)
+                  + ' title=' + (document.title.indexOf('Báo cáo') === 0 ? 'vi' : 'en')
                   + ' brokenSrc=' + (broken.join('|') || '-') + ' END';
               document.body.appendChild(out);
             });
@@ -73,24 +83,48 @@ class ReportBrowserTest {
         page = ReportWriter.write(loaded.runs(), loaded.problems(), dir, "index.html", "bin/ssp report " + dir);
     }
 
+    /** Every chart of the three acts and the before/after slide, once per language. */
+    private static final int CHARTS_PER_LANGUAGE = 3 * RunChart.values().length + 1;
+
     @Test
     void everyChartLoadsAndTheComparisonTableIsThere() throws Exception {
         Map<String, String> probe = open(page, "");
-        assertThat(probe.get("images")).isEqualTo(String.valueOf(3 * RunChart.values().length + 1));
+        assertThat(probe.get("images")).isEqualTo(String.valueOf(2 * CHARTS_PER_LANGUAGE));
         assertThat(probe.get("broken")).as("images that did not load: %s", probe.get("brokenSrc")).isEqualTo("0");
         assertThat(probe.get("rows")).isEqualTo("3");
         assertThat(probe.get("lang")).isEqualTo("en");
         assertThat(probe.get("en")).isNotEqualTo("none");
         assertThat(probe.get("vi")).isEqualTo("none");
+        // the English page shows the English charts and numbers only
+        assertThat(probe.get("shownEn")).isEqualTo(String.valueOf(CHARTS_PER_LANGUAGE));
+        assertThat(probe.get("shownVi")).isEqualTo("0");
+        assertThat(Integer.parseInt(probe.get("pointDecimals"))).isPositive();
+        assertThat(probe.get("commaDecimals")).isEqualTo("0");
+        assertThat(probe.get("title")).isEqualTo("en");
     }
 
     @Test
     void theVietnamesePageShowsVietnameseOnly() throws Exception {
-        Map<String, String> probe = open(page, "#vi");
+        assertVietnamese(open(page, "#vi"));
+    }
+
+    @Test
+    void theLanguageButtonSwitchesTextNumbersAndCharts() throws Exception {
+        // the page opens in English (no #vi, no saved choice, an English browser); the button switches it
+        assertVietnamese(open(page, "", "vi"));
+    }
+
+    /** Vietnamese words, Vietnamese numbers (decimal commas), and the Vietnamese charts: nothing English shows. */
+    private static void assertVietnamese(Map<String, String> probe) {
         assertThat(probe.get("lang")).isEqualTo("vi");
         assertThat(probe.get("en")).isEqualTo("none");
         assertThat(probe.get("vi")).isNotEqualTo("none");
         assertThat(probe.get("broken")).isEqualTo("0");
+        assertThat(probe.get("shownVi")).isEqualTo(String.valueOf(CHARTS_PER_LANGUAGE));
+        assertThat(probe.get("shownEn")).isEqualTo("0");
+        assertThat(Integer.parseInt(probe.get("commaDecimals"))).isPositive();
+        assertThat(probe.get("pointDecimals")).as("numbers with a decimal point on the Vietnamese page").isEqualTo("0");
+        assertThat(probe.get("title")).isEqualTo("vi");
     }
 
     @Test
@@ -102,17 +136,25 @@ class ReportBrowserTest {
             for (Path png : charts.toList()) Files.copy(png, copy.resolve(ReportWriter.CHARTS_DIR).resolve(png.getFileName()));
         }
         Files.copy(page, copy.resolve("index.html"));
-        Files.delete(copy.resolve(ReportWriter.CHARTS_DIR).resolve(RunChart.SCHEDULING_DELAY.fileName("phase2")));
+        Files.delete(copy.resolve(ReportWriter.CHARTS_DIR).resolve(RunChart.SCHEDULING_DELAY.fileName("phase2", io.ssplab.core.Lang.VI)));
         Map<String, String> probe = open(copy.resolve("index.html"), "");
         assertThat(probe.get("broken")).isEqualTo("1");
-        assertThat(probe.get("brokenSrc")).isEqualTo("charts/" + RunChart.SCHEDULING_DELAY.fileName("phase2"));
+        assertThat(probe.get("brokenSrc")).isEqualTo("charts/" + RunChart.SCHEDULING_DELAY.fileName("phase2", io.ssplab.core.Lang.VI));
     }
 
-    /** Loads the page (plus the probe) in headless Chromium; returns the probe's key=value pairs. */
     private static Map<String, String> open(Path original, String fragment) throws IOException, InterruptedException {
+        return open(original, fragment, "none");
+    }
+
+    /**
+     * Loads the page (plus the probe) in headless Chromium; returns the probe's key=value pairs.
+     *
+     * @param click the language whose button the probe clicks before it looks ("none": no click)
+     */
+    private static Map<String, String> open(Path original, String fragment, String click) throws IOException, InterruptedException {
         String html = Files.readString(original, StandardCharsets.UTF_8);
-        Path probed = original.resolveSibling("probe-" + original.getFileName());
-        Files.writeString(probed, html.replace("</body>", PROBE_SCRIPT + "</body>"), StandardCharsets.UTF_8);
+        Path probed = original.resolveSibling("probe-" + click + "-" + original.getFileName());
+        Files.writeString(probed, html.replace("</body>", PROBE_SCRIPT.replace("CLICK", click) + "</body>"), StandardCharsets.UTF_8);
         Path profile = Files.createTempDirectory(tmp, "chromium-profile");
         Path stderr = Files.createTempFile(tmp, "chromium", ".err");
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
