@@ -26,12 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp calibrate}: measures Spark's own time per batch on this machine, for the planner. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure Spark's per-batch overhead on this machine, for the planner (about a minute).",
-                "Runs the baseline job with no per-record cost on local[4], with P = 4 and P = 16 partitions, takes each "
-                        + "median processing time, and stores the overhead and what each task wave adds in runs/calibration.json.",
-                "'bin/ssp plan', 'bin/ssp sweep' and every run summary then predict with them instead of the defaults.",
-                "Calibrate on a quiet machine: other programs' CPU use shows up as overhead."})
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false)
 public final class CalibrateCommand implements Callable<Integer> {
     /** Batches measured per setting: at least the summary's own minimum, at most a few minutes. */
     static final io.ssplab.core.Range BATCHES = new io.ssplab.core.Range("--batches", Options.Summaries.MIN, Options.MAX_SHORT_RUN_BATCHES, "6");
@@ -46,17 +41,16 @@ public final class CalibrateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "6",
-            description = "Batches measured per setting after its warm-up (" + Options.SHORT_RUN_BATCHES_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "6")
     int batches;
 
-    @Option(names = "--master", paramLabel = "local[N]", defaultValue = "local[4]", description = "Local master to measure on: local[N], N " + Options.LOCAL_CORES_SPAN + ". Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--master", paramLabel = "local[N]", defaultValue = "local[4]")
     String master;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", description = "P of the main setting (1–" + MAX_PARTITIONS + "); the second has 4 × P. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4")
     int partitions;
 
-    @Option(names = "--no-warm-up", description = "Skip the short uncounted run that warms up the JVM first.")
+    @Option(names = "--no-warm-up")
     boolean noWarmUp;
 
     @Override

@@ -12,30 +12,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp check EXERCISE}: grade an exercise on a short measured run, criterion by criterion. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check an exercise: pass or fail, criterion by criterion, with the numbers and a hint.",
-                "Runs your code (or the reference solution) briefly against an embedded source, then grades it criterion by criterion, "
-                        + "each with the measured number and, when it fails, a hint.",
-                "An exercise with a gap still open is NOT ATTEMPTED (nothing is run). Takes about half a minute."},
-        footer = {"", "Examples:",
-                "  bin/ssp check fill-gaps              # step 1: did you create the delay?",
-                "  bin/ssp check fix-delay              # step 2: did you fix it?",
-                "  bin/ssp check fix-delay --solution   # what a pass looks like",
-                "", "Exit codes: 0 pass, 1 fail or not attempted, 2 bad input.",
-                "Guide: exercises/README.md (English), exercises/README.vi.md (tiếng Việt)."})
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false)
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "EXERCISE", completionCandidates = ExerciseNames.class, descriptionKey = "ssp.check.exercise",
-            description = "One of: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "EXERCISE", completionCandidates = ExerciseNames.class, descriptionKey = "ssp.check.exercise")
     String exercise;
 
-    @Option(names = "--solution", description = "Check the reference solution instead of your code.")
+    @Option(names = "--solution")
     boolean solution;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "" + Grader.DEFAULT_MEASURED_BATCHES,
-            description = "Batches to measure after warm-up (" + Grader.MIN_MEASURED_BATCHES + "–" + Grader.MAX_MEASURED_BATCHES + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "" + Grader.DEFAULT_MEASURED_BATCHES)
     int batches;
 
     @Override

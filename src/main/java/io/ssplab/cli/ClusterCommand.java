@@ -27,11 +27,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp cluster start|status|stop}: a real Spark standalone cluster on this machine, closed by default. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = {"A real Spark standalone cluster on this machine — a master and worker JVMs from the project's own jars, no Spark download.",
-                "Closed by default: authentication with a secret generated at start, no REST submission server, everything on 127.0.0.1.",
-                "Its state (PIDs, ports, secret, logs) lives in runs/cluster/."},
-        subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class},
-        footer = {"", "Then: bin/ssp run phase1 --master spark://127.0.0.1:7077", "(the secret is passed for you). See docs/cluster.md."})
+        subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,19 +56,20 @@ public final class ClusterCommand implements Runnable {
         }
     }
 
-    /** The labels of the lines about a cluster ("  master UI   http://…"), in the reader's language: their width sets the column. */
-    static final List<String> LABELS = List.of("master", "masterUi", "workers", "workerUi", "cores", "secret", "logs");
+    /** The labels' keys of the lines about a cluster ("  master UI   http://…"), in the reader's language: their width sets the column. */
+    static final List<String> LABELS = List.of("cli.cluster.label.master", "cli.cluster.label.masterUi", "cli.cluster.label.workers",
+            "cli.cluster.label.workerUi", "cli.cluster.label.cores", "cli.cluster.label.secret", "cli.cluster.label.logs");
 
-    /** "  master UI   " in the reader's language, padded to the widest of {@link #LABELS}. */
-    static String line(String label, String value) {
-        List<String> all = LABELS.stream().map(l -> Messages.get("cli.cluster.label." + l)).toList();
-        return "  " + Columns.label(Messages.get("cli.cluster.label." + label), all) + value;
+    /** "  master UI   " in the reader's language, padded to the widest of {@link #LABELS}: {@code labelKey} is one of them. */
+    static String line(String labelKey, String value) {
+        List<String> all = LABELS.stream().map(Messages::get).toList();
+        return "  " + Columns.label(Messages.get(labelKey), all) + value;
     }
 
     static void printUrls(PrintStream out, ClusterState state, MasterView view) {
-        out.println(line("master", Messages.get("cli.cluster.master", state.masterUrl(), state.masterPid())));
-        out.println(line("masterUi", state.masterUiUrl()));
-        out.println(line("workers", Messages.get("cli.cluster.workers", state.workers().size(),
+        out.println(line("cli.cluster.label.master", Messages.get("cli.cluster.master", state.masterUrl(), state.masterPid())));
+        out.println(line("cli.cluster.label.masterUi", state.masterUiUrl()));
+        out.println(line("cli.cluster.label.workers", Messages.get("cli.cluster.workers", state.workers().size(),
                 Messages.count(state.workers().isEmpty() ? 0 : state.workers().get(0).cores(), "noun.core"),
                 state.workers().isEmpty() ? "-" : state.workers().get(0).memory(),
                 String.join(", ", state.workers().stream().map(w -> String.valueOf(w.pid())).toList()))));
@@ -80,38 +77,31 @@ public final class ClusterCommand implements Runnable {
         // The master's view has each worker's UI; it cannot say which PID is which, and need not.
         for (MasterView.WorkerView w : view.workers()) {
             if (!w.alive()) continue;
-            out.println(line("workerUi", Messages.get("cli.cluster.workerUi", w.webUiAddress(), w.coresUsed(), Messages.count(w.cores(), "noun.core"))));
+            out.println(line("cli.cluster.label.workerUi", Messages.get("cli.cluster.workerUi", w.webUiAddress(), w.coresUsed(), Messages.count(w.cores(), "noun.core"))));
         }
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Start a master and worker(s) on 127.0.0.1 and wait until every worker is ALIVE.",
-            footer = {"", "Examples:", "  bin/ssp cluster start              # 1 worker × 4 cores, 2g: the original's",
-                    "  bin/ssp cluster start --workers 2  # 8 cores, for phase3's 8 task slots"})
+    @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false)
     static final class Start extends Subcommand {
-        @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_WORKERS, description = "Worker JVMs (" + Options.WORKERS_SPAN + "). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--workers", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_WORKERS)
         int workers;
 
-        @Option(names = "--cores", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_CORES,
-                description = "Task slots per worker (" + Options.WORKER_CORES_SPAN + "; slots, not CPUs: the lab's costs are waits). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--cores", paramLabel = "N", defaultValue = "" + ClusterSettings.DEFAULT_CORES)
         int cores;
 
-        @Option(names = "--memory", paramLabel = "SIZE", defaultValue = ClusterSettings.DEFAULT_MEMORY,
-                description = "Memory per worker for executors, e.g. 2g or 1536m (" + Options.WORKER_MEMORY_SPAN + ": an executor takes 1g). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--memory", paramLabel = "SIZE", defaultValue = ClusterSettings.DEFAULT_MEMORY)
         String memory;
 
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_MASTER_PORT, description = "Master port (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_MASTER_PORT)
         int port;
 
-        @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_UI_PORT, description = "Master web UI port (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "" + ClusterSettings.DEFAULT_UI_PORT)
         int uiPort;
 
-        @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ClusterSettings.DEFAULT_HOST,
-                description = "Address of this machine every daemon binds. Default: ${DEFAULT-VALUE} (this machine only). Another address opens the cluster to the network, protected by its secret only: see docs/cluster.md first.")
+        @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ClusterSettings.DEFAULT_HOST)
         String host;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "180s", converter = DurationConverter.class,
-                description = "How long to wait for every worker to be ALIVE (" + Options.START_TIMEOUT_SPAN + "). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "180s", converter = DurationConverter.class)
         Duration timeout;
 
         /** Every option within its range and the address one of this machine's: refused here, before any JVM starts. */
@@ -162,29 +152,28 @@ public final class ClusterCommand implements Runnable {
             out.println("cluster: " + Messages.get("cli.cluster.running", Messages.count(started.view().aliveWorkers(), "noun.worker"),
                     Format.fixed(started.took().toMillis() / 1000.0, 1) + " s"));
             printUrls(out, started.state(), started.view());
-            out.println(line("secret", Messages.get("cli.cluster.secretStarted", ClusterLayout.display(layout.sparkConf()))));
-            out.println(line("logs", Messages.get("cli.cluster.logsStarted", ClusterLayout.display(layout.logs()), ClusterLayout.display(layout.work()))));
+            out.println(line("cli.cluster.label.secret", Messages.get("cli.cluster.secretStarted", ClusterLayout.display(layout.sparkConf()))));
+            out.println(line("cli.cluster.label.logs", Messages.get("cli.cluster.logsStarted", ClusterLayout.display(layout.logs()), ClusterLayout.display(layout.work()))));
             List<String> next = List.of(Messages.get("cli.cluster.label.runJob"), Messages.get("cli.cluster.label.stopIt"));
-            out.println(Columns.label(next.get(0), next) + "bin/ssp run phase1 --master " + started.state().masterUrl() + " --batches 10");
-            out.println(Columns.label(next.get(1), next) + "bin/ssp cluster stop");
+            out.println(Columns.label(next.get(0), next) + Messages.get("cli.cluster.next.run", started.state().masterUrl()));
+            out.println(Columns.label(next.get(1), next) + Messages.get("cli.cluster.next.stop"));
             return ExitCodes.OK;
         }
     }
 
-    /** "2g" → 2048, "1536m" → 1536 (MB), within {@link Options#WORKER_MEMORY_SPAN}. */
+    /** "2g" → 2048, "1536m" → 1536 (MB), within {@link Options#WORKER_MEMORY}. */
     static long memoryMb(String memory) {
         Matcher m = MEMORY.matcher(memory == null ? "" : memory.strip());
         if (!m.matches()) throw new BadInputException(Messages.get("bad.memoryNoUnit", memory));
         BigInteger mb = new BigInteger(m.group(1)).multiply(BigInteger.valueOf(m.group(2).equalsIgnoreCase("g") ? 1024 : 1));
-        if (mb.compareTo(BigInteger.valueOf(Options.MIN_WORKER_MEMORY_MB)) < 0 || mb.compareTo(BigInteger.valueOf(Options.MAX_WORKER_MEMORY_MB)) > 0)
-            throw new BadInputException(Messages.get("bad.memoryRange", memory, Options.WORKER_MEMORY_SPAN));
+        if (mb.bitLength() > 62 || !Options.WORKER_MEMORY.contains(mb.longValue()))
+            throw new BadInputException(Messages.get("bad.memoryRange", memory, Options.WORKER_MEMORY.span()));
         return mb.longValue();
     }
 
     private static final Pattern MEMORY = Pattern.compile("(\\d+)\\s*([mMgG])");
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = {"Show whether this project's cluster runs: its URLs, workers and jobs.", "Exit code 0 when it runs, 1 when it does not."})
+    @Command(name = "status", mixinStandardHelpOptions = true)
     static final class Status extends Subcommand {
         @Override
         public Integer call() {
@@ -213,17 +202,16 @@ public final class ClusterCommand implements Runnable {
                 out.println("  " + Messages.get("cli.cluster.uiDown", s.masterUiUrl()));
             } else {
                 List<String> apps = view.activeApps().stream().map(a -> a.name() + " (" + Messages.count(a.cores(), "noun.core") + ")").toList();
-                out.println(line("cores", Messages.get("cli.cluster.coresInUse", view.coresUsed(), view.cores(),
+                out.println(line("cli.cluster.label.cores", Messages.get("cli.cluster.coresInUse", view.coresUsed(), view.cores(),
                         apps.isEmpty() ? Messages.get("cli.cluster.noJob") : String.join(", ", apps))));
             }
-            out.println(line("secret", ClusterLayout.display(layout.sparkConf())));
-            out.println(line("logs", ClusterLayout.display(layout.logs()) + "/"));
+            out.println(line("cli.cluster.label.secret", ClusterLayout.display(layout.sparkConf())));
+            out.println(line("cli.cluster.label.logs", ClusterLayout.display(layout.logs()) + "/"));
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Stop exactly the processes 'cluster start' started (workers, their executors, the master) and clean runs/cluster/ (logs are kept).")
+    @Command(name = "stop", mixinStandardHelpOptions = true)
     static final class Stop extends Subcommand {
         @Override
         public Integer call() {

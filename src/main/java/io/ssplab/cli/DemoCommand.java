@@ -37,32 +37,26 @@ import picocli.CommandLine.ParentCommand;
  * {@code bin/ssp demo}: the whole classroom story in one command. Phase 1 has no cost, so its measured
  * PT is this machine's overhead right now: the later acts are predicted with it.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The whole story in one command: phase1, phase2 and phase3 in turn, compared.",
-                "One embedded source feeds phase1 (baseline), phase2 (bottleneck) and phase3 (more parallelism); the demo then "
-                        + "says whether the story held: phase1 STABLE, phase2 UNSTABLE, phase3 STABLE. Exit code 0 only if it held.",
-                "Phase 1 has no cost: its processing time is Spark's overhead on this machine, and the later acts are predicted with it."})
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false)
 public final class DemoCommand implements Callable<Integer> {
     static final int DEFAULT_BATCHES = 10;
 
     @ParentCommand
     Main main;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "" + DEFAULT_BATCHES,
-            description = "Batches measured per act, after its warm-up (" + Options.DEMO_BATCHES_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "" + DEFAULT_BATCHES)
     int batches;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write <job>.jsonl and summary.json. Default: runs/<timestamp>/.")
+    @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
-    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040",
-            description = "Spark UI port of each act (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040")
     int uiPort;
 
-    @Option(names = "--no-ui", description = "Do not start the Spark UI.")
+    @Option(names = "--no-ui")
     boolean noUi;
 
-    @Option(names = "--with-backpressure", description = "Add a 4th act: phase4, phase2's overload with Spark's backpressure, whose scheduling delay must stay bounded.")
+    @Option(names = "--with-backpressure")
     boolean withBackpressure;
 
     @Override

@@ -19,15 +19,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * picocli's own help command prints the lab's help for {@code help --frob} and {@code help run demo} and
  * says "Unknown subcommand" in English only; this one refuses what it cannot show, in one line, exit code 2.
  */
-@Command(name = "help", description = "Show the help of a command, e.g. bin/ssp help run or bin/ssp help cluster start.")
+@Command(name = "help")
 final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "mixinStandardHelpOptions.help", description = "Show this help message and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "mixinStandardHelpOptions.help")
     boolean helpRequested;
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..2", descriptionKey = "ssp.help.commands", description = "The command (and subcommand) to show the help of.")
+    @Parameters(paramLabel = "COMMAND", arity = "0..2", descriptionKey = "ssp.help.commands")
     List<String> commands = new ArrayList<>();
 
     @Override

@@ -6,7 +6,6 @@ import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Knobs;
-import io.ssplab.core.Limits;
 import io.ssplab.core.Messages;
 import io.ssplab.pipeline.StreamingJob;
 import picocli.CommandLine.Option;
@@ -18,20 +17,16 @@ import picocli.CommandLine.Option;
  * texts are the bundle's {@code ssp.knob.*}, the same in both commands.
  */
 public final class JobKnobOptions {
-    @Option(names = "--master", descriptionKey = "ssp.knob.master", paramLabel = "URL",
-            description = "Spark master: local[N] (N " + Options.LOCAL_CORES_SPAN + ") or spark://HOST:PORT. Default: the job's (phase1: local[4]).")
+    @Option(names = "--master", descriptionKey = "ssp.knob.master", paramLabel = "URL")
     String master;
 
-    @Option(names = "--batch-interval", descriptionKey = "ssp.knob.batch-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "BI, e.g. 2s or 500ms (" + Limits.BATCH_INTERVAL_SPAN + "). Default: the job's (2s).")
+    @Option(names = "--batch-interval", descriptionKey = "ssp.knob.batch-interval", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration batchInterval;
 
-    @Option(names = "--partitions", descriptionKey = "ssp.knob.partitions", paramLabel = "N",
-            description = "P: partitions of repartition and reduceByKey (" + Options.PARTITIONS_SPAN + "). Default: the job's.")
+    @Option(names = "--partitions", descriptionKey = "ssp.knob.partitions", paramLabel = "N")
     Integer partitions;
 
-    @Option(names = "--cost", descriptionKey = "ssp.knob.cost", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0 (" + Limits.COST_SPAN + "). Default: the job's.")
+    @Option(names = "--cost", descriptionKey = "ssp.knob.cost", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration cost;
 
     /** The options given, as command-line arguments (" --master 'local[2]' --cost 2ms"), to repeat them in another command. */

@@ -24,7 +24,6 @@ import picocli.CommandLine.ScopeType;
  * exit code 2, before anything starts; never a stack trace.
  */
 @Command(name = "ssp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Spark Streaming Performance Lab: batch interval, processing time and scheduling delay — measured, explained and predicted.",
         subcommands = {
                 DemoCommand.class,
                 RunCommand.class,
@@ -35,8 +34,7 @@ import picocli.CommandLine.ScopeType;
                 PlanCommand.class,
                 CalibrateCommand.class,
                 SweepCommand.class,
-                HelpCommand.class},
-        footer = {"", "Start with: bin/ssp demo", "Exit codes: 0 ok, 1 ran but failed (or not attempted), 2 bad input."})
+                HelpCommand.class})
 public final class Main implements Runnable {
     /** Set to anything to get the stack trace of an unexpected error (it is one line otherwise). */
     static final String DEBUG_ENV = "SSP_DEBUG";
@@ -48,8 +46,7 @@ public final class Main implements Runnable {
      * Read before picocli parses (see {@link #language}); declared so that every command accepts it and documents it.
      * Its help text has one key for every command ({@code descriptionKey}): picocli looks for it qualified by the command first.
      */
-    @Option(names = "--lang", paramLabel = "vi|en", scope = ScopeType.INHERIT, descriptionKey = "ssp.lang",
-            description = "Language of everything printed: vi or en. Default: $" + Lang.ENV + ", else your locale (the first of LC_ALL, LC_MESSAGES and LANG that is set; vi… means Vietnamese), else English.")
+    @Option(names = "--lang", paramLabel = "vi|en", scope = ScopeType.INHERIT, descriptionKey = "ssp.lang")
     String lang;
 
     /** Where subcommands print (System.out/err, or a test's buffers). */
@@ -107,11 +104,14 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The help texts of every command in {@code lang}: picocli reads them from the messages bundle (keys
-     * {@code ssp.COMMAND.usage.description}, {@code ssp.COMMAND.OPTION}…; see the bundle's cli section).
-     * Without it the annotations' English texts show, which the English bundle repeats word for word.
+     * The help texts of every command in {@code lang}. The bundle is their only source: the annotations
+     * carry names, labels and defaults, no words. picocli reads each text from the messages bundle
+     * (keys {@code ssp.COMMAND.usage.description}, {@code ssp.COMMAND.OPTION}…; see the bundle's cli
+     * section) and fills in the ranges they quote, {@code ${sys:ssp.range.NAME}}, from the constants
+     * the commands check ({@link HelpRanges}), spelled in {@code lang}.
      */
     static CommandLine localize(CommandLine cli, Lang lang) {
+        HelpRanges.publish(lang);
         cli.setResourceBundle(Messages.bundle(lang));
         // A heading ends in a space picocli's bundle keys cannot keep visibly: set in code.
         String usage = Messages.in(lang, "cli.help.usage") + " ";
@@ -125,7 +125,7 @@ public final class Main implements Runnable {
         for (CommandLine sub : new java.util.LinkedHashSet<>(cli.getSubcommands().values())) forEach(sub, action);
     }
 
-    /** The command line with the annotations' texts (English); {@link #run} then {@linkplain #localize localizes} it. */
+    /** The command line without its help texts, which {@link #run} then reads in the reader's language ({@link #localize}). */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Main(out, err));
         cli.setOut(new PrintWriter(out, true));

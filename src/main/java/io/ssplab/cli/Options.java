@@ -27,52 +27,34 @@ final class Options {
     private Options() {
     }
 
-    // Help texts need constant strings: each span below is written from the same constants as its Range,
-    // and InvalidInputTest steps just outside every span a help text names. The annotations' texts built
-    // from them are the English help; the bundles repeat them (HelpTextTest: the English word for word,
-    // the Vietnamese with the same numbers).
+    // Each option's range, checked before anything starts; its help text quotes the same constant
+    // (HelpRanges: ${sys:ssp.range.NAME} in the bundles), and InvalidInputTest steps just outside it.
 
     static final int MAX_DEMO_BATCHES = 1000;
-    static final String DEMO_BATCHES_SPAN = Summaries.MIN + "–" + MAX_DEMO_BATCHES;
     static final Range DEMO_BATCHES = new Range("--batches", Summaries.MIN, MAX_DEMO_BATCHES, "10");
-    static final String PORT_SPAN = Limits.MIN_PORT + "–" + Limits.MAX_PORT;
     static final Range UI_PORT = Limits.UI_PORT;
-    static final String BATCHES_SPAN = "1–" + Limits.MAX_BATCHES;
-    static final String PARTITIONS_SPAN = "1–" + Limits.MAX_PARTITIONS;
-    static final String RATE_SPAN = "0.01–" + Limits.MAX_RATE;
-    static final String WORDS_PER_LINE_SPAN = "1–" + Limits.MAX_WORDS_PER_LINE;
-    static final String CLUSTER_CORES_SPAN = "1–" + Limits.MAX_CLUSTER_CORES;
-    static final String LOCAL_CORES_SPAN = "2–" + Limits.MAX_LOCAL_CORES;
-    static final String RECEIVERS_SPAN = "0–" + Limits.MAX_RECEIVERS;
-    static final String BLOCK_INTERVAL_SPAN = "10ms–10m";
     /** Measured batches of a sweep cell, a calibration setting or a check: a verdict needs 3, more than 100 takes too long to wait for. */
     static final int MAX_SHORT_RUN_BATCHES = 100;
-    static final String SHORT_RUN_BATCHES_SPAN = Summaries.MIN + "–" + MAX_SHORT_RUN_BATCHES;
 
     // bin/ssp source
     static final int MAX_VOCABULARY = 100_000;
     static final Range SOURCE_PORT = new Range("--port", Limits.MIN_PORT, Limits.MAX_PORT, "9999");
     static final Range VOCABULARY = new Range("--vocabulary", 1, MAX_VOCABULARY, "50");
-    static final String VOCABULARY_SPAN = "1–" + MAX_VOCABULARY;
-    static final Range STATUS_EVERY = new Range("--status-every", 0, 3_600_000, "10s");
-    static final String STATUS_EVERY_SPAN = "0–1h";
+    static final Range STATUS_EVERY = Range.ofMillis("--status-every", 0, 3_600_000, "10s");
 
     // bin/ssp cluster start
     static final int MAX_WORKERS = 16;
     static final Range WORKERS = new Range("--workers", 1, MAX_WORKERS, "1");
-    static final String WORKERS_SPAN = "1–" + MAX_WORKERS;
     /** Task slots per worker: slots, not CPUs, as local[N]'s threads. */
     static final Range WORKER_CORES = new Range("--cores", 1, Limits.MAX_LOCAL_CORES, "4");
-    static final String WORKER_CORES_SPAN = "1–" + Limits.MAX_LOCAL_CORES;
     static final Range MASTER_PORT = new Range("--port", Limits.MIN_PORT, Limits.MAX_PORT, "7077");
     static final Range MASTER_UI_PORT = new Range("--ui-port", Limits.MIN_PORT, Limits.MAX_PORT, "8081");
     /** Spark's JVMs need ~20 s to start; an hour is longer than any machine needs. */
-    static final Range START_TIMEOUT = new Range("--timeout", 10_000, 3_600_000, "180s");
-    static final String START_TIMEOUT_SPAN = "10s–1h";
+    static final Range START_TIMEOUT = Range.ofMillis("--timeout", 10_000, 3_600_000, "180s");
     /** Memory a worker offers, in MB: one executor's 1g at least, a terabyte at most. */
     static final int MIN_WORKER_MEMORY_MB = 1024;
     static final int MAX_WORKER_MEMORY_MB = 1024 * 1024;
-    static final String WORKER_MEMORY_SPAN = "1g–1024g";
+    static final Range WORKER_MEMORY = Range.ofMegabytes("--memory", MIN_WORKER_MEMORY_MB, MAX_WORKER_MEMORY_MB, "2g");
 
     /** The fewest measured batches a summary can judge. */
     static final class Summaries {

@@ -34,74 +34,55 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp plan}: predicts a job's processing time from its knobs, and the smallest fixes — without starting Spark. */
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict a job's processing time from its knobs, and the smallest fixes, without running it.",
-                "Prints the batch arithmetic, the predicted processing time (PT), PT/BI and verdict, and the smallest single changes that make the job stable.",
-                "Nothing runs: no Spark, no source.",
-                "Spark's per-batch overhead comes from 'bin/ssp calibrate' when this machine has one, else a documented default."},
-        footer = {"", "Examples:",
-                "  # phase2: why it falls behind, and what fixes it",
-                "  bin/ssp plan",
-                "  # what if phase 3 used one full wave?",
-                "  bin/ssp plan --job phase3 --partitions 7",
-                "  # why the step-2 settings are stable",
-                "  bin/ssp plan --job fix-delay --solution",
-                "  bin/ssp plan --master spark://host:7077 --cores-max 12 --cost 8ms --json"})
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false)
 public final class PlanCommand implements Callable<Integer> {
     /** --overhead: what a batch of Spark's own work can take on a real machine. */
-    static final io.ssplab.core.Range OVERHEAD = new io.ssplab.core.Range("--overhead", 0, 60_000, "250ms");
-    static final String OVERHEAD_SPAN = "0–60s";
+    static final io.ssplab.core.Range OVERHEAD = io.ssplab.core.Range.ofMillis("--overhead", 0, 60_000, "250ms");
     /** --target: PT/BI the fixes must reach; 1 is the edge of stable, below 0.01 no fix is worth printing. */
     static final io.ssplab.core.Range TARGET = new io.ssplab.core.Range("--target", 0.01, 1, "0.9");
-    static final String TARGET_SPAN = "0.01–1";
     /** The setting each job fixes: its "before", shown beside the plan (phase 3 fixes phase 2, step 2 fixes step 1). */
     static final Map<String, String> FIXES_JOB = Map.of("phase3", "phase2", "fix-delay", "fill-gaps");
 
     @ParentCommand
     Main main;
 
-    @Option(names = "--job", paramLabel = "JOB", defaultValue = "phase2", completionCandidates = RunCommand.JobNames.class,
-            description = "One of: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--job", paramLabel = "JOB", defaultValue = "phase2", completionCandidates = RunCommand.JobNames.class)
     String job;
 
-    @Option(names = "--solution", description = "For an exercise: plan the reference solution instead of your code.")
+    @Option(names = "--solution")
     boolean solution;
 
     @Mixin
     JobKnobOptions knobs;
 
-    @Option(names = "--cores-max", paramLabel = "N",
-            description = "Cores a spark:// job gets (its spark.cores.max; 1–" + Limits.MAX_CLUSTER_CORES + "). Default: the task slots of the job's local master (phase3: 8), as 'run' gives it.")
+    @Option(names = "--cores-max", paramLabel = "N")
     Integer coresMax;
 
-    @Option(names = "--cost-unit", paramLabel = "word|line", description = "Whether the cost is paid per word or per line. Default: the job's (phases: word, exercises: line).")
+    @Option(names = "--cost-unit", paramLabel = "word|line")
     CostUnit costUnit;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "Input lines per second (" + Options.RATE_SPAN + "). Default: 140.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S")
     Double rate;
 
-    @Option(names = "--words-per-line", paramLabel = "N", description = "Words in a line, when the cost is per word (" + Options.WORDS_PER_LINE_SPAN + "). Default: 3.")
+    @Option(names = "--words-per-line", paramLabel = "N")
     Integer wordsPerLine;
 
-    @Option(names = "--receivers", paramLabel = "N", defaultValue = "1", description = "Receivers; each holds one task slot for good (" + Options.RECEIVERS_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--receivers", paramLabel = "N", defaultValue = "1")
     int receivers;
 
-    @Option(names = "--block-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "spark.streaming.blockInterval: without a repartition, a batch has BI / block interval partitions per receiver (" + Options.BLOCK_INTERVAL_SPAN + "). Default: 200ms.")
+    @Option(names = "--block-interval", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration blockInterval;
 
-    @Option(names = "--no-repartition", description = "Model a pipeline without repartition(P): the cost is paid on the receiver blocks as they are.")
+    @Option(names = "--no-repartition")
     boolean noRepartition;
 
-    @Option(names = "--overhead", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Spark's per-batch overhead for this setting (" + OVERHEAD_SPAN + "), instead of the calibration (runs/calibration.json) or the default.")
+    @Option(names = "--overhead", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration overhead;
 
-    @Option(names = "--target", paramLabel = "RATIO", defaultValue = "0.9",
-            description = "PT/BI the fixes must reach (" + TARGET_SPAN + "): below 1 leaves room for jitter and model error. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", paramLabel = "RATIO", defaultValue = "0.9")
     double target;
 
-    @Option(names = "--json", description = "Print one JSON object (prediction and fixes, in English whatever the language) instead of the explanation.")
+    @Option(names = "--json")
     boolean json;
 
     @Override

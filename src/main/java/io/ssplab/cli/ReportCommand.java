@@ -21,25 +21,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp report PATH…}: charts and the HTML page from recorded JSON Lines, later or on another machine. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw the charts and the HTML page (English and Vietnamese) from recorded runs.",
-                "Reads JSON Lines: a run directory (bin/ssp demo's) or .jsonl files (--metrics-out).",
-                "Needs no Spark and no network. An input it cannot use (empty, not metrics) gets one line; the rest is charted."},
-        footer = {"", "Examples:",
-                "  bin/ssp report runs/20250101-120000    # writes its index.html",
-                "  bin/ssp report runs/p2.jsonl           # writes runs/p2.html",
-                "  bin/ssp report runs/p2.jsonl runs/p3.jsonl --out slides/",
-                "", "Exit codes: 0 page written, 1 could not write it,",
-                "            2 a PATH is missing or nothing in them is usable."})
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "ssp.report.paths", description = "Run directories or .jsonl metrics files.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "ssp.report.paths")
     List<Path> paths;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the page and charts/. Default: the directory given, or the first file's directory.")
+    @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
     @Override

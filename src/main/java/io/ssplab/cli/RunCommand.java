@@ -49,22 +49,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bin/ssp run JOB}: one job with a live table, a summary and a verdict. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one job against a source, print a row per batch, then a summary with a STABLE/UNSTABLE verdict.",
-                "Options override the job's knobs (for the exercises, the knobs live in the code)."},
-        footer = {"", "Examples:",
-                "  # the bottleneck, with an embedded source",
-                "  bin/ssp run phase2",
-                "  # attached to 'bin/ssp source' running in another terminal",
-                "  bin/ssp run phase2 --source 127.0.0.1:9999",
-                "  bin/ssp run phase3 --cost 10ms --batches 10 --metrics-out runs/p3.jsonl",
-                "  # on the cluster of 'bin/ssp cluster start'",
-                "  bin/ssp run phase3 --master spark://127.0.0.1:7077",
-                "  bin/ssp run fill-gaps --solution",
-                "  # sent = received = processed, latency p50/p95/max",
-                "  bin/ssp run phase1 --format stamped --batches 6",
-                "  # kill -9 it, start it again: it resumes",
-                "  bin/ssp run phase1 --source 127.0.0.1:9999 --checkpoint runs/ckpt --wal"})
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false)
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -72,59 +57,50 @@ public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class, descriptionKey = "ssp.run.job",
-            description = "One of: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class, descriptionKey = "ssp.run.job")
     String job;
 
-    @Option(names = "--solution", description = "For an exercise: run the reference solution instead of your code.")
+    @Option(names = "--solution")
     boolean solution;
 
     @Mixin
     JobKnobOptions knobs;
 
-    @Option(names = "--cores-max", paramLabel = "N",
-            description = "On a spark:// master: cores the job asks the cluster for (spark.cores.max; " + Options.CLUSTER_CORES_SPAN + "). Default: the task slots of the job's local master (phase1: 4, phase3: 8), capped to what a cluster of 'bin/ssp cluster start' has.")
+    @Option(names = "--cores-max", paramLabel = "N")
     Integer coresMax;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S",
-            description = "Lines per second of the embedded source (" + Options.RATE_SPAN + "). Default: 140.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S")
     Double rate;
 
-    @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded",
-            description = "'embedded' starts a source in-process on a free loopback port; HOST:PORT attaches to a running 'bin/ssp source'. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded")
     String source;
 
-    @Option(names = "--batches", paramLabel = "N",
-            description = "Stop once N batches are measured after the warm-up (" + Options.BATCHES_SPAN + "). Default: run until Ctrl-C.")
+    @Option(names = "--batches", paramLabel = "N")
     Integer batches;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after this long, e.g. 60s (" + Limits.DURATION_SPAN + "). Default: run until Ctrl-C.")
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration duration;
 
-    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040",
-            description = "Spark UI port (" + Options.PORT_SPAN + "); Spark moves to the next free one if it is taken, and the URL printed is the one bound. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "4040")
     int uiPort;
 
-    @Option(names = "--no-ui", description = "Do not start the Spark UI.")
+    @Option(names = "--no-ui")
     boolean noUi;
 
-    @Option(names = "--metrics-out", paramLabel = "FILE", description = "Write one JSON object per batch to FILE (JSON Lines) and the summary to FILE.summary.json.")
+    @Option(names = "--metrics-out", paramLabel = "FILE")
     Path metricsOut;
 
     // Reliability (docs/reliability.md): line format, driver checkpoint, receiver write-ahead log.
-    @Option(names = "--format", paramLabel = "classic|stamped",
-            description = "Line format of the embedded source: 'stamped' puts a sequence number and send time before the words, for exact record accounting and latency. Default: classic.")
+    @Option(names = "--format", paramLabel = "classic|stamped")
     LineFormat format;
 
-    @Option(names = "--checkpoint", paramLabel = "DIR",
-            description = "Checkpoint the job in DIR; started again with the same options after the driver died, it resumes from there. Needs --source HOST:PORT.")
+    @Option(names = "--checkpoint", paramLabel = "DIR")
     Path checkpoint;
 
-    @Option(names = "--wal", description = "With --checkpoint: the receiver writes every block to a write-ahead log first, so no received line is lost when the driver dies.")
+    @Option(names = "--wal")
     boolean wal;
 
-    @Option(names = "--expect", paramLabel = "VERDICT", description = "Exit with 1 unless the verdict is this one (STABLE or UNSTABLE): for scripts and CI.")
+    @Option(names = "--expect", paramLabel = "VERDICT")
     Verdict expect;
 
     @Override

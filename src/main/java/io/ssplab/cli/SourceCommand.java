@@ -19,43 +19,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp source}: the word-line generator on its own — the original demo's "Terminal 1". */
-@Command(name = "source", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve word lines over TCP until Ctrl-C: each client gets its own paced, reproducible stream.",
-                "Attach a job with: bin/ssp run phase2 --source 127.0.0.1:9999"})
+@Command(name = "source", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SourceCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = SourceConfig.DEFAULT_HOST,
-            description = "Address of this machine to listen on. Default: ${DEFAULT-VALUE} (this machine only); 0.0.0.0 opens it to the network.")
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = SourceConfig.DEFAULT_HOST)
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + SourceConfig.DEFAULT_PORT,
-            description = "TCP port (" + Options.PORT_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + SourceConfig.DEFAULT_PORT)
     int port;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140",
-            description = "Lines per second, per client (" + Options.RATE_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140")
     double rate;
 
-    @Option(names = "--words-per-line", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_WORDS_PER_LINE,
-            description = "Words in a line (" + Options.WORDS_PER_LINE_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--words-per-line", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_WORDS_PER_LINE)
     int wordsPerLine;
 
-    @Option(names = "--vocabulary", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_VOCABULARY,
-            description = "Words are word0 … word{N-1} (" + Options.VOCABULARY_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--vocabulary", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_VOCABULARY)
     int vocabulary;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_SEED,
-            description = "Random seed, any whole number: the same seed sends the same lines. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_SEED)
     long seed;
 
-    @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How often to print lines sent and the actual rate (" + Options.STATUS_EVERY_SPAN + "); 0 for never. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class)
     Duration statusEvery;
 
-    @Option(names = "--format", paramLabel = "classic|stamped", defaultValue = "classic",
-            description = "'stamped' puts #SOURCE:CLIENT:SEQ:SENT_MS before the words, so jobs can account for every line (docs/reliability.md). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "classic|stamped", defaultValue = "classic")
     LineFormat format;
 
     @Override

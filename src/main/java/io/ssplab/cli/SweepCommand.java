@@ -32,51 +32,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp sweep}: runs a grid of settings and measures how well the planner predicted each. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a grid of cores × partitions × cost and measure the planner's error on each cell.",
-                "Every combination is a short run (one shared embedded source, one Spark at a time); each measured PT is "
-                        + "compared with the planner's prediction made before the run.",
-                "Writes DIR/sweep.json, DIR/stability-map.png (measured PT/BI with the predicted stability boundary) and "
-                        + "DIR/index.html (model estimate vs real: the error table, worst cells and why)."},
-        footer = {"", "The default grid is 36 cells and took 22 minutes on a 2-core machine (the ETA on each line tells you as it goes).",
-                "Examples:",
-                "  bin/ssp sweep",
-                "  bin/ssp sweep --cores 2,8 --partitions 7 --cost 0.5ms,8ms --rate 100"})
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SweepCommand implements Callable<Integer> {
     static final Range CORES = new Range("--cores", 2, Limits.MAX_LOCAL_CORES, "2,4,8");
     static final Range PARTITIONS = new Range("--partitions", 1, Limits.MAX_PARTITIONS, "2,4,8,16");
-    static final Range COSTS = new Range("--cost", 0, Limits.MAX_COST_MS, "5ms,10ms,15ms");
+    static final Range COSTS = Range.ofMillis("--cost", 0, Limits.MAX_COST_MS, "5ms,10ms,15ms");
 
     @ParentCommand
     Main main;
 
-    @Option(names = "--cores", paramLabel = "N", split = ",", defaultValue = "2,4,8",
-            description = "N of local[N] to try (each " + Options.LOCAL_CORES_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cores", paramLabel = "N", split = ",", defaultValue = "2,4,8")
     List<Integer> cores;
 
-    @Option(names = "--partitions", paramLabel = "P", split = ",", defaultValue = "2,4,8,16",
-            description = "Partition counts to try (each " + Options.PARTITIONS_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--partitions", paramLabel = "P", split = ",", defaultValue = "2,4,8,16")
     List<Integer> partitions;
 
-    @Option(names = "--cost", paramLabel = "DURATION", split = ",", defaultValue = "5ms,10ms,15ms", converter = DurationConverter.class,
-            description = "Per-word costs to try (each " + Limits.COST_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cost", paramLabel = "DURATION", split = ",", defaultValue = "5ms,10ms,15ms", converter = DurationConverter.class)
     List<Duration> costs;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "4",
-            description = "Batches measured per cell after its warm-up (" + Options.SHORT_RUN_BATCHES_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "4")
     int batches;
 
-    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
-            description = "BI of every cell (" + Limits.BATCH_INTERVAL_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s")
     Duration batchInterval;
 
-    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140", description = "Lines per second of the shared source (" + Options.RATE_SPAN + "). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140")
     double rate;
 
-    @Option(names = "--no-warm-up", description = "Skip the short uncounted run that warms up the JVM before the first cell.")
+    @Option(names = "--no-warm-up")
     boolean noWarmUp;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results. Default: runs/sweep-<timestamp>/.")
+    @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
     @Override

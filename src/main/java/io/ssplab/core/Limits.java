@@ -2,8 +2,8 @@ package io.ssplab.core;
 
 /**
  * The range of every numeric option: what a real run on a laptop or a small cluster could use. Help
- * texts quote these constants and {@link Range#check} refuses anything outside them, before anything
- * starts — so {@code --partitions 100000000} or {@code --cost 1h} get one line instead of a run that
+ * texts quote these constants (their spans, through cli.HelpRanges: never a number typed into the
+ * bundles) and {@link Range#check} refuses anything outside them, before anything starts — so {@code --partitions 100000000} or {@code --cost 1h} get one line instead of a run that
  * never ends.
  */
 public final class Limits {
@@ -32,21 +32,17 @@ public final class Limits {
     public static final int MIN_PORT = 1;
     public static final int MAX_PORT = 65_535;
 
-    public static final String BATCH_INTERVAL_SPAN = "100ms–10m";
-    public static final String COST_SPAN = "0–1s";
-    public static final String DURATION_SPAN = "1s–24h";
-
-    public static final Range BATCH_INTERVAL = new Range("--batch-interval", MIN_BATCH_INTERVAL_MS, MAX_BATCH_INTERVAL_MS, "2s");
+    public static final Range BATCH_INTERVAL = Range.ofMillis("--batch-interval", MIN_BATCH_INTERVAL_MS, MAX_BATCH_INTERVAL_MS, "2s");
     public static final Range PARTITIONS = new Range("--partitions", 1, MAX_PARTITIONS, "4");
-    public static final Range COST = new Range("--cost", 0, MAX_COST_MS, "5ms");
+    public static final Range COST = Range.ofMillis("--cost", 0, MAX_COST_MS, "5ms");
     public static final Range RATE = new Range("--rate", 0.01, MAX_RATE, "140");
     public static final Range WORDS_PER_LINE = new Range("--words-per-line", 1, MAX_WORDS_PER_LINE, "3");
     public static final Range LOCAL_CORES = new Range("local[N]", 2, MAX_LOCAL_CORES, "local[4]");
     public static final Range CLUSTER_CORES = new Range("--cores-max", 1, MAX_CLUSTER_CORES, "8");
-    public static final Range BLOCK_INTERVAL = new Range("--block-interval", MIN_BLOCK_INTERVAL_MS, MAX_BATCH_INTERVAL_MS, "200ms");
+    public static final Range BLOCK_INTERVAL = Range.ofMillis("--block-interval", MIN_BLOCK_INTERVAL_MS, MAX_BATCH_INTERVAL_MS, "200ms");
     public static final Range RECEIVERS = new Range("--receivers", 0, MAX_RECEIVERS, "1");
     public static final Range BATCHES = new Range("--batches", 1, MAX_BATCHES, "10");
-    public static final Range DURATION = new Range("--duration", 1000, MAX_DURATION_MS, "60s");
+    public static final Range DURATION = Range.ofMillis("--duration", 1000, MAX_DURATION_MS, "60s");
     public static final Range PORT = new Range("--port", MIN_PORT, MAX_PORT, "9999");
     public static final Range UI_PORT = new Range("--ui-port", MIN_PORT, MAX_PORT, "4040");
 }

@@ -4,19 +4,64 @@ import java.time.Duration;
 
 /**
  * The range a number must fall in to be worth running, with the example a refusal suggests. Every
- * numeric option of the lab has one, defined once in {@link Limits}; the option's help text names it
- * and {@link #check} refuses anything outside, in one line, before anything starts.
+ * numeric option of the lab has one, defined once ({@link Limits}, or beside the command that owns the
+ * option); the option's help text quotes its {@link #span} (cli.HelpRanges) and {@link #check} refuses
+ * anything outside, in one line, before anything starts.
  *
  * @param what    the option as typed, e.g. "--partitions"
- * @param min     smallest value allowed
- * @param max     largest value allowed
+ * @param min     smallest value allowed (milliseconds for a duration, megabytes for a memory size)
+ * @param max     largest value allowed, in the same unit
  * @param example a value to suggest, e.g. "4"
+ * @param unit    what min and max count: how {@link #span} shows them
  */
-public record Range(String what, double min, double max, String example) {
+public record Range(String what, double min, double max, String example, Unit unit) {
 
-    /** "1–1,024": how help texts and refusals show the range. */
+    /** What a range's numbers count. */
+    public enum Unit {
+        /** A plain number: "1–1,024", "0.01–100,000". */
+        NUMBER,
+        /** Milliseconds, shown as durations: "100 ms–10 min". */
+        MILLISECONDS,
+        /** Megabytes, shown as the option is typed (Spark's size syntax, no separators in any language): "1g–1024g". */
+        MEGABYTES
+    }
+
+    /** A range of plain numbers. */
+    public Range(String what, double min, double max, String example) {
+        this(what, min, max, example, Unit.NUMBER);
+    }
+
+    /** A range of durations, given in milliseconds. */
+    public static Range ofMillis(String what, double minMs, double maxMs, String example) {
+        return new Range(what, minMs, maxMs, example, Unit.MILLISECONDS);
+    }
+
+    /** A range of memory sizes, given in megabytes. */
+    public static Range ofMegabytes(String what, double minMb, double maxMb, String example) {
+        return new Range(what, minMb, maxMb, example, Unit.MEGABYTES);
+    }
+
+    /** "1–1,024", "100 ms–10 min": how help texts and refusals show the range, in the current language. */
     public String span() {
-        return Format.plain(min) + "–" + Format.plain(max);
+        return span(Lang.current());
+    }
+
+    /** The span in {@code lang}: "0.01–100,000" in English, "0,01–100.000" in Vietnamese. */
+    public String span(Lang lang) {
+        return shown(lang, min) + "–" + shown(lang, max);
+    }
+
+    /** One end of the range in its unit. */
+    private String shown(Lang lang, double v) {
+        return switch (unit) {
+            case NUMBER -> Format.plain(lang, v);
+            case MILLISECONDS -> Format.duration(lang, millis(v));
+            case MEGABYTES -> v % 1024 == 0 ? Format.optionNumber(v / 1024) + "g" : Format.optionNumber(v) + "m";
+        };
+    }
+
+    private static Duration millis(double ms) {
+        return Duration.ofNanos(Math.round(ms * 1e6));
     }
 
     public boolean contains(double v) {
@@ -51,8 +96,8 @@ public record Range(String what, double min, double max, String example) {
     /** For a duration range given in milliseconds. */
     public Duration check(Duration d) {
         double ms = d.toNanos() / 1e6;
-        if (!contains(ms)) throw new BadInputException(Messages.get("bad.durationRange", what, Format.duration(Duration.ofNanos((long) (min * 1e6))),
-                Format.duration(Duration.ofNanos((long) (max * 1e6))), Format.duration(d), example));
+        if (!contains(ms)) throw new BadInputException(Messages.get("bad.durationRange", what, Format.duration(millis(min)),
+                Format.duration(millis(max)), Format.duration(d), example));
         return d;
     }
 

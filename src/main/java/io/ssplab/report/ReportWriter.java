@@ -75,7 +75,7 @@ public final class ReportWriter {
             for (Future<Void> done : pool.invokeAll(languages)) done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while drawing the charts", e);
+            throw new IOException(Messages.get("report.error.chartsInterrupted"), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) throw io;

@@ -150,7 +150,9 @@ public final class RunLoader {
         Path own = RunOptions.summaryPathFor(file);
         if (Files.isRegularFile(own)) {
             try {
-                return usable(Json.MAPPER.readValue(own.toFile(), RunSummary.class));
+                RunSummary s = Json.MAPPER.readValue(own.toFile(), RunSummary.class);
+                if (usable(s)) return s;
+                notes.add(Note.of("report.note.summaryUnreadable", own.getFileName(), Note.of("report.note.summaryIncomplete")));
             } catch (IOException | IllegalArgumentException e) {
                 notes.add(Note.of("report.note.summaryUnreadable", own.getFileName(), oneLine(e)));
             }
@@ -161,7 +163,8 @@ public final class RunLoader {
                 Map<String, RunSummary> byJob = new HashMap<>();
                 for (RunSummary s : Json.MAPPER.readValue(shared.toFile(), RunSummary[].class)) byJob.putIfAbsent(s.job(), s);
                 RunSummary s = byJob.get(job);
-                if (s != null) return usable(s);
+                if (usable(s)) return s;
+                if (s != null) notes.add(Note.of("report.note.summaryUnreadable", "summary.json", Note.of("report.note.summaryIncomplete")));
             } catch (IOException | IllegalArgumentException e) {
                 notes.add(Note.of("report.note.summaryUnreadable", "summary.json", oneLine(e)));
             }
@@ -169,10 +172,9 @@ public final class RunLoader {
         return null;
     }
 
-    private static RunSummary usable(RunSummary s) throws IOException {
-        if (s == null || s.knobs() == null || s.job() == null || !s.knobs().complete() || s.batchIntervalMs() <= 0 || !(s.knobs().costMs() >= 0))
-            throw new IOException("job, master, partitions, costMs, costUnit or batchIntervalMs missing");
-        return s;
+    /** Whether a recorded summary has the knobs a chart needs (else the note says which: report.note.summaryIncomplete). */
+    private static boolean usable(RunSummary s) {
+        return s != null && s.knobs() != null && s.job() != null && s.knobs().complete() && s.batchIntervalMs() > 0 && s.knobs().costMs() >= 0;
     }
 
     private static String oneLine(Exception e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Lang;
+import io.ssplab.core.Limits;
 import io.ssplab.core.Messages;
+import io.ssplab.core.Range;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +32,13 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * The help of every command comes from the message bundles, in both languages: the English bundle says
- * word for word what the annotations say (their spans are built from the constants of Limits and
- * Options, so the English help keeps quoting the ranges the commands check), the Vietnamese one says it
- * in Vietnamese with the same numbers, decimal commas, and no English sentence left.
+ * The help of every command comes from the message bundles alone, in both languages: the annotations
+ * carry names, labels and defaults but no words, so every command, option and parameter must find its
+ * text in messages_en and messages_vi (picocli would show an empty one, silently). The ranges the texts
+ * quote are never typed into the bundles: {@code ${sys:ssp.range.NAME}} is filled in from the constant
+ * registered in {@link HelpRanges}, spelled in the reader's language ("0.01–100,000" / "0,01–100.000",
+ * "100 ms–10 min"). The Vietnamese help says the English one's numbers, with decimal commas, and no
+ * English sentence left.
  */
 class HelpTextTest {
     /** Every command, as typed: "" is bin/ssp itself. */
@@ -60,8 +67,17 @@ class HelpTextTest {
 
     /** A number as the help writes it: "1024", "0.01" / "0,01", "127.0.0.1", "2,4,8"; not the digit of a name (phase2, p95). */
     static final Pattern NUMBER = Pattern.compile("(?<![\\w.,])\\d+(?:[.,]\\d+)*");
-    /** A decimal with a point that is not part of something typed: "0.01", but not "5.5ms", "127.0.0.1" or "0.5ms,8ms". */
-    static final Pattern DECIMAL_POINT = Pattern.compile("(?<![\\w.,])\\d+\\.\\d+(?![\\w.,])");
+    /**
+     * A decimal with a point that is not part of something typed: "0.01", but not "5.5ms", "127.0.0.1" or
+     * "0.5ms,8ms" — nor a Vietnamese thousands group, "1.024" (the lab never prints three decimals).
+     */
+    static final Pattern DECIMAL_POINT = Pattern.compile("(?<![\\w.,])(?!\\d{1,3}(?:\\.\\d{3})+(?![\\w.,]))\\d+\\.\\d+(?![\\w.,])");
+    /** A range a bundle names: ${sys:ssp.range.NAME}. */
+    static final Pattern RANGE_VARIABLE = Pattern.compile("\\$\\{sys:" + Pattern.quote(HelpRanges.PROPERTY_PREFIX) + "([^}]+)}");
+    /** A range typed as numbers ("(1–1024)", "100ms–10m"), which a help text must take from the constants instead. */
+    static final Pattern TYPED_RANGE = Pattern.compile("\\d[\\d.,]*\\s?\\p{L}*–\\s?\\d");
+    /** Numeric options that have no range: any value is a valid one. */
+    static final Set<String> NUMERIC_WITHOUT_RANGE = Set.of("--seed");
 
     @AfterEach
     void english() {
@@ -72,12 +88,39 @@ class HelpTextTest {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
 
-    /** The command at {@code path} of a command line with the annotations' texts, or localized into {@code lang}. */
+    /**
+     * The command at {@code path} of a command line localized into {@code lang}. Read its texts before
+     * localizing another: the ranges are system properties, the last language published fills them in.
+     */
     static CommandLine command(String path, Lang lang) {
-        CommandLine cl = Main.commandLine(discard(), discard());
-        if (lang != null) Main.localize(cl, lang);
+        CommandLine cl = Main.localize(Main.commandLine(discard(), discard()), lang);
         for (String name : path.isEmpty() ? new String[0] : path.split(" ")) cl = cl.getSubcommands().get(name);
         return cl;
+    }
+
+    /** Every command of a command line localized into {@code lang}, by path ("" the root, "cluster start"), depth first. */
+    static Map<String, CommandLine> everyCommand(Lang lang) {
+        Map<String, CommandLine> all = new LinkedHashMap<>();
+        collect(Main.localize(Main.commandLine(discard(), discard()), lang), "", all);
+        return all;
+    }
+
+    private static void collect(CommandLine cl, String path, Map<String, CommandLine> all) {
+        all.put(path, cl);
+        for (CommandLine sub : new java.util.LinkedHashSet<>(cl.getSubcommands().values()))
+            collect(sub, (path.isEmpty() ? "" : path + " ") + sub.getCommandName(), all);
+    }
+
+    /** Options and positional parameters of a command, as its help lists them. */
+    static List<ArgSpec> args(CommandSpec spec) {
+        List<ArgSpec> args = new ArrayList<>(spec.positionalParameters());
+        args.addAll(spec.options());
+        return args;
+    }
+
+    /** How an argument is named in a failure: "--rate", "JOB". */
+    static String name(ArgSpec a) {
+        return a instanceof OptionSpec o ? o.longestName() : a.paramLabel();
     }
 
     /** Every text of a command: its description, footer, each option's and parameter's description — named, in the order of the help. */
@@ -120,12 +163,45 @@ class HelpTextTest {
     }
 
     @Test
-    void theEnglishHelpIsWordForWordTheAnnotationsOne() {
-        for (String path : COMMANDS) {
-            assertThat(usage(command(path, Lang.EN))).as("bin/ssp %s --help, from the English bundle", path).isEqualTo(usage(command(path, null)));
+    void theCommandsListedHereAreEveryCommand() {
+        assertThat(everyCommand(Lang.EN).keySet()).as("COMMANDS: every command of bin/ssp, so the help tests run each").containsExactlyInAnyOrderElementsOf(COMMANDS);
+    }
+
+    /**
+     * The annotations carry no text, and picocli shows an empty one when a key is missing: every command,
+     * option and parameter has a text in both languages, with every variable filled in.
+     */
+    @Test
+    void everyCommandOptionAndParameterHasATextInBothLanguages() {
+        List<String> empty = new ArrayList<>();
+        for (Lang lang : List.of(Lang.EN, Lang.VI)) {
+            for (Map.Entry<String, CommandLine> c : everyCommand(lang).entrySet()) {
+                CommandSpec spec = c.getValue().getCommandSpec();
+                String where = lang.code() + " bin/ssp " + c.getKey();
+                String description = String.join("\n", spec.usageMessage().description());
+                if (description.isBlank()) empty.add(where + ": no description");
+                else if (unfilled(description)) empty.add(where + ": description " + description);
+                String footer = String.join("\n", spec.usageMessage().footer());
+                if (unfilled(footer)) empty.add(where + ": footer " + footer);
+                for (ArgSpec a : args(spec)) {
+                    String text = String.join("\n", a.description());
+                    if (text.isBlank()) empty.add(where + " " + name(a) + ": no description");
+                    else if (unfilled(text)) empty.add(where + " " + name(a) + ": " + text);
+                }
+            }
         }
-        // and that is what bin/ssp prints
-        assertThat(help("run")).isEqualTo(usage(command("run", null)));
+        assertThat(empty).as("help texts missing or with a variable left unfilled (a key missing from a bundle, a range not in HelpRanges)").isEmpty();
+        // and both languages have the same footers: an example list is not lost in one of them
+        for (String path : COMMANDS) {
+            boolean en = command(path, Lang.EN).getCommandSpec().usageMessage().footer().length > 0;
+            boolean vi = command(path, Lang.VI).getCommandSpec().usageMessage().footer().length > 0;
+            assertThat(vi).as("bin/ssp %s: a footer in Vietnamese as in English", path).isEqualTo(en);
+        }
+    }
+
+    /** A variable picocli did not fill in: "${…}" left as is, or "null" for a system property that is not set. */
+    private static boolean unfilled(String text) {
+        return text.contains("${") || Pattern.compile("\\bnull\\b").matcher(text).find();
     }
 
     /** The key picocli reads for an option or a parameter: qualified by the command first, as picocli looks it up. */
@@ -143,15 +219,13 @@ class HelpTextTest {
         ResourceBundle vi = Messages.bundle(Lang.VI);
         List<String> missing = new ArrayList<>();
         for (String path : COMMANDS) {
-            CommandSpec spec = command(path, null).getCommandSpec();
+            CommandSpec spec = command(path, Lang.EN).getCommandSpec();
             String prefix = spec.qualifiedName(".") + ".usage.";
             for (ResourceBundle b : List.of(en, vi)) {
                 if (!b.containsKey(prefix + "description") && !b.containsKey(prefix + "description.0")) missing.add(b.getLocale() + " " + prefix + "description");
-                if (spec.usageMessage().footer().length > 0 && !b.containsKey(prefix + "footer")) missing.add(b.getLocale() + " " + prefix + "footer");
+                if (b.containsKey(prefix + "footer") != en.containsKey(prefix + "footer")) missing.add(b.getLocale() + " " + prefix + "footer");
             }
-            List<ArgSpec> args = new ArrayList<>(spec.options());
-            args.addAll(spec.positionalParameters());
-            for (ArgSpec a : args) {
+            for (ArgSpec a : args(spec)) {
                 String key = keyOf(spec, a, en);
                 if (!en.containsKey(key)) missing.add("en " + key);
                 if (!vi.containsKey(key)) missing.add("vi " + key);
@@ -160,22 +234,106 @@ class HelpTextTest {
         assertThat(missing).as("help texts without their key").isEmpty();
     }
 
-    /** The numbers of each text — ranges, defaults, examples — are the constants the annotations are built from, in Vietnamese too. */
+    /** The numbers of each text — ranges, defaults, examples — are the English one's, in Vietnamese too. */
     @Test
-    void theVietnameseHelpQuotesTheSameNumbersAsTheConstants() {
+    void theVietnameseHelpQuotesTheSameNumbersAsTheEnglishOne() {
         Map<String, String> differ = new TreeMap<>();
         for (String path : COMMANDS) {
-            Map<String, String> constants = texts(command(path, null));
+            Map<String, String> en = texts(command(path, Lang.EN));
             Map<String, String> vi = texts(command(path, Lang.VI));
-            for (Map.Entry<String, String> e : constants.entrySet()) {
+            for (Map.Entry<String, String> e : en.entrySet()) {
                 List<String> expected = numbers(e.getValue());
                 List<String> got = numbers(vi.get(e.getKey()));
-                if (!expected.equals(got)) differ.put(("ssp " + path).strip() + " " + e.getKey(), "constants " + expected + " ≠ vi " + got + ": " + vi.get(e.getKey()));
+                if (!expected.equals(got)) differ.put(("ssp " + path).strip() + " " + e.getKey(), "en " + expected + " ≠ vi " + got + ": " + vi.get(e.getKey()));
             }
         }
-        assertThat(differ).as("Vietnamese help texts whose numbers are not the annotations' (the constants')").isEmpty();
+        assertThat(differ).as("Vietnamese help texts whose numbers are not the English ones").isEmpty();
         // the comparison reads a decimal comma as a point, and a range's two ends apart
         assertThat(numbers("(0,01–100000), e.g. 5.5ms; phase2, p95, local[4]")).containsExactly("0.01", "100000", "5.5", "4");
+        // a thousands separator is the other language's decimal mark: both read the same
+        assertThat(numbers("(1–1,024)")).isEqualTo(numbers("(1–1.024)"));
+    }
+
+    /**
+     * Every range a help text quotes is a constant's, registered in {@link HelpRanges}: the rendered help
+     * of each option with a range shows that range's span, computed here from the constant, in both
+     * languages; the range is the option's own (its name, or a name the text says: local[N]); both
+     * languages quote the same ranges; every registered range is quoted; every numeric option quotes one.
+     */
+    @Test
+    void everyRangeInTheHelpIsAConstantsSpanInBothLanguages() {
+        ResourceBundle en = Messages.bundle(Lang.EN);
+        ResourceBundle vi = Messages.bundle(Lang.VI);
+        List<String> wrong = new ArrayList<>();
+        Set<String> quoted = new TreeSet<>();
+        for (Lang lang : List.of(Lang.EN, Lang.VI)) {
+            for (Map.Entry<String, CommandLine> c : everyCommand(lang).entrySet()) {
+                CommandSpec spec = c.getValue().getCommandSpec();
+                String usage = flat(c.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF));
+                for (ArgSpec a : args(spec)) {
+                    String where = lang.code() + " bin/ssp " + c.getKey() + " " + name(a);
+                    String key = keyOf(spec, a, en);
+                    if (!en.containsKey(key) || !vi.containsKey(key)) continue; // everyTextHasItsKeyInBothBundles says so
+                    List<String> names = rangeNames(en.getString(key));
+                    if (!names.equals(rangeNames(vi.getString(key)))) wrong.add(where + ": en quotes " + names + ", vi " + rangeNames(vi.getString(key)));
+                    if (names.isEmpty() && numeric(a) && !NUMERIC_WITHOUT_RANGE.contains(name(a))) wrong.add(where + ": a numeric option that quotes no range");
+                    String text = flat(String.join(" ", a.description()));
+                    for (String n : names) {
+                        quoted.add(n);
+                        Range range = HelpRanges.RANGES.get(n);
+                        if (range == null) {
+                            wrong.add(where + ": ${sys:" + HelpRanges.property(n) + "} is not in HelpRanges.RANGES");
+                            continue;
+                        }
+                        if (!range.what().equals(name(a)) && !text.contains(range.what())) wrong.add(where + ": quotes the range of " + range.what());
+                        String span = range.span(lang);
+                        if (!text.contains(span)) wrong.add(where + ": " + text + " does not quote " + span);
+                        if (!usage.contains(span)) wrong.add(where + ": the rendered help does not quote " + span);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("help texts and the ranges of HelpRanges").isEmpty();
+        assertThat(quoted).as("every range of HelpRanges is quoted by a help text").containsExactlyInAnyOrderElementsOf(HelpRanges.RANGES.keySet());
+        // what the spans look like, from the constants: grouped numbers and durations in each language
+        assertThat(Limits.RATE.span(Lang.EN)).isEqualTo("0.01–100,000");
+        assertThat(Limits.RATE.span(Lang.VI)).isEqualTo("0,01–100.000");
+        assertThat(Limits.BATCH_INTERVAL.span(Lang.EN)).isEqualTo("100 ms–10 min");
+        assertThat(Limits.BATCH_INTERVAL.span(Lang.VI)).isEqualTo("100 ms–10 min");
+        assertThat(Options.WORKER_MEMORY.span(Lang.VI)).isEqualTo("1g–1024g");
+    }
+
+    /** No help text types a range: each is a ${sys:ssp.range.NAME} of the constants (the other variables are picocli's). */
+    @Test
+    void noRangeIsTypedIntoTheBundles() {
+        Map<String, String> typed = new TreeMap<>();
+        for (Lang lang : List.of(Lang.EN, Lang.VI)) {
+            ResourceBundle b = Messages.bundle(lang);
+            for (String key : b.keySet()) {
+                if (!key.startsWith("ssp.")) continue;
+                Matcher m = TYPED_RANGE.matcher(RANGE_VARIABLE.matcher(b.getString(key)).replaceAll(""));
+                if (m.find()) typed.put(lang.code() + " " + key, m.group());
+            }
+        }
+        assertThat(typed).as("ranges typed into the help texts: write ${sys:%sNAME} and register NAME in HelpRanges", HelpRanges.PROPERTY_PREFIX).isEmpty();
+        assertThat(TYPED_RANGE.matcher("(1–1024)").find()).isTrue();
+        assertThat(TYPED_RANGE.matcher("(100ms–10m)").find()).isTrue();
+    }
+
+    /** The range names a text quotes, sorted. */
+    static List<String> rangeNames(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher m = RANGE_VARIABLE.matcher(text);
+        while (m.find()) names.add(m.group(1));
+        names.sort(null);
+        return names;
+    }
+
+    /** An option whose values are numbers or durations (or lists of them). */
+    static boolean numeric(ArgSpec a) {
+        Class<?> t = a.typeInfo().isCollection() ? a.typeInfo().getAuxiliaryTypes()[0] : a.type();
+        return t == int.class || t == Integer.class || t == long.class || t == Long.class || t == double.class || t == Double.class
+                || t == Duration.class;
     }
 
     @Test
@@ -242,18 +400,22 @@ class HelpTextTest {
             assertThat(vi).as(path).doesNotContain("Default:").doesNotContain("Examples:").doesNotContain("Commands:");
         }
         assertThat(help("", "--lang", "vi")).contains("Các lệnh:").contains("Bắt đầu với: bin/ssp demo");
-        // the ranges with a decimal: a comma in Vietnamese, a point in English (help lines wrap: read as one line)
-        assertThat(flat(help("run", "--lang", "vi"))).contains("(0,01–100000)");
-        assertThat(flat(help("run"))).contains("(0.01– 100000)");
+        // the ranges, from the constants: a decimal comma and a thousands point in Vietnamese, the other way round
+        // in English (help lines wrap: read as one line)
+        assertThat(flat(help("run", "--lang", "vi"))).contains("(0,01–100.000)").contains("(1–1.024)").contains("(100 ms–10 min)");
+        assertThat(flat(help("run"))).contains("(0.01–100,000)").contains("(1–1,024)").contains("(100 ms–10 min)");
         assertThat(flat(help("plan", "--lang", "vi"))).contains("(0,01–1)").contains("Mặc định: 0,9.");
         assertThat(flat(help("plan"))).contains("(0.01–1)").contains("Default: 0.9.");
         // what is typed keeps its point: a duration to pass
         assertThat(flat(help("run", "--lang", "vi"))).contains("5.5ms");
     }
 
-    /** The help as one line: wrapped lines joined, indentation gone. */
-    private static String flat(String help) {
-        return help.replaceAll("\\s+", " ");
+    /**
+     * The help as one line: wrapped lines joined, indentation gone, a range's no-break spaces read as
+     * spaces, and a line wrapped after a range's dash ("(1–" / "1,024)") joined again.
+     */
+    static String flat(String help) {
+        return help.replace(HelpRanges.NO_BREAK_SPACE, ' ').replaceAll("\\s+", " ").replace("– ", "–");
     }
 
     @Test

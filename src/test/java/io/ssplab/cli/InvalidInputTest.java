@@ -61,8 +61,9 @@ class InvalidInputTest {
     /** The cases the generator must reach at least; fewer means the model walk lost commands or options. */
     static final int AT_LEAST = 200;
 
+    /** A range as the English help quotes it: "1–1,024", "0.01–100,000", "100 ms–10 min" (a no-break space before a unit: cli.HelpRanges). */
     private static final Pattern SPAN = Pattern.compile(
-            "(-?\\d[\\d.,]*(?:ns|us|µs|ms|s|min|m|h)?)–(\\d[\\d.,]*(?:ns|us|µs|ms|s|min|m|h)?)");
+            "(-?\\d[\\d.,]*(?:[ \u00A0]?(?:ns|us|µs|ms|s|min|m|h))?)–(\\d[\\d.,]*(?:[ \u00A0]?(?:ns|us|µs|ms|s|min|m|h))?)");
     private static final Set<String> NUMERIC_WITHOUT_RANGE = Set.of("--seed");
 
     private static Fixture fixture;
@@ -209,7 +210,7 @@ class InvalidInputTest {
     @Test
     void everyNumericOptionNamesItsRangeInItsHelp() {
         List<String> missing = new ArrayList<>();
-        forEachCommand(Main.commandLine(discard(), discard()), (path, cl) -> {
+        forEachCommand(englishCommandLine(), (path, cl) -> {
             for (OptionSpec o : ownOptions(cl)) {
                 if (o.arity().max() == 0) continue;
                 if (kind(o) == Kind.INTEGER || kind(o) == Kind.DECIMAL || kind(o) == Kind.DURATION) {
@@ -259,7 +260,7 @@ class InvalidInputTest {
 
     static Stream<Case> cases() {
         Map<String, Case> cases = new LinkedHashMap<>();
-        CommandLine root = Main.commandLine(discard(), discard());
+        CommandLine root = englishCommandLine();
         forEachCommand(root, (path, cl) -> {
             if (path.equals("help")) return; // picocli's own: hand-written below
             generic(path, cl).forEach(c -> cases.putIfAbsent(c.toString(), c));
@@ -351,7 +352,7 @@ class InvalidInputTest {
         throw new AssertionError("option " + o.longestName() + " has a type this test does not know: " + t);
     }
 
-    /** The documented range, from the option's help text: "(1–10000)", "(100ms–10m)". */
+    /** The documented range, from the option's help text: "(1–10,000)", "(100 ms–10 min)". */
     record Span(double min, double max, boolean durations) {
     }
 
@@ -363,8 +364,9 @@ class InvalidInputTest {
     }
 
     private static double number(String s, boolean duration) {
-        if (duration) return DurationConverter.parse(s).toNanos() / 1e6; // ms
-        return Double.parseDouble(s.replace(",", ""));
+        String typed = s.replace("\u00A0", "").replace(" ", ""); // "100 ms" → "100ms", as it is typed
+        if (duration) return DurationConverter.parse(typed).toNanos() / 1e6; // ms
+        return Double.parseDouble(typed.replace(",", ""));
     }
 
     /** value → why it is bad. */
@@ -626,6 +628,15 @@ class InvalidInputTest {
     static List<OptionSpec> ownOptions(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
         return spec.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp() && !o.inherited() && !o.hidden()).toList();
+    }
+
+    /**
+     * The command line with its English help: the bundle's texts, the ranges filled in from the constants
+     * in English (the spans {@link #span} reads). Built anew each time: a Vietnamese case in between
+     * publishes the Vietnamese spans.
+     */
+    static CommandLine englishCommandLine() {
+        return Main.localize(Main.commandLine(discard(), discard()), Lang.EN);
     }
 
     static String help(OptionSpec o) {
