@@ -3,6 +3,7 @@ package io.ssplab.report;
 import java.util.List;
 import java.util.Optional;
 
+import io.ssplab.page.Bilingual;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Verdict;
 

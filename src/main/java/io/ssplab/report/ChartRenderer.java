@@ -23,6 +23,8 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import io.ssplab.page.Png;
+import io.ssplab.page.Bilingual;
 import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ssplab.page.Bilingual;
 import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;

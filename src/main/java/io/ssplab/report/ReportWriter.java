@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.ssplab.page.Bilingual;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 

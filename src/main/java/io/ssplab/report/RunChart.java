@@ -1,5 +1,6 @@
 package io.ssplab.report;
 
+import io.ssplab.page.Bilingual;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.report.ChartData.Metric;

@@ -21,8 +21,8 @@ import org.knowm.xchart.style.Styler;
 import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
-import io.ssplab.report.Bilingual;
-import io.ssplab.report.Png;
+import io.ssplab.page.Bilingual;
+import io.ssplab.page.Png;
 
 /**
  * The sweep's picture: for each cost, a heat map of the measured PT/BI over cores × partitions

@@ -12,7 +12,7 @@ import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.model.BatchArithmetic;
 import io.ssplab.model.Overhead;
-import io.ssplab.report.Bilingual;
+import io.ssplab.page.Bilingual;
 
 /**
  * The sweep's HTML page, Sparklens-style "model estimate vs real": the stability map, the model's

@@ -25,6 +25,8 @@ import org.knowm.xchart.internal.chartpart.AxisPair;
 import org.knowm.xchart.internal.chartpart.AxisTickCalculator;
 import org.knowm.xchart.internal.chartpart.Chart;
 
+import io.ssplab.page.Png;
+import io.ssplab.page.Bilingual;
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Lang;
 import io.ssplab.metrics.Summarizer;

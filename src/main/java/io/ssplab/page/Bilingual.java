@@ -1,4 +1,4 @@
-package io.ssplab.report;
+package io.ssplab.page;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ssplab.report;
+package io.ssplab.page;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
