@@ -65,8 +65,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--with-backpressure", description = "Add a 4th act: phase4, phase2's overload with Spark's backpressure, whose scheduling delay must stay bounded.")
     boolean withBackpressure;
 
+    @Option(names = "--api", paramLabel = "dstream|structured",
+            description = "dstream (default): the DStream story above. structured: the Structured Streaming story, ss-baseline STABLE, ss-bottleneck FALLING_BEHIND (behind its trigger, bounded), ss-overload UNSTABLE, ss-parallelism STABLE; each act measures its own number of batches unless --batches is given.")
+    io.ssplab.core.Api api;
+
     @Override
     public Integer call() throws Exception {
+        if (api == io.ssplab.core.Api.STRUCTURED) return new StructuredDemo(this).call();
         Options.DEMO_BATCHES.check(batches);
         if (!noUi) Options.UI_PORT.check(uiPort);
         Path dir = Options.writableDirectory("--out", out != null ? out : defaultRunDir());

@@ -33,6 +33,10 @@ public final class JobKnobOptions {
             description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0 (" + Limits.COST_SPAN + "). Default: the job's.")
     Duration cost;
 
+    @Option(names = "--batch-cost", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --api structured: a fixed wait per micro-batch after its count, whatever its size (a slow sink), e.g. 1.5s (" + Limits.BATCH_COST_SPAN + "). Default: the lesson's.")
+    Duration batchCost;
+
     /** The options given, as command-line arguments (" --master 'local[2]' --cost 2ms"), to repeat them in another command. */
     String asArguments() {
         StringBuilder s = new StringBuilder();
@@ -40,6 +44,7 @@ public final class JobKnobOptions {
         if (batchInterval != null) s.append(" --batch-interval ").append(DurationConverter.format(batchInterval));
         if (partitions != null) s.append(" --partitions ").append(partitions);
         if (cost != null) s.append(" --cost ").append(DurationConverter.format(cost));
+        if (batchCost != null) s.append(" --batch-cost ").append(DurationConverter.format(batchCost));
         return s.toString();
     }
 
@@ -61,6 +66,7 @@ public final class JobKnobOptions {
         if (job.knobsInCode() && (anyCodeKnob() || alsoGiven)) {
             throw new BadInputException(Messages.get("bad.knobsInCode", jobName, job.getClass().getSimpleName(), Messages.get(insteadKey)));
         }
+        if (batchCost != null) throw new BadInputException(Messages.get("ss.bad.batchCostDstream"));
         if (job instanceof WordCountExercise exercise) {
             MissingSolutionException open = exercise.firstOpenGap();
             if (open != null) throw open;

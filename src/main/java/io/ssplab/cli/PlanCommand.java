@@ -99,8 +99,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (prediction and fixes) instead of the explanation.")
     boolean json;
 
+    @Option(names = "--api", paramLabel = "dstream|structured",
+            description = "structured: predict a Structured Streaming query's micro-batches (regime STABLE, FALLING_BEHIND or UNSTABLE, the settled duration D*, rows per batch, latency; --job phase1-3 or ss-*; default job ss-bottleneck). Default: dstream, structured for an ss-* job.")
+    io.ssplab.core.Api api;
+
     @Override
     public Integer call() throws Exception {
+        if (StructuredRun.applies(api, job)) return new StructuredPlan(this).call();
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Workload workload;
         try {

@@ -122,8 +122,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--expect", paramLabel = "VERDICT", description = "Exit with 1 unless the verdict is this one (STABLE or UNSTABLE): for scripts and CI.")
     Verdict expect;
 
+    // Structured Streaming: the same lessons as a query (StructuredRun).
+    @Option(names = "--api", paramLabel = "dstream|structured",
+            description = "Which Spark API runs the lesson: dstream (StreamingContext) or structured (a Structured Streaming query; JOB phase1-3 or ss-baseline, ss-bottleneck, ss-overload, ss-parallelism). Default: dstream, structured for an ss-* JOB.")
+    io.ssplab.core.Api api;
+
     @Override
     public Integer call() throws Exception {
+        if (StructuredRun.applies(api, job)) return new StructuredRun(this).call();
         PrintStream out = main.out;
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Knobs jobSpec;
@@ -170,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
         return externalSource != null && externalSource.linesPerSecond() > 0 ? s.withRate(externalSource.linesPerSecond()) : s;
     }
 
-    private void validateRunOptions() {
+    void validateRunOptions() {
         if (batches != null) Limits.BATCHES.check(batches);
         if (duration != null) Limits.DURATION.check(duration);
         if (!noUi) Limits.UI_PORT.check(uiPort);
@@ -198,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The running source's own status, when --source names one of ours: its rate is the run's. */
-    private io.ssplab.source.SourceStatus externalSource;
+    io.ssplab.source.SourceStatus externalSource;
 
     RunOptions options(PrintStream out, Map<String, String> sparkConf) {
         return new RunOptions(SourceEndpoint.parse(source), new RunLimits(batches, duration), noUi ? -1 : uiPort, metricsOut, sparkConf, out,
@@ -232,7 +238,7 @@ public final class RunCommand implements Callable<Integer> {
     static final class JobNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Jobs.NAMES.iterator();
+            return java.util.stream.Stream.concat(Jobs.NAMES.stream(), io.ssplab.jobs.structured.StructuredJobs.NAMES.stream()).iterator();
         }
     }
 }
