@@ -1,7 +1,6 @@
 package io.ssplab.metrics;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -52,7 +51,7 @@ import io.ssplab.core.BatchMetrics;
  * reads it with the same meaning. The first batch after the query starts (batch 0) is off the grid and has none.
  *
  * <p>Events arrive in order on Spark's listener-bus thread, for every query of the session: the listener
- * keeps only those of the query it is {@link #forQuery told about} (all, until then).
+ * keeps only those of the query named after its job ({@code writeStream().queryName(job)}).
  */
 public final class QueryProgressListener extends StreamingQueryListener {
     /** A batch that starts within this long after the previous one ended followed it at once (no trigger wait between). */
@@ -66,7 +65,6 @@ public final class QueryProgressListener extends StreamingQueryListener {
     private final List<Consumer<QueryProgress>> progressSinks = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> jsonSinks = new CopyOnWriteArrayList<>();
     private volatile UnaryOperator<BatchMetrics> enrich = UnaryOperator.identity();
-    private volatile UUID queryId;
     private volatile boolean closed;
     private volatile BooleanSupplier stopRequested = () -> false;
     private QueryProgress previous;
@@ -106,12 +104,6 @@ public final class QueryProgressListener extends StreamingQueryListener {
         return this;
     }
 
-    /** Only this query's events from now on (the run's; a session may run others). */
-    public QueryProgressListener forQuery(UUID id) {
-        this.queryId = id;
-        return this;
-    }
-
     public void close() {
         closed = true;
     }
@@ -122,8 +114,7 @@ public final class QueryProgressListener extends StreamingQueryListener {
 
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
-        UUID only = queryId;
-        if (only != null && !only.equals(event.progress().id())) return;
+        if (!job.equals(event.progress().name())) return; // another query of the session (the runner's warm-up)
         String json = event.progress().json();
         accept(QueryProgress.fromJson(json), json);
     }

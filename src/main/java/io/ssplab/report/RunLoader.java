@@ -144,7 +144,16 @@ public final class RunLoader {
                     + " or summary.json): master, partitions and cost are not in the JSON Lines, so they are unknown here; the verdict is recomputed from the batches",
                     "không có file summary bên cạnh (" + summaryName
                     + " hoặc summary.json): master, số partition và chi phí không có trong JSON Lines nên ở đây không biết; kết luận được tính lại từ các batch"));
-            summary = Summarizer.summarize(Knobs.onlyInterval(job, batches.get(0).batchIntervalMs()), batches);
+            Knobs known = Knobs.onlyInterval(job, batches.get(0).batchIntervalMs());
+            summary = batches.get(0).api() == io.ssplab.core.Api.STRUCTURED
+                    ? io.ssplab.metrics.StructuredSummarizer.summarize(known.withApi(io.ssplab.core.Api.STRUCTURED), batches)
+                    : Summarizer.summarize(known, batches);
+        } else if (recorded.structured() != null) {
+            // A Structured Streaming run: its own verdict rules (FALLING_BEHIND…), on the batches it judged.
+            int warmup = recorded.batches() == batches.size() ? recorded.warmupBatches()
+                    : io.ssplab.metrics.StructuredWarmup.batches(batches, Summarizer.nominalLines(recorded.knobs()));
+            summary = io.ssplab.metrics.StructuredSummarizer.summarize(recorded.knobs(), batches, warmup, recorded.structured().predicted())
+                    .withAccounting(recorded.accounting());
         } else {
             // The run's own warm-up when the file holds the batches it was counted on: the page shows the console's numbers.
             int warmup = recorded.batches() == batches.size() ? recorded.warmupBatches()

@@ -11,20 +11,20 @@ import io.ssplab.pipeline.StructuredWordCount;
 /**
  * Structured Streaming, act 4 — the fix: the overload's cost, spread over four times the task slots.
  *
- * <p>Knobs: the overload's 16 ms per line (trigger 2 s, 140 lines/s) on {@code local[8]} with P = 8.
+ * <p>Knobs: the overload's 16 ms per line (trigger 3 s, 140 lines/s) on {@code local[8]} with P = 8.
  *
  * <p>Arithmetic ({@code bin/ssp plan --api structured --job ss-parallelism}), with o ≈ 0.5 s:
  * <pre>
  *   waves            ⌈P=8 / 8 slots⌉                = 1: every partition runs at once (no receiver holds a slot)
  *   a (per line)     16 ms × 1 wave / P=8          = 2 ms
  *   a·r              2 ms × 140 lines/s            = 0.28
- *   on time          o + a·r·T = 0.5 + 0.56        = 1.06 s ≤ T 2 s → STABLE, 280 rows per batch
+ *   on time          o + a·r·T = 0.5 + 0.84        = 1.34 s ≤ T 3 s → STABLE, 420 rows per batch
  * </pre>
  * The slots are threads, not CPUs: the cost is a wait, so 8 slots run 8 waits at once on the lab's 2-core
- * machine (measured: 6.4–7.3 at once). STABLE while o stays under T − a·r·T = 1.44 s. ({@code local[4]}, P = 4
- * would give a·r 0.56 and D = o + 1.12 s: STABLE only while o &lt; 0.88 s, too close on a busy machine.)
+ * machine (measured: 6.4–7.3 at once). STABLE while o stays under T − a·r·T = 2.16 s. ({@code local[4]}, P = 4
+ * would give a·r 0.56 and D = o + 1.68 s: STABLE only while o &lt; 1.32 s, too close on a busy machine.)
  *
- * <p>Observe in the Spark UI (Structured Streaming tab): Batch Duration back below 2 s, 280 rows per batch,
+ * <p>Observe in the Spark UI (Structured Streaming tab): Batch Duration back below 3 s, 420 rows per batch,
  * Process Rate above Input Rate.
  *
  * <p>Run: {@code bin/ssp run ss-parallelism}
