@@ -151,7 +151,7 @@ final class StructuredPlan {
         if (plan.costUnit != null) planOnly.add("--cost-unit");
         if (plan.wordsPerLine != null) planOnly.add("--words-per-line");
         if (plan.coresMax != null) planOnly.add("--cores-max");
-        if (!planOnly.isEmpty()) c.append(" (").append(String.join(", ", planOnly)).append(": plan only)");
+        if (!planOnly.isEmpty()) c.append(Messages.get("ss.plan.planOnly", String.join(", ", planOnly)));
         return c.toString();
     }
 

@@ -35,15 +35,15 @@ class StructuredPlanCommandTest extends IsolatedCli {
     @Test
     void explainsTheBottleneckByDefault() {
         assertThat(ssp("plan", "--api", "structured")).isZero();
-        assertThat(out()).contains("plan for ss-bottleneck (Structured Streaming)", "local[2], P=2, 6 ms/line, batch cost 2.00 s, trigger 3.00 s",
-                "a (per line)        6 ms/line × 1 wave / P=2 = 3.00 ms per line",
-                "a·r                 3.00 ms × 140 lines/s = 0.42 s of work per second of input",
+        assertThat(out()).contains("plan for ss-bottleneck (Structured Streaming)", "local[2], P=2, 4 ms/line, batch cost 2.50 s, trigger 3.00 s",
+                "a (per line)        4 ms/line × 1 wave / P=2 = 2.00 ms per line",
+                "a·r                 2.00 ms × 140 lines/s = 0.28 s of work per second of input",
                 "overhead o          0.50 s per micro-batch (3 waves) — the lab's default for micro-batches",
-                "batch cost s        2.00 s per batch",
-                "D = o + s + a·r·T = 0.50 s + 2.00 s + 0.42 × 3.00 s = 3.76 s > T 3.00 s",
-                "D* = (o + s) / (1 − a·r) = 2.50 s / 0.58 = 4.31 s → FALLING_BEHIND", "≈ 603 rows per batch", "after ≈ 3 batches",
-                "smallest fixes", "fewest cores", "largest batch cost", "≤ 0.94 s per batch",
-                "regime predicted: FALLING_BEHIND (D/T 1.44). Check it for real: bin/ssp run ss-bottleneck --api structured --batches 8")
+                "batch cost s        2.50 s per batch",
+                "D = o + s + a·r·T = 0.50 s + 2.50 s + 0.28 × 3.00 s = 3.84 s > T 3.00 s",
+                "D* = (o + s) / (1 − a·r) = 3.00 s / 0.72 = 4.17 s → FALLING_BEHIND", "≈ 583 rows per batch", "after ≈ 2 batches",
+                "smallest fixes", "fewest cores", "largest batch cost", "≤ 1.36 s per batch",
+                "regime predicted: FALLING_BEHIND (D/T 1.39). Check it for real: bin/ssp run ss-bottleneck --api structured --batches 8")
                 .doesNotContain("receiver holds");
     }
 
@@ -54,14 +54,14 @@ class StructuredPlanCommandTest extends IsolatedCli {
         assertThat(j.get("api").asText()).isEqualTo("structured");
         assertThat(j.get("regime").asText()).isEqualTo("FALLING_BEHIND");
         assertThat(j.get("verdict").asText()).isEqualTo("FALLING_BEHIND");
-        assertThat(j.get("predictedProcessingTimeMs").asDouble()).isCloseTo(2500 / 0.58, within(1e-6));
-        assertThat(j.get("onTimeDurationMs").asDouble()).isCloseTo(3760, within(1e-6));
-        assertThat(j.get("loadFactor").asDouble()).isCloseTo(0.42, within(1e-12));
-        assertThat(j.get("perLineMs").asDouble()).isEqualTo(3.0);
+        assertThat(j.get("predictedProcessingTimeMs").asDouble()).isCloseTo(3000 / 0.72, within(1e-6));
+        assertThat(j.get("onTimeDurationMs").asDouble()).isCloseTo(3840, within(1e-6));
+        assertThat(j.get("loadFactor").asDouble()).isCloseTo(0.28, within(1e-12));
+        assertThat(j.get("perLineMs").asDouble()).isEqualTo(2.0);
         assertThat(j.get("receivers").asInt()).isZero();
         assertThat(j.get("freeSlots").asInt()).isEqualTo(2);
-        assertThat(j.get("batchCostMs").asDouble()).isEqualTo(2000);
-        assertThat(j.get("predictedRowsPerBatch").asDouble()).isCloseTo(140 * 2.5 / 0.58, within(1e-6));
+        assertThat(j.get("batchCostMs").asDouble()).isEqualTo(2500);
+        assertThat(j.get("predictedRowsPerBatch").asDouble()).isCloseTo(140 * 3.0 / 0.72, within(1e-6));
         assertThat(j.get("fixes")).hasSize(6);
         assertThat(j.get("fixes").get(5).get("fix").asText()).isEqualTo("largestStableBatchCost");
         assertThat(j.get("fixes").get(5).get("prediction").get("regime").asText()).isEqualTo("STABLE");
@@ -94,15 +94,15 @@ class StructuredPlanCommandTest extends IsolatedCli {
         JsonNode j = json();
         assertThat(j.get("overheadMs").asDouble()).isEqualTo(1000);
         assertThat(j.get("overheadSource").asText()).isEqualTo("given");
-        // 1 s + 0.5 s + 3 ms × 100 lines/s × 3 s = 2.4 s ≤ 3 s: on time
+        // 1 s + 0.5 s + 2 ms × 100 lines/s × 3 s = 2.1 s ≤ 3 s: on time
         assertThat(j.get("regime").asText()).isEqualTo("STABLE");
-        assertThat(j.get("predictedProcessingTimeMs").asDouble()).isCloseTo(2400, within(1e-6));
+        assertThat(j.get("predictedProcessingTimeMs").asDouble()).isCloseTo(2100, within(1e-6));
     }
 
     @Test
     void vietnamese() {
         assertThat(ssp("plan", "--api", "structured", "--lang", "vi")).isZero();
-        assertThat(out()).contains("dự đoán cho ss-bottleneck", "hội tụ về", "4,31 s → FALLING_BEHIND", "tụt lại sau trigger nhưng bị chặn",
+        assertThat(out()).contains("dự đoán cho ss-bottleneck", "hội tụ về", "4,17 s → FALLING_BEHIND", "tụt lại sau trigger nhưng bị chặn",
                 "không có receiver", "chế độ dự đoán: FALLING_BEHIND");
     }
 

@@ -24,8 +24,8 @@ import io.ssplab.metrics.StructuredSummarizer;
  * <pre>
  *   act              knobs                          a·r    what it shows                                  holds while
  *   ss-baseline      local[2], P=2, no cost         0      STABLE, D = o; measures o for the others       o ≤ 3 s
- *   ss-bottleneck    + 6 ms/line, 2 s per batch     0.42   FALLING_BEHIND at D* = (o + s)/(1 − a·r),     always: D* ≥ 1.3 T (4.0–6.9 s)
- *                                                          settled within 10% after 3 batches
+ *   ss-bottleneck    + 4 ms/line, 2.5 s per batch   0.28   FALLING_BEHIND at D* = (o + s)/(1 − a·r),     always: D* ≥ 1.29 T (3.9–6.3 s)
+ *                                                          settled within 10% after 2 batches
  *   ss-overload      local[2], P=2, 16 ms/line      1.12   UNSTABLE: ×1.2–1.3 per batch                   always (a·r ≥ 1)
  *   ss-parallelism   local[8], P=8, 16 ms/line      0.28   STABLE, D = o + 0.84 s                         o ≤ 2.16 s
  * </pre>
@@ -47,7 +47,7 @@ public final class StructuredStory {
 
     public static final List<Act> ACTS = List.of(
             new Act(Baseline.KNOBS.job(), Baseline.EXPECTED, 4, Duration.ofSeconds(45)),
-            new Act(Bottleneck.KNOBS.job(), Bottleneck.EXPECTED, 6, Duration.ofSeconds(70)),
+            new Act(Bottleneck.KNOBS.job(), Bottleneck.EXPECTED, 7, Duration.ofSeconds(75)),
             new Act(Overload.KNOBS.job(), Overload.EXPECTED, 5, Duration.ofSeconds(55)),
             new Act(Parallelism.KNOBS.job(), Parallelism.EXPECTED, 4, Duration.ofSeconds(45)));
     /** The act whose batches are all overhead (no cost): the later acts are predicted with what it measured. */

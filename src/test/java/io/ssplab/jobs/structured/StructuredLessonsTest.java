@@ -88,14 +88,52 @@ class StructuredLessonsTest {
             // margins: the stable acts well within the trigger, the bottleneck well behind it, the overload well above a·r = 1
             assertThat(p.get("ss-baseline").durationMs()).isLessThanOrEqualTo(0.7 * t);
             assertThat(p.get("ss-parallelism").durationMs()).isLessThanOrEqualTo(0.95 * t);
-            assertThat(p.get("ss-bottleneck").durationMs()).isGreaterThanOrEqualTo(1.3 * t);
-            assertThat(p.get("ss-bottleneck").batchesToSettle()).isLessThanOrEqualTo(3);
+            assertThat(p.get("ss-bottleneck").durationMs()).isGreaterThanOrEqualTo(1.25 * t);
+            assertThat(p.get("ss-bottleneck").batchesToSettle()).isLessThanOrEqualTo(2);
             assertThat(p.get("ss-overload").loadFactor()).isGreaterThanOrEqualTo(1.1);
         }
         // the fix is the overload's cost on more slots
         assertThat(Parallelism.KNOBS.cost()).isEqualTo(Overload.KNOBS.cost());
         assertThat(StructuredStory.ACTS).extracting(StructuredStory.Act::expected)
                 .containsExactly(Verdict.STABLE, Verdict.FALLING_BEHIND, Verdict.UNSTABLE, Verdict.STABLE);
+    }
+
+    /**
+     * The bottleneck's batches as the model runs them, from its empty batch 0 (which pays o + s: the first full
+     * batch holds only the lines that came meanwhile, about 0.7 × r·D*), through the lab's own warm-up and
+     * verdict: by the batches the demo judges, the rows no longer grow, for every overhead.
+     */
+    @Test
+    void theBottleneckSettlesBeforeTheBatchesItJudges() {
+        Knobs k = Bottleneck.KNOBS;
+        StructuredStory.Act act = StructuredStory.act(k.job());
+        for (double o : new double[] {300, 1000, 2000}) {
+            var w = StructuredModel.workload(k, null, 2);
+            StructuredPrediction p = new StructuredModel(StructuredModel.given(o, w)).predictQuery(w);
+            java.util.List<io.ssplab.core.BatchMetrics> batches = new java.util.ArrayList<>();
+            double previous = o + k.batchCostMs();  // batch 0: no row
+            long start = 0;
+            batches.add(batch(0, start, 0, previous, Double.NaN, k));
+            for (int id = 1; id < 2 + act.measuredBatches(); id++) {
+                long rows = Math.round(k.linesPerSecond() * previous / 1000);
+                double d = o + k.batchCostMs() + p.perLineMs() * rows;
+                start += (long) previous;
+                batches.add(batch(id, start, rows, d, previous, k));
+                previous = d;
+            }
+            var summary = io.ssplab.metrics.StructuredSummarizer.summarize(k, batches,
+                    io.ssplab.metrics.StructuredWarmup.batches(batches, k.linesPerBatch()), p.forSummary());
+            assertThat(summary.verdict()).as("o = " + o).isEqualTo(Verdict.FALLING_BEHIND);
+            assertThat(Math.abs(summary.structured().rowsGrowthPerBatch())).as("o = " + o)
+                    .isLessThan(io.ssplab.metrics.StructuredSummarizer.SETTLED_ROWS / 3);
+            assertThat(summary.medianProcessingTimeMs()).isCloseTo(p.durationMs(), org.assertj.core.api.Assertions.within(0.02 * p.durationMs()));
+        }
+    }
+
+    private static io.ssplab.core.BatchMetrics batch(long id, long start, long rows, double d, double sincePrevious, Knobs k) {
+        double in = Double.isNaN(sincePrevious) ? 0 : rows * 1000 / sincePrevious;
+        return new io.ssplab.core.BatchMetrics(k.job(), start, k.batchIntervalMs(), rows, in, Math.round(d), 0, Math.round(d), 0, Api.STRUCTURED, id,
+                null, in, rows * 1000 / d, 0, null, null, null);
     }
 
     @Test
@@ -106,7 +144,7 @@ class StructuredLessonsTest {
         assertThatThrownBy(() -> StructuredJobs.byName("phase4")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("phase4 has no Structured Streaming lesson");
         Knobs k = Bottleneck.KNOBS;
-        assertThat(k.batchCostMs()).isEqualTo(2000);
+        assertThat(k.batchCostMs()).isEqualTo(2500);
         assertThat(k.validate()).isSameAs(k);
     }
 }
