@@ -65,8 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--with-backpressure", description = "Add a 4th act: phase4, phase2's overload with Spark's backpressure, whose scheduling delay must stay bounded.")
     boolean withBackpressure;
 
-    @Option(names = "--api", paramLabel = "dstream|structured",
-            description = "dstream (default): the DStream story above. structured: the Structured Streaming story, ss-baseline STABLE, ss-bottleneck FALLING_BEHIND (behind its trigger, bounded), ss-overload UNSTABLE, ss-parallelism STABLE; each act measures its own number of batches unless --batches is given.")
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.demo.api")
     io.ssplab.core.Api api;
 
     @Override

@@ -33,8 +33,7 @@ public final class JobKnobOptions {
             description = "Wait per record (per word for the phases, per line for the exercises), e.g. 6ms, 5.5ms or 0 (" + Limits.COST_SPAN + "). Default: the job's.")
     Duration cost;
 
-    @Option(names = "--batch-cost", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "With --api structured: a fixed wait per micro-batch after its count, whatever its size (a slow sink), e.g. 1.5s (" + Limits.BATCH_COST_SPAN + "). Default: the lesson's.")
+    @Option(names = "--batch-cost", paramLabel = "DURATION", converter = DurationConverter.class, descriptionKey = "ssp.knob.batch-cost")
     Duration batchCost;
 
     /** The options given, as command-line arguments (" --master 'local[2]' --cost 2ms"), to repeat them in another command. */

@@ -108,6 +108,8 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Help texts given by key (descriptionKey = "ssp.…") come from the messages bundle, in the command's language.
+        cli.setResourceBundle(Messages.bundle(Lang.current()));
         // A number is a finite one: "NaN" and "Infinity" are refused like "abc" (Double.valueOf would take them).
         CommandLine.ITypeConverter<Double> finite = value -> {
             double d = Double.parseDouble(value.strip());

@@ -99,8 +99,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (prediction and fixes) instead of the explanation.")
     boolean json;
 
-    @Option(names = "--api", paramLabel = "dstream|structured",
-            description = "structured: predict a Structured Streaming query's micro-batches (regime STABLE, FALLING_BEHIND or UNSTABLE, the settled duration D*, rows per batch, latency; --job phase1-3 or ss-*; default job ss-bottleneck). Default: dstream, structured for an ss-* job.")
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.plan.api")
     io.ssplab.core.Api api;
 
     @Override

@@ -123,8 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     Verdict expect;
 
     // Structured Streaming: the same lessons as a query (StructuredRun).
-    @Option(names = "--api", paramLabel = "dstream|structured",
-            description = "Which Spark API runs the lesson: dstream (StreamingContext) or structured (a Structured Streaming query; JOB phase1-3 or ss-baseline, ss-bottleneck, ss-overload, ss-parallelism). Default: dstream, structured for an ss-* JOB.")
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.run.api")
     io.ssplab.core.Api api;
 
     @Override
