@@ -97,12 +97,14 @@ final class StructuredPlan {
             out.println();
         }
         out.println(Messages.get(p.verdict() == Verdict.STABLE ? "ss.plan.fixes.stable" : "ss.plan.fixes.unstable", Format.fixed(plan.target, 2)));
-        String format = "  %-20s %-26s %9s %6s  %s%n";
+        int labelWidth = Math.max(20, Math.max(Messages.get("ss.plan.fix.batchCost").length(),
+                fixes.stream().mapToInt(f -> label(f).length()).max().orElse(0)));
+        String format = "  %-" + labelWidth + "s %-26s %9s %6s  %s%n";
         out.printf(format, Messages.get("ss.plan.col.fix"), Messages.get("ss.plan.col.setting"), Messages.get("ss.plan.col.d"), "D/T",
                 Messages.get("ss.plan.col.why"));
         for (Fix f : fixes) {
             StructuredPrediction fp = f.exists() ? model.predictQuery(f.prediction().workload()) : null;
-            out.printf(format, f.label(), f.setting(), fp == null ? "—" : duration(fp), fp == null ? "—" : ratio(fp), f.note());
+            out.printf(format, label(f), f.setting(), fp == null ? "—" : duration(fp), fp == null ? "—" : ratio(fp), inQueryTerms(f.note()));
         }
         // A query's own knob: the fixed cost per batch (the slow sink).
         double s = p.largestBatchCostMs(plan.target);
@@ -116,6 +118,20 @@ final class StructuredPlan {
                 ? Messages.get("ss.plan.regime.growth", Format.fixed(p.loadFactor(), 2), Format.fixed(p.growthPerBatch(), 2))
                 : Messages.get("ss.plan.regime.ratio", Format.fixed(p.durationMs() / p.triggerMs(), 2));
         out.println(Messages.get("ss.plan.regime", p.verdict(), numbers, runCommand(k, p.verdict())));
+    }
+
+    /** A fix's name in a query's terms: the shortest interval is the shortest trigger. */
+    static String label(Fix f) {
+        return "smallestStableBi".equals(f.name()) ? Messages.get("ss.plan.fix.name.smallestStableTrigger") : f.label();
+    }
+
+    /**
+     * A fix's note, written by the DStream planner, in a query's terms: the lab's BI knob is the trigger T
+     * there, and PT the micro-batch's duration D (the same tokens in both languages).
+     */
+    static String inQueryTerms(String note) {
+        return note.replace("PT/BI", "D/T").replaceAll("\\bBI\\b", "T").replaceAll("\\bPT\\b", "D")
+                .replace("batch interval", "trigger").replaceAll("\\binterval\\b", "trigger");
     }
 
     /** The batch duration a setting runs at: D, D*, or "grows ×1.25". */

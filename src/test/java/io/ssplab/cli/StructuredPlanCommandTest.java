@@ -86,6 +86,9 @@ class StructuredPlanCommandTest extends IsolatedCli {
         assertThat(ssp("plan", "--job", "ss-parallelism")).isZero();
         assertThat(out()).contains("compared with ss-overload:", "local[2], P=2, 16 ms/line: a = 8.00 ms, a·r 1.12 → UNSTABLE",
                 "local[8], P=8, 16 ms/line: a = 2.00 ms, a·r 0.28 → STABLE");
+        // the fixes speak of the trigger T and the duration D, not of the DStream's BI and PT
+        assertThat(out()).contains("smallest stable trigger", "(0.9 × T − overhead)", "Spark's overhead is then 69% of D")
+                .doesNotContainPattern("\\b(BI|PT)\\b");
     }
 
     @Test
