@@ -104,7 +104,8 @@ final class StructuredPlan {
                 Messages.get("ss.plan.col.why"));
         for (Fix f : fixes) {
             StructuredPrediction fp = f.exists() ? model.predictQuery(f.prediction().workload()) : null;
-            out.printf(format, label(f), f.setting(), fp == null ? "—" : duration(fp), fp == null ? "—" : ratio(fp), inQueryTerms(f.note()));
+            out.printf(format, label(f), f.setting(), fp == null ? "—" : duration(fp), fp == null ? "—" : ratio(fp),
+                    withBatchCost(inQueryTerms(f.note()), k.batchCostMs()));
         }
         // A query's own knob: the fixed cost per batch (the slow sink).
         double s = p.largestBatchCostMs(plan.target);
@@ -132,6 +133,15 @@ final class StructuredPlan {
     static String inQueryTerms(String note) {
         return note.replace("PT/BI", "D/T").replaceAll("\\bBI\\b", "T").replaceAll("\\bPT\\b", "D")
                 .replace("batch interval", "trigger").replaceAll("\\binterval\\b", "trigger");
+    }
+
+    /**
+     * The DStream planner counts a query's fixed batch cost s with Spark's overhead o: where its note says
+     * "Spark's overhead alone", a query with a batch cost has o + s (key ss.plan.overheadAlone.* repeats the
+     * wording of the fix.* keys it replaces).
+     */
+    static String withBatchCost(String note, double batchCostMs) {
+        return batchCostMs <= 0 ? note : note.replace(Messages.get("ss.plan.overheadAlone.dstream"), Messages.get("ss.plan.overheadAlone.query"));
     }
 
     /** The batch duration a setting runs at: D, D*, or "grows ×1.25". */

@@ -43,6 +43,7 @@ class StructuredPlanCommandTest extends IsolatedCli {
                 "D = o + s + a·r·T = 0.50 s + 2.50 s + 0.28 × 3.00 s = 3.84 s > T 3.00 s",
                 "D* = (o + s) / (1 − a·r) = 3.00 s / 0.72 = 4.17 s → FALLING_BEHIND", "≈ 583 rows per batch", "after ≈ 2 batches",
                 "smallest fixes", "fewest cores", "largest batch cost", "≤ 1.36 s per batch",
+                "Spark's overhead with the batch cost alone (≈ 3.00 s) leaves too little of the 3.00 s trigger — lengthen the trigger",
                 "regime predicted: FALLING_BEHIND (D/T 1.39). Check it for real: bin/ssp run ss-bottleneck --api structured --batches 8")
                 .doesNotContain("receiver holds");
     }
