@@ -59,8 +59,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--with-backpressure")
     boolean withBackpressure;
 
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.demo.api")
+    io.ssplab.core.Api api;
+
     @Override
     public Integer call() throws Exception {
+        if (api == io.ssplab.core.Api.STRUCTURED) return new StructuredDemo(this).call();
         Options.DEMO_BATCHES.check(batches);
         if (!noUi) Options.UI_PORT.check(uiPort);
         Path dir = Options.writableDirectory("--out", out != null ? out : defaultRunDir());

@@ -37,6 +37,7 @@ final class HelpRanges {
             Map.entry("batch-interval", Limits.BATCH_INTERVAL),
             Map.entry("partitions", Limits.PARTITIONS),
             Map.entry("cost", Limits.COST),
+            Map.entry("batch-cost", Limits.BATCH_COST),
             Map.entry("rate", Limits.RATE),
             Map.entry("words-per-line", Limits.WORDS_PER_LINE),
             Map.entry("cluster-cores", Limits.CLUSTER_CORES),

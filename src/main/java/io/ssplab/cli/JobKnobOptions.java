@@ -29,6 +29,9 @@ public final class JobKnobOptions {
     @Option(names = "--cost", descriptionKey = "ssp.knob.cost", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration cost;
 
+    @Option(names = "--batch-cost", paramLabel = "DURATION", converter = DurationConverter.class, descriptionKey = "ssp.knob.batch-cost")
+    Duration batchCost;
+
     /** The options given, as command-line arguments (" --master 'local[2]' --cost 2ms"), to repeat them in another command. */
     String asArguments() {
         StringBuilder s = new StringBuilder();
@@ -36,6 +39,7 @@ public final class JobKnobOptions {
         if (batchInterval != null) s.append(" --batch-interval ").append(DurationConverter.format(batchInterval));
         if (partitions != null) s.append(" --partitions ").append(partitions);
         if (cost != null) s.append(" --cost ").append(DurationConverter.format(cost));
+        if (batchCost != null) s.append(" --batch-cost ").append(DurationConverter.format(batchCost));
         return s.toString();
     }
 
@@ -57,6 +61,7 @@ public final class JobKnobOptions {
         if (job.knobsInCode() && (anyCodeKnob() || alsoGiven)) {
             throw new BadInputException(Messages.get("bad.knobsInCode", jobName, job.getClass().getSimpleName(), Messages.get(insteadKey)));
         }
+        if (batchCost != null) throw new BadInputException(Messages.get("ss.bad.batchCostDstream"));
         if (job instanceof WordCountExercise exercise) {
             MissingSolutionException open = exercise.firstOpenGap();
             if (open != null) throw open;

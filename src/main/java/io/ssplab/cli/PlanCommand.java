@@ -85,8 +85,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.plan.api")
+    io.ssplab.core.Api api;
+
     @Override
     public Integer call() throws Exception {
+        if (StructuredRun.applies(api, job)) return new StructuredPlan(this).call();
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Workload workload;
         try {

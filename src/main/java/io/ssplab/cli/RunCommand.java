@@ -103,8 +103,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--expect", paramLabel = "VERDICT")
     Verdict expect;
 
+    // Structured Streaming: the same lessons as a query (StructuredRun).
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.run.api")
+    io.ssplab.core.Api api;
+
     @Override
     public Integer call() throws Exception {
+        if (StructuredRun.applies(api, job)) return new StructuredRun(this).call();
         PrintStream out = main.out;
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Knobs jobSpec;
@@ -151,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
         return externalSource != null && externalSource.linesPerSecond() > 0 ? s.withRate(externalSource.linesPerSecond()) : s;
     }
 
-    private void validateRunOptions() {
+    void validateRunOptions() {
         if (batches != null) Limits.BATCHES.check(batches);
         if (duration != null) Limits.DURATION.check(duration);
         if (!noUi) Limits.UI_PORT.check(uiPort);
@@ -179,7 +184,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The running source's own status, when --source names one of ours: its rate is the run's. */
-    private io.ssplab.source.SourceStatus externalSource;
+    io.ssplab.source.SourceStatus externalSource;
 
     RunOptions options(PrintStream out, Map<String, String> sparkConf) {
         return new RunOptions(SourceEndpoint.parse(source), new RunLimits(batches, duration), noUi ? -1 : uiPort, metricsOut, sparkConf, out,
@@ -213,7 +218,7 @@ public final class RunCommand implements Callable<Integer> {
     static final class JobNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Jobs.NAMES.iterator();
+            return java.util.stream.Stream.concat(Jobs.NAMES.stream(), io.ssplab.jobs.structured.StructuredJobs.NAMES.stream()).iterator();
         }
     }
 }

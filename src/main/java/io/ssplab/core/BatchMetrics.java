@@ -1,8 +1,21 @@
 package io.ssplab.core;
 
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What one completed batch measured — one JSON Lines object per batch in {@code --metrics-out}.
  * Field names are part of the file format: reports and other tools read them by name.
+ *
+ * <p>A Structured Streaming run writes the same fields, so every reader keeps working, and a few more
+ * (null, and left out of the file, for a DStream run; an older file reads with them null). How its
+ * micro-batch fills the DStream fields ({@code io.ssplab.metrics.QueryProgressListener} says it in full):
+ * batchTimeMs is the trigger's start, records the input rows (lines), inputRatePerSec Spark's
+ * inputRowsPerSecond, processingTimeMs the batch duration (triggerExecution), schedulingDelayMs how late the
+ * batch started against the trigger schedule, totalDelayMs the two added, queuedBatches always 0 (a late
+ * micro-batch queues nothing: the rows wait in the source instead).
  *
  * @param job               job name
  * @param batchTimeMs       when the batch was cut (epoch ms); batches are batchIntervalMs apart
@@ -13,12 +26,46 @@ package io.ssplab.core;
  * @param schedulingDelayMs SD: how long the batch waited for earlier batches before starting
  * @param totalDelayMs      SD + PT: from the batch being cut to its results being ready
  * @param queuedBatches     batches cut but not started when this one completed (the backlog)
+ * @param api               Structured Streaming: "structured"; null for DStream
+ * @param batchId           Structured Streaming: the micro-batch's id (0, 1, …)
+ * @param durationMs        Structured Streaming: Spark's breakdown of the batch's time (latestOffset, getBatch,
+ *                          queryPlanning, walCommit, addBatch, commitOffsets, triggerExecution), ms
+ * @param inputRowsPerSecond     Structured Streaming: rows / time since the previous batch started (Spark's)
+ * @param processedRowsPerSecond Structured Streaming: rows / this batch's duration (Spark's)
+ * @param skippedTriggers   Structured Streaming: trigger slots that passed while the previous batch ran (lateness / trigger)
+ * @param latencyP50Ms      Structured Streaming, stamped lines: median end-to-end latency of this batch's lines
+ *                          (line due at the source → the batch's word count done)
+ * @param latencyP95Ms      the same, 95th percentile
+ * @param latencyMaxMs      the same, largest
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
-                           long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches) {
+                           long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches,
+                           Api api, Long batchId, Map<String, Long> durationMs, Double inputRowsPerSecond,
+                           Double processedRowsPerSecond, Integer skippedTriggers, Long latencyP50Ms, Long latencyP95Ms,
+                           Long latencyMaxMs) {
+
+    @JsonCreator
+    public BatchMetrics {
+        if (durationMs != null) durationMs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(durationMs)); // sorted: stable files
+    }
+
+    /** A DStream batch: the fields the lab always had. */
+    public BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
+                        long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches) {
+        this(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
+                queuedBatches, null, null, null, null, null, null, null, null, null);
+    }
 
     /** PT above BI: this batch could not finish before the next one was cut. */
     public boolean overBudget() {
         return processingTimeMs > batchIntervalMs;
+    }
+
+    /** The same batch with the end-to-end latency of its stamped lines (null values: no stamped line). */
+    public BatchMetrics withLatency(Long p50Ms, Long p95Ms, Long maxMs) {
+        return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs,
+                totalDelayMs, queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers,
+                p50Ms, p95Ms, maxMs);
     }
 }

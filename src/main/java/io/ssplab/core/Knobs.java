@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -14,7 +15,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * batch, records that pay the cost) is defined here and nowhere else.
  *
  * <p>In JSON (summary.json, plan --json) the knobs are flat, with durations in milliseconds:
- * {@code job, master, batchIntervalMs, partitions, costMs, costUnit, linesPerSecond, wordsPerLine, blockIntervalMs}.
+ * {@code job, master, batchIntervalMs, partitions, costMs, costUnit, linesPerSecond, wordsPerLine, blockIntervalMs};
+ * a Structured Streaming run adds {@code api} ("structured") and {@code batchCostMs}. Both are left out for a
+ * DStream run without a batch cost, so its files are exactly what they were, and a file without them reads as
+ * {@code api} dstream, {@code batchCostMs} 0.
  *
  * @param job            job name (phase1, …)
  * @param master         Spark master URL: local[N] or spark://host:port
@@ -25,6 +29,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param linesPerSecond source rate, lines per second
  * @param wordsPerLine   words in a line (the model needs it when the cost is per word)
  * @param blockInterval  spark.streaming.blockInterval: receiver blocks, so partitions without repartition
+ * @param api            which streaming API runs the lesson ({@link Api}); DStream unless said otherwise
+ * @param batchCost      a fixed wait per batch, whatever its size (Structured Streaming's "slow sink": paid in
+ *                       foreachBatch after the count); {@link Duration#ZERO} for none
  */
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         fieldVisibility = JsonAutoDetect.Visibility.NONE, creatorVisibility = JsonAutoDetect.Visibility.NONE)
@@ -32,7 +39,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Knobs(@JsonProperty("job") String job, @JsonProperty("master") String master, Duration batchInterval,
                     @JsonProperty("partitions") int partitions, Duration cost, @JsonProperty("costUnit") CostUnit costUnit,
                     @JsonProperty("linesPerSecond") double linesPerSecond, @JsonProperty("wordsPerLine") int wordsPerLine,
-                    Duration blockInterval) {
+                    Duration blockInterval, Api api, Duration batchCost) {
 
     /** Spark's default {@code spark.streaming.blockInterval}: a receiver cuts a block every 200 ms. */
     public static final Duration DEFAULT_BLOCK_INTERVAL = Duration.ofMillis(200);
@@ -40,53 +47,92 @@ public record Knobs(@JsonProperty("job") String job, @JsonProperty("master") Str
     public static final double DEFAULT_RATE = 140;
     public static final int DEFAULT_WORDS_PER_LINE = 3;
 
+    public Knobs {
+        if (api == null) api = Api.DSTREAM;
+        if (batchCost == null) batchCost = Duration.ZERO;
+    }
+
+    /** A DStream lesson's knobs (no batch cost): every knob the lab had before Structured Streaming. */
+    public Knobs(String job, String master, Duration batchInterval, int partitions, Duration cost, CostUnit costUnit,
+                 double linesPerSecond, int wordsPerLine, Duration blockInterval) {
+        this(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, Api.DSTREAM, Duration.ZERO);
+    }
+
     /** Reads the flat JSON form; a summary written before rate, words per line or block interval were recorded gets the defaults. */
     @JsonCreator
     static Knobs fromJson(@JsonProperty("job") String job, @JsonProperty("master") String master,
                           @JsonProperty("batchIntervalMs") long batchIntervalMs, @JsonProperty("partitions") int partitions,
                           @JsonProperty("costMs") double costMs, @JsonProperty("costUnit") CostUnit costUnit,
                           @JsonProperty("linesPerSecond") Double linesPerSecond, @JsonProperty("wordsPerLine") Integer wordsPerLine,
-                          @JsonProperty("blockIntervalMs") Long blockIntervalMs) {
+                          @JsonProperty("blockIntervalMs") Long blockIntervalMs, @JsonProperty("api") Api api,
+                          @JsonProperty("batchCostMs") Double batchCostMs) {
         return new Knobs(job, master, Duration.ofMillis(batchIntervalMs), partitions,
                 Double.isNaN(costMs) ? null : Duration.ofNanos(Math.round(costMs * 1e6)), costUnit,
                 linesPerSecond == null ? DEFAULT_RATE : linesPerSecond, wordsPerLine == null ? DEFAULT_WORDS_PER_LINE : wordsPerLine,
-                blockIntervalMs == null ? DEFAULT_BLOCK_INTERVAL : Duration.ofMillis(blockIntervalMs));
+                blockIntervalMs == null ? DEFAULT_BLOCK_INTERVAL : Duration.ofMillis(blockIntervalMs), api,
+                batchCostMs == null || Double.isNaN(batchCostMs) ? Duration.ZERO : Duration.ofNanos(Math.round(batchCostMs * 1e6)));
     }
 
     public Knobs withJob(String name) {
-        return new Knobs(name, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(name, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, api, batchCost);
     }
 
     public Knobs withMaster(String m) {
-        return new Knobs(job, m, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, m, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, api, batchCost);
     }
 
     public Knobs withBatchInterval(Duration bi) {
-        return new Knobs(job, master, bi, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, bi, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, api, batchCost);
     }
 
     public Knobs withPartitions(int p) {
-        return new Knobs(job, master, batchInterval, p, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, p, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, api, batchCost);
     }
 
     public Knobs withCost(Duration c) {
-        return new Knobs(job, master, batchInterval, partitions, c, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, c, costUnit, linesPerSecond, wordsPerLine, blockInterval, api, batchCost);
     }
 
     public Knobs withCostUnit(CostUnit u) {
-        return new Knobs(job, master, batchInterval, partitions, cost, u, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, cost, u, linesPerSecond, wordsPerLine, blockInterval, api, batchCost);
     }
 
     public Knobs withRate(double r) {
-        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, r, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, r, wordsPerLine, blockInterval, api, batchCost);
     }
 
     public Knobs withWordsPerLine(int w) {
-        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, w, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, w, blockInterval, api, batchCost);
     }
 
     public Knobs withBlockInterval(Duration b) {
-        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, b);
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, b, api, batchCost);
+    }
+
+    public Knobs withApi(Api a) {
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, a, batchCost);
+    }
+
+    public Knobs withBatchCost(Duration c) {
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, api, c);
+    }
+
+    /** "structured", or null (left out of the JSON) for a DStream run. */
+    @JsonProperty("api")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Api apiOrNull() {
+        return api == Api.DSTREAM ? null : api;
+    }
+
+    /** The batch cost in milliseconds, fractional; null (left out of the JSON) for a DStream run without one. */
+    @JsonProperty("batchCostMs")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Double batchCostMsOrNull() {
+        return api == Api.DSTREAM && batchCost.isZero() ? null : batchCostMs();
+    }
+
+    public double batchCostMs() {
+        return batchCost.toNanos() / 1e6;
     }
 
     /** The knobs a command line overrides (run, plan): each non-null value replaces the job's own. */
@@ -152,6 +198,11 @@ public record Knobs(@JsonProperty("job") String job, @JsonProperty("master") Str
         Limits.WORDS_PER_LINE.check(wordsPerLine);
         Limits.BLOCK_INTERVAL.check(blockInterval);
         Master m = Master.parse(master);
+        // Structured Streaming's socket source reads at the driver: no receiver holds a slot, local[1] runs.
+        if (api == Api.STRUCTURED) {
+            Limits.BATCH_COST.check(batchCost);
+            return this;
+        }
         if (m.isLocal() && m.freeSlots(1) < 1) throw new BadInputException(Messages.get("bad.receiverHoldsOnlySlot", master, m.cores()));
         return this;
     }

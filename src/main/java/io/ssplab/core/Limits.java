@@ -45,4 +45,9 @@ public final class Limits {
     public static final Range DURATION = Range.ofMillis("--duration", 1000, MAX_DURATION_MS, "60s");
     public static final Range PORT = new Range("--port", MIN_PORT, MAX_PORT, "9999");
     public static final Range UI_PORT = new Range("--ui-port", MIN_PORT, MAX_PORT, "4040");
+
+    // Structured Streaming.
+    /** A fixed wait per micro-batch (a slow sink): a minute already makes each batch of the lesson a minute long. */
+    public static final int MAX_BATCH_COST_MS = 60_000;
+    public static final Range BATCH_COST = Range.ofMillis("--batch-cost", 0, MAX_BATCH_COST_MS, "1s");
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,6 +33,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param predictedProcessingTimeMs      PT the planner's model predicts for these knobs (bin/ssp plan); null when not predicted
  * @param modelErrorPercent              (predicted − median PT) / median PT × 100; null without a prediction or a measured PT
  * @param overheadSource                 where the prediction's Spark overhead came from (calibration, default, an earlier act); null without a prediction
+ * @param structured                     a Structured Streaming run's own numbers (rows growth, ρ, lateness, the model's regime);
+ *                                       null, and left out of the file, for a DStream run. For such a run every number above is
+ *                                       over its judged batches (the last ≤ 6 after warm-up), so warmupBatches counts every
+ *                                       batch before them, and PT means the micro-batch's duration, SD its lateness
+ *                                       ({@link BatchMetrics})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatches, double medianRecordsPerBatch,
@@ -39,7 +45,18 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
                          double processingToIntervalRatio, double schedulingDelaySlopeMsPerBatch,
                          long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason,
                          RecordAccounting accounting, Double predictedProcessingTimeMs, Double modelErrorPercent,
-                         String overheadSource) {
+                         String overheadSource, @JsonInclude(JsonInclude.Include.NON_NULL) StructuredSummary structured) {
+
+    /** A DStream run's summary: every field the lab had before Structured Streaming. */
+    public RunSummary(Knobs knobs, int batches, int warmupBatches, double medianRecordsPerBatch, double meanInputRatePerSec,
+                      double medianProcessingTimeMs, double p95ProcessingTimeMs, double processingToIntervalRatio,
+                      double schedulingDelaySlopeMsPerBatch, long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict,
+                      String reason, RecordAccounting accounting, Double predictedProcessingTimeMs, Double modelErrorPercent,
+                      String overheadSource) {
+        this(knobs, batches, warmupBatches, medianRecordsPerBatch, meanInputRatePerSec, medianProcessingTimeMs, p95ProcessingTimeMs,
+                processingToIntervalRatio, schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches, verdict, reason,
+                accounting, predictedProcessingTimeMs, modelErrorPercent, overheadSource, null);
+    }
 
     public String job() {
         return knobs.job();
@@ -57,7 +74,7 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
     public RunSummary withAccounting(RecordAccounting a) {
         return new RunSummary(knobs, batches, warmupBatches, medianRecordsPerBatch, meanInputRatePerSec, medianProcessingTimeMs,
                 p95ProcessingTimeMs, processingToIntervalRatio, schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches,
-                verdict, reason, a, predictedProcessingTimeMs, modelErrorPercent, overheadSource);
+                verdict, reason, a, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured);
     }
 
     /** A flat summary object: the knobs' fields beside the measurements (Jackson cannot read {@code @JsonUnwrapped} into a record). */
@@ -67,7 +84,8 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
         Measured m = Json.MAPPER.treeToValue(node, Measured.class);
         return new RunSummary(knobs, m.batches, m.warmupBatches, m.medianRecordsPerBatch, m.meanInputRatePerSec, m.medianProcessingTimeMs,
                 m.p95ProcessingTimeMs, m.processingToIntervalRatio, m.schedulingDelaySlopeMsPerBatch, m.finalSchedulingDelayMs,
-                m.maxQueuedBatches, m.verdict, m.reason, m.accounting, m.predictedProcessingTimeMs, m.modelErrorPercent, m.overheadSource);
+                m.maxQueuedBatches, m.verdict, m.reason, m.accounting, m.predictedProcessingTimeMs, m.modelErrorPercent, m.overheadSource,
+                m.structured);
     }
 
     /** The non-knob fields, for reading. */
@@ -76,6 +94,6 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
                     double medianProcessingTimeMs, double p95ProcessingTimeMs, double processingToIntervalRatio,
                     double schedulingDelaySlopeMsPerBatch, long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict,
                     String reason, RecordAccounting accounting, Double predictedProcessingTimeMs, Double modelErrorPercent,
-                    String overheadSource) {
+                    String overheadSource, StructuredSummary structured) {
     }
 }

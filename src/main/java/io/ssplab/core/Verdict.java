@@ -6,6 +6,13 @@ public enum Verdict {
     STABLE,
     /** PT above BI or scheduling delay growing: the backlog grows without bound. */
     UNSTABLE,
+    /**
+     * Structured Streaming only: micro-batches last longer than their trigger, so each starts late and
+     * takes in more rows, but batch size and duration settle ({@code a·r < 1}: a bigger batch amortises
+     * the fixed cost per batch). Behind its trigger schedule, bounded. A DStream job has no such state:
+     * its batches are cut every BI whatever happens, so they queue instead.
+     */
+    FALLING_BEHIND,
     /** Too few batches after warm-up to tell. */
     INCONCLUSIVE;
 

@@ -80,6 +80,7 @@ public final class Summarizer {
 
     /** The sentence behind a summary's verdict, in {@code lang}: the file keeps the English one, the console prints the reader's. */
     public static String reason(RunSummary s, Lang lang) {
+        if (s.structured() != null) return StructuredSummarizer.reason(s, lang);
         long bi = s.batchIntervalMs();
         double pt = s.medianProcessingTimeMs();
         String slope = Format.signed(lang, s.schedulingDelaySlopeMsPerBatch(), 0);
@@ -88,6 +89,7 @@ public final class Summarizer {
             case UNSTABLE -> !Verdict.keepsUp(s.processingToIntervalRatio())
                     ? Messages.in(lang, "summary.reason.ptOverBi", Format.seconds(lang, pt), Format.seconds(lang, bi), Format.seconds(lang, pt - bi), slope)
                     : Messages.in(lang, "summary.reason.sdClimbs", Format.seconds(lang, pt), Format.seconds(lang, bi), slope);
+            case FALLING_BEHIND -> StructuredSummarizer.reason(s, lang); // a Structured Streaming verdict: its summary says why
             case STABLE -> Messages.in(lang, "summary.reason.stable", Format.seconds(lang, pt), Format.seconds(lang, bi),
                     Format.percent(lang, s.processingToIntervalRatio()), slope);
         };

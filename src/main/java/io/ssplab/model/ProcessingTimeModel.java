@@ -16,7 +16,7 @@ import io.ssplab.core.Messages;
  * tasks one after the other, so the slowest slot runs {@code waves} partitions. The overhead term is
  * Spark's own time per batch ({@link Overhead}).
  */
-public final class ProcessingTimeModel {
+public class ProcessingTimeModel {
     private final Overhead overhead;
 
     public ProcessingTimeModel(Overhead overhead) {
@@ -61,6 +61,14 @@ public final class ProcessingTimeModel {
     }
 
     /**
+     * Spark's own time for a batch of this workload: the overhead's, at the workload's task waves.
+     * {@link StructuredModel} counts a micro-batch's waves and adds its fixed batch cost.
+     */
+    protected double overheadMs(Workload workload) {
+        return overhead.at(workload);
+    }
+
+    /**
      * @throws BadInputException when no task slot is left beside the receivers (no batch would ever run)
      */
     public Prediction predict(Workload workload) {
@@ -68,7 +76,7 @@ public final class ProcessingTimeModel {
             throw new BadInputException(Messages.get("bad.noFreeSlot", workload.cores(), workload.receivers(), workload.receivers() + 1));
         if (workload.costStagePartitions() < 1) throw new BadInputException(Messages.get("bad.noBlocks"));
         BatchArithmetic arithmetic = BatchArithmetic.of(workload);
-        double overheadMs = overhead.at(workload);
+        double overheadMs = overheadMs(workload);
         return new Prediction(workload, arithmetic, overheadMs, overhead, overheadMs + arithmetic.costTimeMs());
     }
 }

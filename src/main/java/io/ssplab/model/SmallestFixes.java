@@ -104,7 +104,7 @@ public final class SmallestFixes {
             }
         }
         return new Fix("fewestCores", Messages.get("fix.none"), null, Messages.get("fix.cores.noneEnough",
-                Format.seconds(model.overhead().at(workload)), Format.seconds(workload.knobs().batchIntervalMs())));
+                Format.seconds(model.overheadMs(workload)), Format.seconds(workload.knobs().batchIntervalMs())));
     }
 
     /** The partition count with the lowest predicted PT on the cores it has (ties: the fewest partitions). */

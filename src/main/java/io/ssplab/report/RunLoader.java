@@ -130,7 +130,16 @@ public final class RunLoader {
         if (recorded == null) {
             String summaryName = RunOptions.summaryPathFor(file).getFileName().toString();
             notes.add(Note.of("report.note.noSummary", summaryName));
-            summary = Summarizer.summarize(Knobs.onlyInterval(job, batches.get(0).batchIntervalMs()), batches);
+            Knobs known = Knobs.onlyInterval(job, batches.get(0).batchIntervalMs());
+            summary = batches.get(0).api() == io.ssplab.core.Api.STRUCTURED
+                    ? io.ssplab.metrics.StructuredSummarizer.summarize(known.withApi(io.ssplab.core.Api.STRUCTURED), batches)
+                    : Summarizer.summarize(known, batches);
+        } else if (recorded.structured() != null) {
+            // A Structured Streaming run: its own verdict rules (FALLING_BEHIND…), on the batches it judged.
+            int warmup = recorded.batches() == batches.size() ? recorded.warmupBatches()
+                    : io.ssplab.metrics.StructuredWarmup.batches(batches, Summarizer.nominalLines(recorded.knobs()));
+            summary = io.ssplab.metrics.StructuredSummarizer.summarize(recorded.knobs(), batches, warmup, recorded.structured().predicted())
+                    .withAccounting(recorded.accounting());
         } else {
             // The run's own warm-up when the file holds the batches it was counted on: the page shows the console's numbers.
             int warmup = recorded.batches() == batches.size() ? recorded.warmupBatches()

@@ -1,0 +1,86 @@
+package io.ssplab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.ssplab.core.Api;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.Knobs;
+import io.ssplab.core.Lang;
+import io.ssplab.core.Limits;
+import io.ssplab.core.Master;
+import io.ssplab.core.Messages;
+import io.ssplab.core.RunSummary;
+import io.ssplab.jobs.structured.StructuredJobs;
+import io.ssplab.metrics.Summarizer;
+import io.ssplab.pipeline.StructuredJob;
+import io.ssplab.report.ReportWriter;
+import io.ssplab.run.RunOptions;
+import io.ssplab.run.RunResult;
+import io.ssplab.run.StopSignal;
+import io.ssplab.run.StructuredRunner;
+
+/**
+ * {@code bin/ssp run JOB --api structured}: the lesson as a Structured Streaming query, with the same
+ * options, table-per-batch, summary, files and exit codes as a DStream run ({@link RunCommand} hands over
+ * here). What only a DStream run has is refused in one line: a checkpoint to resume from (the socket
+ * source cannot recover), the exercises' reference solutions, a cluster (next step).
+ */
+final class StructuredRun {
+    private final RunCommand run;
+
+    StructuredRun(RunCommand run) {
+        this.run = run;
+    }
+
+    /** Whether a run goes to Structured Streaming: {@code --api structured}, or an ss-* lesson with no {@code --api}. */
+    static boolean applies(Api api, String job) {
+        if (api == Api.DSTREAM && StructuredJobs.isStructured(job))
+            throw new BadInputException(Messages.get("ss.bad.dstreamJob", job, String.join(", ", StructuredJobs.NAMES)));
+        return api == Api.STRUCTURED || api == null && StructuredJobs.isStructured(job);
+    }
+
+    Integer call() throws Exception {
+        PrintStream out = run.main.out;
+        StructuredJob job = StructuredJobs.byName(run.job);
+        Knobs knobs = knobs(job);
+        RunOptions options = run.options(out, Map.of());
+        StopSignal stop = new StopSignal();
+        RunResult result;
+        try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request("Ctrl-C"))) {
+            result = StructuredRunner.run(job, knobs, options, stop);
+        }
+        if (run.metricsOut != null) {
+            out.println(Messages.get("ss.run.files", run.metricsOut, RunOptions.summaryPathFor(run.metricsOut),
+                    StructuredRunner.progressPathFor(run.metricsOut)));
+            Path dir = run.metricsOut.toAbsolutePath().normalize().getParent();
+            ReportWriter.tryWrite(List.of(run.metricsOut), dir, ReportCommand.pageNameFor(run.metricsOut), "bin/ssp report " + run.metricsOut, run.main.err)
+                    .ifPresent(page -> out.println(Messages.get("demo.report", page)));
+        }
+        if (run.expect != null && result.summary().verdict() != run.expect) {
+            RunSummary s = result.summary();
+            run.main.err.println(run.spec.name() + ": " + Messages.get("run.expectMismatch", run.expect, s.verdict(), Summarizer.reason(s, Lang.current())));
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The lesson's knobs with the options applied, validated: every refusal happens here, before Spark starts. */
+    Knobs knobs(StructuredJob job) {
+        if (run.solution) throw new BadInputException(Messages.get("ss.bad.solution"));
+        if (run.checkpoint != null || run.wal) throw new BadInputException(Messages.get("ss.bad.checkpoint"));
+        JobKnobOptions o = run.knobs;
+        Knobs k = job.defaults().withOverrides(o.master != null ? o.master : System.getProperty("spark.master"), o.batchInterval, o.partitions,
+                o.cost, run.rate);
+        if (o.batchCost != null) k = k.withBatchCost(Limits.BATCH_COST.check(o.batchCost));
+        k = k.withApi(Api.STRUCTURED).validate();
+        if (!Master.parse(k.master()).isLocal()) throw new BadInputException(Messages.get("ss.bad.cluster", k.master()));
+        if (run.coresMax != null) throw new BadInputException(Messages.get("bad.coresMaxLocal", Math.max(2, Math.min(run.coresMax, Limits.MAX_LOCAL_CORES))));
+        run.validateRunOptions();
+        // A running source of ours says how fast it sends: the run's arithmetic and warm-up count with that rate.
+        return run.externalSource != null && run.externalSource.linesPerSecond() > 0 ? k.withRate(run.externalSource.linesPerSecond()) : k;
+    }
+}
