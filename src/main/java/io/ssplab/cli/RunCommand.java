@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.CostKind;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Limits;
 import io.ssplab.core.Lang;
@@ -90,6 +91,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "Lines per second of the embedded source (" + Options.RATE_SPAN + "). Default: 140.")
     Double rate;
 
+    // Level 2 (docs/level2.md): skewed keys and CPU-bound work.
+    @Option(names = "--skew", paramLabel = "S",
+            description = "Zipf exponent of the embedded source's words (" + Limits.SKEW_SPAN + "): 0 is uniform (the original's), 1.2 makes word0 about 30% of the words. Default: the job's (skew: 1.2, the others: 0).")
+    Double skew;
+
+    @Option(names = "--cost-kind", paramLabel = "wait|cpu",
+            description = "What the cost per record is made of: 'wait' (a sleep, the original's: waiting tasks need no CPU) or 'cpu' (calibrated CPU work: 1 ms keeps one core busy for 1 ms). Default: wait.")
+    CostKind costKind;
+
     @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded",
             description = "'embedded' starts a source in-process on a free loopback port; HOST:PORT attaches to a running 'bin/ssp source'. Default: ${DEFAULT-VALUE}.")
     String source;
@@ -164,14 +174,19 @@ public final class RunCommand implements Callable<Integer> {
     /** The job's knobs with the options applied, validated: every refusal happens here, before Spark starts. */
     Knobs knobs(StreamingJob streamingJob) {
         // spark-submit passes its --master as the system property spark.master
+        if (streamingJob.knobsInCode() && (skew != null || costKind != null))
+            throw new BadInputException(Messages.get("bad.level2InCode", job, streamingJob.getClass().getSimpleName()));
         Knobs s = knobs.applyTo(streamingJob, job, System.getProperty("spark.master"), rate, false,
                 "bad.knobsInCode.run");
+        if (skew != null) s = s.withSkew(Limits.SKEW.check(skew));
+        if (costKind != null) s = s.withCostKind(costKind);
         s.validate();
         if (coresMax != null) Limits.CLUSTER_CORES.check(coresMax);
         if (coresMax != null && Master.parse(s.master()).isLocal())
             throw new BadInputException(Messages.get("bad.coresMaxLocal", Math.max(2, Math.min(coresMax, Limits.MAX_LOCAL_CORES))));
         validateRunOptions();
-        // A running source of ours says how fast it sends: the run's arithmetic and warm-up count with that rate.
+        // A running source of ours says how fast it sends (and how skewed its words are): the run's arithmetic and warm-up count with that.
+        if (externalSource != null && externalSource.skew() != null && Limits.SKEW.contains(externalSource.skew())) s = s.withSkew(externalSource.skew());
         return externalSource != null && externalSource.linesPerSecond() > 0 ? s.withRate(externalSource.linesPerSecond()) : s;
     }
 
@@ -186,6 +201,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException(Messages.get("bad.formatWithSource", format.label()));
         if (rate != null && !SourceEndpoint.parse(source).embedded())
             throw new BadInputException(Messages.get("bad.rateWithSource", io.ssplab.core.Format.optionNumber(rate)));
+        if (skew != null && !SourceEndpoint.parse(source).embedded())
+            throw new BadInputException(Messages.get("bad.skewWithSource", io.ssplab.core.Format.optionNumber(skew)));
         SourceEndpoint endpoint = SourceEndpoint.parse(source);
         if (!endpoint.embedded()) knownHost("--source", endpoint);
         externalSource = endpoint.requireReachable();

@@ -50,6 +50,10 @@ public final class SourceCommand implements Callable<Integer> {
             description = "Random seed, any whole number: the same seed sends the same lines. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--skew", paramLabel = "S", defaultValue = "0",
+            description = "Zipf exponent of the words (" + Limits.SKEW_SPAN + "): 0 is uniform (the original's), 1.2 makes word0 about 30% of the words (docs/level2.md). Default: ${DEFAULT-VALUE}.")
+    double skew;
+
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to print lines sent and the actual rate (" + Options.STATUS_EVERY_SPAN + "); 0 for never. Default: ${DEFAULT-VALUE}.")
     Duration statusEvery;
@@ -72,6 +76,8 @@ public final class SourceCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(Messages.get("source.cannotListen", host, port, BadArguments.oneLine(e)));
         }
+        // Which words come how often: the hot key's share, before the first line.
+        main.out.println("[source] " + io.ssplab.model.KeyWords.line(config.keys(), io.ssplab.core.Lang.current()));
         CountDownLatch stopped = new CountDownLatch(1);
         try (CtrlC ignored = CtrlC.onFirstPress(stopped::countDown)) {
             stopped.await();
@@ -92,6 +98,7 @@ public final class SourceCommand implements Callable<Integer> {
         Limits.WORDS_PER_LINE.check(wordsPerLine);
         Options.VOCABULARY.check(vocabulary);
         Options.STATUS_EVERY.check(statusEvery);
-        return new SourceConfig(host.strip(), port, rate, wordsPerLine, vocabulary, seed, statusEvery, format);
+        Limits.SKEW.check(skew);
+        return new SourceConfig(host.strip(), port, rate, wordsPerLine, vocabulary, seed, statusEvery, format, skew);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.ssplab.core.Columns;
+import io.ssplab.core.CostKind;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Format;
@@ -62,6 +63,14 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Per-word costs to try (each " + Limits.COST_SPAN + "). Default: ${DEFAULT-VALUE}.")
     List<Duration> costs;
 
+    @Option(names = "--cost-kind", paramLabel = "KIND", split = ",", defaultValue = "wait",
+            description = "What the cost is made of, per cell: wait, cpu, or both as wait,cpu (cpu cells measure CPU-bound work on this machine's cores). Default: ${DEFAULT-VALUE}.")
+    List<CostKind> costKinds;
+
+    @Option(names = "--skew", paramLabel = "S", split = ",", defaultValue = "0",
+            description = "Zipf exponents of the source's words to try (each " + Limits.SKEW_SPAN + "), e.g. 0,1.2; with one above 0 every cell runs the skew lesson's job, whose cost is paid per key after the shuffle. Default: ${DEFAULT-VALUE}.")
+    List<Double> skews;
+
     @Option(names = "--batches", paramLabel = "N", defaultValue = "4",
             description = "Batches measured per cell after its warm-up (" + Options.SHORT_RUN_BATCHES_SPAN + "). Default: ${DEFAULT-VALUE}.")
     int batches;
@@ -84,7 +93,8 @@ public final class SweepCommand implements Callable<Integer> {
         for (int c : cores) CORES.check(c);
         for (int p : partitions) PARTITIONS.check(p);
         for (Duration c : costs) COSTS.check(c);
-        SweepGrid grid = new SweepGrid(cores, partitions, costs).validate();
+        for (double skew : skews) Limits.SKEW.check(skew);
+        SweepGrid grid = new SweepGrid(cores, partitions, costs, costKinds, skews).validate();
         CalibrateCommand.BATCHES.check(batches);
         Knobs base = new Phase2Bottleneck().defaults().withBatchInterval(batchInterval).withRate(rate).validate();
         Path dir = out != null ? out : Path.of(System.getProperty("ssp.home", "."), "runs",
@@ -108,6 +118,8 @@ public final class SweepCommand implements Callable<Integer> {
             console.println(Messages.get("cli.sweep.error", Format.fixed(sweep.medianAbsErrorPercent(), 1) + "%",
                     Messages.count(sweep.measuredCells().size(), "noun.cell"), Format.fixed(SweepPage.TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
                     Format.fixed(sweep.maxAbsErrorPercent(), 1) + "%", sweep.verdictAgreements(), sweep.cells().size()));
+            // Level 2: the error of each cost kind (and skew) on its own, when the grid has more than one.
+            if (grid.costKinds().size() > 1 || grid.skews().size() > 1) sweep.errorsByVariant().forEach(console::println);
             List<String[]> worst = new ArrayList<>();
             for (CellResult cell : sweep.worst(3))
                 worst.add(new String[] {cell.cell().label(), Format.signed(cell.errorPercent(), 1) + "%", cell.reasons().get(0)});

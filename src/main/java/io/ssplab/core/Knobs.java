@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * batch, records that pay the cost) is defined here and nowhere else.
  *
  * <p>In JSON (summary.json, plan --json) the knobs are flat, with durations in milliseconds:
- * {@code job, master, batchIntervalMs, partitions, costMs, costUnit, linesPerSecond, wordsPerLine, blockIntervalMs}.
+ * {@code job, master, batchIntervalMs, partitions, costMs, costUnit, linesPerSecond, wordsPerLine, blockIntervalMs, skew, costKind}.
  *
  * @param job            job name (phase1, …)
  * @param master         Spark master URL: local[N] or spark://host:port
@@ -25,6 +25,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param linesPerSecond source rate, lines per second
  * @param wordsPerLine   words in a line (the model needs it when the cost is per word)
  * @param blockInterval  spark.streaming.blockInterval: receiver blocks, so partitions without repartition
+ * @param skew           Zipf exponent of the source's words (0: uniform, the original's; {@link KeyDistribution})
+ * @param costKind       what the cost is made of: a wait (the original's) or CPU work ({@link CostKind})
  */
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         fieldVisibility = JsonAutoDetect.Visibility.NONE, creatorVisibility = JsonAutoDetect.Visibility.NONE)
@@ -32,7 +34,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Knobs(@JsonProperty("job") String job, @JsonProperty("master") String master, Duration batchInterval,
                     @JsonProperty("partitions") int partitions, Duration cost, @JsonProperty("costUnit") CostUnit costUnit,
                     @JsonProperty("linesPerSecond") double linesPerSecond, @JsonProperty("wordsPerLine") int wordsPerLine,
-                    Duration blockInterval) {
+                    Duration blockInterval, @JsonProperty("skew") double skew, @JsonProperty("costKind") CostKind costKind) {
+
+    /** No cost kind means the original's: a wait. */
+    public Knobs {
+        if (costKind == null) costKind = CostKind.WAIT;
+    }
+
+    /** Uniform words and a wait per record: the knobs before level 2 (docs/level2.md). */
+    public Knobs(String job, String master, Duration batchInterval, int partitions, Duration cost, CostUnit costUnit,
+                 double linesPerSecond, int wordsPerLine, Duration blockInterval) {
+        this(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, 0, CostKind.WAIT);
+    }
 
     /** Spark's default {@code spark.streaming.blockInterval}: a receiver cuts a block every 200 ms. */
     public static final Duration DEFAULT_BLOCK_INTERVAL = Duration.ofMillis(200);
@@ -40,53 +53,73 @@ public record Knobs(@JsonProperty("job") String job, @JsonProperty("master") Str
     public static final double DEFAULT_RATE = 140;
     public static final int DEFAULT_WORDS_PER_LINE = 3;
 
-    /** Reads the flat JSON form; a summary written before rate, words per line or block interval were recorded gets the defaults. */
+    /**
+     * Reads the flat JSON form; a summary written before rate, words per line or block interval were recorded gets the defaults,
+     * and one written before level 2 uniform words and a wait.
+     */
     @JsonCreator
     static Knobs fromJson(@JsonProperty("job") String job, @JsonProperty("master") String master,
                           @JsonProperty("batchIntervalMs") long batchIntervalMs, @JsonProperty("partitions") int partitions,
                           @JsonProperty("costMs") double costMs, @JsonProperty("costUnit") CostUnit costUnit,
                           @JsonProperty("linesPerSecond") Double linesPerSecond, @JsonProperty("wordsPerLine") Integer wordsPerLine,
-                          @JsonProperty("blockIntervalMs") Long blockIntervalMs) {
+                          @JsonProperty("blockIntervalMs") Long blockIntervalMs, @JsonProperty("skew") Double skew,
+                          @JsonProperty("costKind") CostKind costKind) {
         return new Knobs(job, master, Duration.ofMillis(batchIntervalMs), partitions,
                 Double.isNaN(costMs) ? null : Duration.ofNanos(Math.round(costMs * 1e6)), costUnit,
                 linesPerSecond == null ? DEFAULT_RATE : linesPerSecond, wordsPerLine == null ? DEFAULT_WORDS_PER_LINE : wordsPerLine,
-                blockIntervalMs == null ? DEFAULT_BLOCK_INTERVAL : Duration.ofMillis(blockIntervalMs));
+                blockIntervalMs == null ? DEFAULT_BLOCK_INTERVAL : Duration.ofMillis(blockIntervalMs), skew == null ? 0 : skew,
+                costKind == null ? CostKind.WAIT : costKind);
     }
 
     public Knobs withJob(String name) {
-        return new Knobs(name, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(name, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, skew, costKind);
     }
 
     public Knobs withMaster(String m) {
-        return new Knobs(job, m, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, m, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, skew, costKind);
     }
 
     public Knobs withBatchInterval(Duration bi) {
-        return new Knobs(job, master, bi, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, bi, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, skew, costKind);
     }
 
     public Knobs withPartitions(int p) {
-        return new Knobs(job, master, batchInterval, p, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, p, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, skew, costKind);
     }
 
     public Knobs withCost(Duration c) {
-        return new Knobs(job, master, batchInterval, partitions, c, costUnit, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, c, costUnit, linesPerSecond, wordsPerLine, blockInterval, skew, costKind);
     }
 
     public Knobs withCostUnit(CostUnit u) {
-        return new Knobs(job, master, batchInterval, partitions, cost, u, linesPerSecond, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, cost, u, linesPerSecond, wordsPerLine, blockInterval, skew, costKind);
     }
 
     public Knobs withRate(double r) {
-        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, r, wordsPerLine, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, r, wordsPerLine, blockInterval, skew, costKind);
     }
 
     public Knobs withWordsPerLine(int w) {
-        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, w, blockInterval);
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, w, blockInterval, skew, costKind);
     }
 
     public Knobs withBlockInterval(Duration b) {
-        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, b);
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, b, skew, costKind);
+    }
+
+    /** Words drawn with this Zipf exponent (0: uniform). */
+    public Knobs withSkew(double s) {
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, s, costKind);
+    }
+
+    /** The cost paid as a wait or as CPU work. */
+    public Knobs withCostKind(CostKind k) {
+        return new Knobs(job, master, batchInterval, partitions, cost, costUnit, linesPerSecond, wordsPerLine, blockInterval, skew, k);
+    }
+
+    /** The source's words: the classroom vocabulary with this knob's skew. */
+    public KeyDistribution keys() {
+        return KeyDistribution.of(skew);
     }
 
     /** The knobs a command line overrides (run, plan): each non-null value replaces the job's own. */
@@ -151,6 +184,7 @@ public record Knobs(@JsonProperty("job") String job, @JsonProperty("master") Str
         Limits.RATE.check(linesPerSecond);
         Limits.WORDS_PER_LINE.check(wordsPerLine);
         Limits.BLOCK_INTERVAL.check(blockInterval);
+        Limits.SKEW.check(skew);
         Master m = Master.parse(master);
         if (m.isLocal() && m.freeSlots(1) < 1) throw new BadInputException(Messages.get("bad.receiverHoldsOnlySlot", master, m.cores()));
         return this;

@@ -49,4 +49,10 @@ public final class Limits {
     public static final Range DURATION = new Range("--duration", 1000, MAX_DURATION_MS, "60s");
     public static final Range PORT = new Range("--port", MIN_PORT, MAX_PORT, "9999");
     public static final Range UI_PORT = new Range("--ui-port", MIN_PORT, MAX_PORT, "4040");
+
+    // Level 2: skew and CPU-bound work (docs/level2.md).
+    /** Zipf exponent of the source's words: 0 uniform; at 3 word0 is 83% of a 50-word vocabulary, beyond that nothing new is learnt. */
+    public static final int MAX_SKEW = 3;
+    public static final String SKEW_SPAN = "0–3";
+    public static final Range SKEW = new Range("--skew", 0, MAX_SKEW, "1.2");
 }

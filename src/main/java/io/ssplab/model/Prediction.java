@@ -155,6 +155,14 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         f.put("verdict", verdict());
         f.put("schedulingDelayGrowthMsPerBatch", schedulingDelayGrowthMsPerBatch());
         f.put("headroomMs", headroomMs());
+        // level 2: where the keys put the records, and the CPU cores a CPU-bound cost shares (docs/level2.md)
+        f.put("keySalts", workload.keySalts());
+        f.put("cpuCores", workload.cpuCores());
+        f.put("largestPartitionRecords", arithmetic.largestPartitionRecords());
+        f.put("medianPartitionRecords", arithmetic.medianPartitionRecords());
+        f.put("criticalRecords", arithmetic.criticalRecords());
+        double skew = arithmetic.predictedTaskSkew();
+        f.put("predictedTaskSkew", Double.isNaN(skew) ? null : skew);
         return f;
     }
 

@@ -67,6 +67,8 @@ public final class ChartRenderer {
             write(BitmapEncoder.getBufferedImage(chart), file);
             files.add(file);
         }
+        // Level 2: the cost stage's longest vs median task per batch, for runs that recorded them.
+        if (TaskDurationChart.applies(run)) files.add(TaskDurationChart.render(run, dir, Lang.EN));
         return files;
     }
 

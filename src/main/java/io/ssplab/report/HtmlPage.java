@@ -165,6 +165,10 @@ public final class HtmlPage {
             figure(h, chartsDir + "/" + chart.fileName(run.name()), run.job() + " — " + chart.metric.label + (chart.histogram ? " histogram" : ""),
                     both(chart.captionEn, chart.captionVi), "");
         }
+        if (TaskDurationChart.applies(run)) {
+            figure(h, chartsDir + "/" + TaskDurationChart.fileName(run.name(), Lang.EN), run.job() + " — " + TaskDurationChart.what(Lang.EN),
+                    both(TaskDurationChart.caption(Lang.EN), TaskDurationChart.caption(Lang.VI)), "");
+        }
         h.append("</div>\n");
         if (!run.notes().isEmpty()) {
             h.append("<div class=\"notes\"><strong>").append(both("Notes", "Ghi chú")).append("</strong><ul>\n");

@@ -43,7 +43,9 @@ public final class StabilityMap {
     public static void write(SweepResult sweep, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<BufferedImage> panels = new ArrayList<>();
-        for (Duration cost : sweep.grid().costs()) panels.add(panelImage(sweep, cost));
+        // One panel per cost, for each cost kind and skew of the grid (level 2): a wait and CPU work side by side.
+        for (SweepCell variant : sweep.grid().variants())
+            for (Duration cost : sweep.grid().costs()) panels.add(panelImage(sweep, cost, variant));
         BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), PANEL_HEIGHT + CAPTION_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -78,8 +80,8 @@ public final class StabilityMap {
     }
 
     /** The cost's heat map, or a blank panel saying so when none of its cells was measured (an interrupted sweep). */
-    private static BufferedImage panelImage(SweepResult sweep, Duration cost) {
-        HeatMapChart chart = panel(sweep, cost);
+    private static BufferedImage panelImage(SweepResult sweep, Duration cost, SweepCell variant) {
+        HeatMapChart chart = panel(sweep, cost, variant);
         if (chart != null) return BitmapEncoder.getBufferedImage(chart);
         BufferedImage blank = new BufferedImage(PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = blank.createGraphics();
@@ -88,7 +90,7 @@ public final class StabilityMap {
             g.fillRect(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
             g.setColor(Color.GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
-            g.drawString("cost " + Format.plain(cost.toNanos() / 1e6) + " ms/word: no cell measured", 40, PANEL_HEIGHT / 2);
+            g.drawString("cost " + Format.plain(cost.toNanos() / 1e6) + " ms/word" + variant.variantLabel() + ": no cell measured", 40, PANEL_HEIGHT / 2);
         } finally {
             g.dispose();
         }
@@ -96,7 +98,7 @@ public final class StabilityMap {
     }
 
     /** Null when no cell of this cost was measured. */
-    private static HeatMapChart panel(SweepResult sweep, Duration cost) {
+    private static HeatMapChart panel(SweepResult sweep, Duration cost, SweepCell variant) {
         List<Integer> cores = sweep.grid().cores().stream().sorted().toList();
         List<Integer> partitions = sweep.grid().partitions().stream().sorted().toList();
         int nx = partitions.size();
@@ -106,7 +108,7 @@ public final class StabilityMap {
         List<Number[]> heat = new ArrayList<>();
         for (int x = 0; x < nx; x++) {
             for (int y = 0; y < ny; y++) {
-                SweepCell cell = new SweepCell(cores.get(y), partitions.get(x), cost);
+                SweepCell cell = new SweepCell(cores.get(y), partitions.get(x), cost, variant.costKind(), variant.skew());
                 predictedStable[x][y] = sweep.cells().stream().filter(c -> c.cell().equals(cell)).findFirst()
                         .map(c -> c.prediction().stable()).orElse(null);
                 for (CellResult r : sweep.cells()) {
@@ -118,7 +120,7 @@ public final class StabilityMap {
         }
         if (heat.isEmpty()) return null;
         BoundaryHeatMap chart = new BoundaryHeatMap(predictedStable, differs);
-        chart.setTitle("cost " + Format.plain(cost.toNanos() / 1e6) + " ms/word: measured PT/BI");
+        chart.setTitle("cost " + Format.plain(cost.toNanos() / 1e6) + " ms/word" + variant.variantLabel() + ": measured PT/BI");
         chart.setXAxisTitle("partitions P");
         chart.setYAxisTitle("cores: local[N] (1 slot held by the receiver)");
         var styler = chart.getStyler();
