@@ -94,12 +94,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-repartition", description = "Model a pipeline without repartition(P): the cost is paid on the receiver blocks as they are.")
     boolean noRepartition;
 
-    @Option(names = "--skew", paramLabel = "S",
-            description = "Zipf exponent of the words (" + Limits.SKEW_SPAN + "): it matters when the cost is paid after a shuffle by key (job skew): the hot key's partition sets the wave. Default: the job's (skew: 1.2, the others: 0).")
+    @Option(names = "--skew", descriptionKey = "ssp.plan.skew", paramLabel = "S")
     Double skew;
 
-    @Option(names = "--cost-kind", paramLabel = "wait|cpu",
-            description = "'wait' (a sleep: waiting tasks need no CPU) or 'cpu' (CPU work: tasks share this machine's CPU cores, min(free slots, cores) at a time). Default: the job's (wait).")
+    @Option(names = "--cost-kind", descriptionKey = "ssp.plan.cost-kind", paramLabel = "wait|cpu")
     CostKind costKind;
 
     @Option(names = "--overhead", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -92,12 +92,10 @@ public final class RunCommand implements Callable<Integer> {
     Double rate;
 
     // Level 2 (docs/level2.md): skewed keys and CPU-bound work.
-    @Option(names = "--skew", paramLabel = "S",
-            description = "Zipf exponent of the embedded source's words (" + Limits.SKEW_SPAN + "): 0 is uniform (the original's), 1.2 makes word0 about 30% of the words. Default: the job's (skew: 1.2, the others: 0).")
+    @Option(names = "--skew", descriptionKey = "ssp.run.skew", paramLabel = "S")
     Double skew;
 
-    @Option(names = "--cost-kind", paramLabel = "wait|cpu",
-            description = "What the cost per record is made of: 'wait' (a sleep, the original's: waiting tasks need no CPU) or 'cpu' (calibrated CPU work: 1 ms keeps one core busy for 1 ms). Default: wait.")
+    @Option(names = "--cost-kind", descriptionKey = "ssp.run.cost-kind", paramLabel = "wait|cpu")
     CostKind costKind;
 
     @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded",

@@ -50,8 +50,7 @@ public final class SourceCommand implements Callable<Integer> {
             description = "Random seed, any whole number: the same seed sends the same lines. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--skew", paramLabel = "S", defaultValue = "0",
-            description = "Zipf exponent of the words (" + Limits.SKEW_SPAN + "): 0 is uniform (the original's), 1.2 makes word0 about 30% of the words (docs/level2.md). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--skew", descriptionKey = "ssp.source.skew", paramLabel = "S", defaultValue = "0")
     double skew;
 
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,

@@ -63,12 +63,10 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Per-word costs to try (each " + Limits.COST_SPAN + "). Default: ${DEFAULT-VALUE}.")
     List<Duration> costs;
 
-    @Option(names = "--cost-kind", paramLabel = "KIND", split = ",", defaultValue = "wait",
-            description = "What the cost is made of, per cell: wait, cpu, or both as wait,cpu (cpu cells measure CPU-bound work on this machine's cores). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cost-kind", descriptionKey = "ssp.sweep.cost-kind", paramLabel = "KIND", split = ",", defaultValue = "wait")
     List<CostKind> costKinds;
 
-    @Option(names = "--skew", paramLabel = "S", split = ",", defaultValue = "0",
-            description = "Zipf exponents of the source's words to try (each " + Limits.SKEW_SPAN + "), e.g. 0,1.2; with one above 0 every cell runs the skew lesson's job, whose cost is paid per key after the shuffle. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--skew", descriptionKey = "ssp.sweep.skew", paramLabel = "S", split = ",", defaultValue = "0")
     List<Double> skews;
 
     @Option(names = "--batches", paramLabel = "N", defaultValue = "4",

@@ -119,13 +119,26 @@ class HelpTextTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Where an annotation still has its text, the English bundle says it word for word. An option written
+     * with only a descriptionKey (the level-2 options; all of them once the annotations lose their
+     * literals) has the bundle as its one text: nothing to compare.
+     */
     @Test
     void theEnglishHelpIsWordForWordTheAnnotationsOne() {
         for (String path : COMMANDS) {
-            assertThat(usage(command(path, Lang.EN))).as("bin/ssp %s --help, from the English bundle", path).isEqualTo(usage(command(path, null)));
+            Map<String, String> annotations = texts(command(path, null));
+            Map<String, String> english = texts(command(path, Lang.EN));
+            annotations.forEach((name, text) -> {
+                if (!text.isEmpty()) assertThat(lines(english.get(name))).as("bin/ssp %s --help, %s, from the English bundle", path, name).isEqualTo(lines(text));
+            });
+            boolean keyOnly = annotations.entrySet().stream().anyMatch(e -> e.getValue().isEmpty() && !e.getKey().equals("description") && !e.getKey().equals("footer"));
+            if (!keyOnly) {
+                assertThat(usage(command(path, Lang.EN))).as("bin/ssp %s --help, from the English bundle", path).isEqualTo(usage(command(path, null)));
+            }
         }
         // and that is what bin/ssp prints
-        assertThat(help("run")).isEqualTo(usage(command("run", null)));
+        assertThat(help("run")).isEqualTo(usage(command("run", Lang.EN)));
     }
 
     /** The key picocli reads for an option or a parameter: qualified by the command first, as picocli looks it up. */
@@ -166,9 +179,11 @@ class HelpTextTest {
         Map<String, String> differ = new TreeMap<>();
         for (String path : COMMANDS) {
             Map<String, String> constants = texts(command(path, null));
+            Map<String, String> english = texts(command(path, Lang.EN));
             Map<String, String> vi = texts(command(path, Lang.VI));
             for (Map.Entry<String, String> e : constants.entrySet()) {
-                List<String> expected = numbers(e.getValue());
+                // an option with only a descriptionKey: the English bundle's numbers are the reference
+                List<String> expected = numbers(e.getValue().isEmpty() ? english.get(e.getKey()) : e.getValue());
                 List<String> got = numbers(vi.get(e.getKey()));
                 if (!expected.equals(got)) differ.put(("ssp " + path).strip() + " " + e.getKey(), "constants " + expected + " ≠ vi " + got + ": " + vi.get(e.getKey()));
             }
