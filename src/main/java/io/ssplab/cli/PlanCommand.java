@@ -176,6 +176,8 @@ public final class PlanCommand implements Callable<Integer> {
         boolean exercise = Jobs.EXERCISES.contains(before);
         StreamingJob beforeJob = Jobs.byName(before, exercise);
         Knobs spec = beforeJob.defaults();
+        // the same kind of cost on both sides: phase 3 with CPU work against phase 2 with CPU work
+        if (costKind != null) spec = spec.withCostKind(costKind);
         Workload beforeWorkload = new Workload(spec, Master.parse(spec.master(), workload.cores()).cores(), workload.receivers(), true)
                 .withKeySalts(beforeJob.keySalts());
         return prediction.compareWith(exercise ? Messages.get("cli.plan.stepOneReference", before) : before, model.predict(beforeWorkload));

@@ -56,11 +56,11 @@ final class FixSkewCriteria {
         for (int i = 0; i < INDEXES_TRIED; i++) keys.add(e.saltedKey(KeyDistribution.word(0), i));
         String sample = String.join(", ", keys.stream().limit(4).toList()) + (keys.size() > 4 ? ", …" : "");
         c.add(Criterion.of(keys.size() >= 2, Messages.get("crit.skew.spread.name"),
-                Messages.get("crit.skew.spread.found", keys.size(), KeyDistribution.word(0), INDEXES_TRIED, sample),
+                Messages.get("crit.skew.spread.found", keys.size(), KeyDistribution.word(0), INDEXES_TRIED - 1, sample),
                 Messages.get("crit.skew.spread.hint")));
         String broken = roundTripFailure(e);
         c.add(Criterion.of(broken == null, Messages.get("crit.skew.roundTrip.name"),
-                broken == null ? Messages.get("crit.skew.roundTrip.found", KeyDistribution.DEFAULT_VOCABULARY, INDEXES_TRIED) : broken,
+                broken == null ? Messages.get("crit.skew.roundTrip.found", KeyDistribution.DEFAULT_VOCABULARY, INDEXES_TRIED - 1) : broken,
                 Messages.get("crit.skew.roundTrip.hint")));
         return c;
     }

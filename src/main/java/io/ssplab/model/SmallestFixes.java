@@ -123,7 +123,7 @@ public final class SmallestFixes {
         if (!fits(best)) {
             note += Messages.get("fix.partitions.notEnough", Format.fixed(targetRatio, 2));
             String bound = beyondSlots(workload);
-            if (bound != null) note += " " + bound;
+            if (bound != null) note += "; " + bound;
         }
         return new Fix("bestPartitions", setting, best, note);
     }
