@@ -628,8 +628,12 @@ class InvalidInputTest {
         return spec.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp() && !o.inherited() && !o.hidden()).toList();
     }
 
+    /** The option's help: the annotation's text, or (an option with only a descriptionKey) the English bundle's. */
     static String help(OptionSpec o) {
-        return String.join(" ", o.description());
+        String text = String.join(" ", o.description());
+        if (text.isEmpty() && o.descriptionKey() != null && !o.descriptionKey().isEmpty())
+            text = io.ssplab.core.Messages.bundle(io.ssplab.core.Lang.EN).getString(o.descriptionKey());
+        return text;
     }
 
     static PrintStream discard() {
