@@ -38,6 +38,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     static final int MAX_PARTITIONS = io.ssplab.core.Limits.MAX_PARTITIONS / HIGH_PARTITIONS_FACTOR;
     static final io.ssplab.core.Range PARTITIONS = new io.ssplab.core.Range("--partitions", 1, MAX_PARTITIONS, "4");
 
+    /** How long each thread burns when the effective CPU parallelism is measured. */
+    static final double CPU_PARALLELISM_MS = 400;
+
     @ParentCommand
     Main main;
 
@@ -77,6 +80,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                     ? Messages.get("cli.calibrate.stopped", result.stopReason()) : Messages.get("cli.calibrate.tooFew")));
             return ExitCodes.FAILED;
         }
+        // Level 2 (docs/level2.md): the CPU cost's loop, and how many cores' worth of it run at once here right now.
+        double cpuIterationsPerMs = io.ssplab.pipeline.CpuWork.measure();
+        io.ssplab.pipeline.CpuWork.use(cpuIterationsPerMs);
+        int processors = Runtime.getRuntime().availableProcessors();
+        double cpuParallelism = io.ssplab.pipeline.CpuWork.effectiveParallelism(processors, CPU_PARALLELISM_MS);
         CellResult low = result.cells().get(0);
         CellResult hi = result.cells().get(1);
         int lowWaves = low.prediction().workload().taskWavesPerBatch();
@@ -85,13 +93,14 @@ public final class CalibrateCommand implements Callable<Integer> {
         Calibration c = new Calibration(low.measuredMs(), low.summary().p95ProcessingTimeMs(),
                 low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowWaves, perWave,
                 high, hi.measuredMs(), highWaves, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                org.apache.spark.package$.MODULE$.SPARK_VERSION());
+                org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism);
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
         out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowWaves, "noun.taskWave"), partitions,
                 Format.seconds(c.highOverheadMs()), Messages.count(highWaves, "noun.taskWave"), high));
         out.println("  " + Messages.get("cli.calibrate.perWave", Format.fixed(c.perWaveMs(), 1), file));
+        out.println("  " + Messages.get("cli.calibrate.cpu", Format.integer(Math.round(cpuIterationsPerMs)), Format.fixed(cpuParallelism, 2), processors));
         for (CellResult cell : result.cells()) {
             if (cell.summary().p95ProcessingTimeMs() > NOISY_P95 * cell.measuredMs()) {
                 out.println(Messages.get("cli.calibrate.noisy", cell.cell().partitions(),

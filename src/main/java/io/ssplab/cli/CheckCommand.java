@@ -32,7 +32,8 @@ public final class CheckCommand implements Callable<Integer> {
         StopSignal stop = new StopSignal();
         GradeReport report;
         try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request("Ctrl-C"))) {
-            report = Grader.check(lesson, lesson.exercise(solution), batches, main.out, stop);
+            report = lesson.skew() ? io.ssplab.grader.SkewGrader.check(io.ssplab.grader.SkewGrader.exercise(solution), batches, main.out, stop)
+                    : Grader.check(lesson, lesson.exercise(solution), batches, main.out, stop);
         }
         report.print(main.out);
         return report.exitCode();

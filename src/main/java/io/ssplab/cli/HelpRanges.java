@@ -38,6 +38,7 @@ final class HelpRanges {
             Map.entry("partitions", Limits.PARTITIONS),
             Map.entry("cost", Limits.COST),
             Map.entry("batch-cost", Limits.BATCH_COST),
+            Map.entry("skew", Limits.SKEW),
             Map.entry("rate", Limits.RATE),
             Map.entry("words-per-line", Limits.WORDS_PER_LINE),
             Map.entry("cluster-cores", Limits.CLUSTER_CORES),

@@ -26,6 +26,7 @@ import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.model.SmallestFixes;
 import io.ssplab.model.Workload;
+import io.ssplab.core.CostKind;
 import io.ssplab.core.CostUnit;
 import io.ssplab.core.Master;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class PlanCommand implements Callable<Integer> {
     /** --target: PT/BI the fixes must reach; 1 is the edge of stable, below 0.01 no fix is worth printing. */
     static final io.ssplab.core.Range TARGET = new io.ssplab.core.Range("--target", 0.01, 1, "0.9");
     /** The setting each job fixes: its "before", shown beside the plan (phase 3 fixes phase 2, step 2 fixes step 1). */
-    static final Map<String, String> FIXES_JOB = Map.of("phase3", "phase2", "fix-delay", "fill-gaps");
+    static final Map<String, String> FIXES_JOB = Map.of("phase3", "phase2", "fix-delay", "fill-gaps", "fix-skew", "skew");
 
     @ParentCommand
     Main main;
@@ -75,6 +76,12 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--no-repartition")
     boolean noRepartition;
+
+    @Option(names = "--skew", descriptionKey = "ssp.plan.skew", paramLabel = "S")
+    Double skew;
+
+    @Option(names = "--cost-kind", descriptionKey = "ssp.plan.cost-kind", paramLabel = "wait|cpu")
+    CostKind costKind;
 
     @Option(names = "--overhead", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration overhead;
@@ -117,6 +124,7 @@ public final class PlanCommand implements Callable<Integer> {
         Prediction prediction = model.predict(workload);
         List<Fix> fixes = new SmallestFixes(model, target).of(workload);
         List<String> notes = new java.util.ArrayList<>(comparison(model, workload, prediction));
+        notes.addAll(io.ssplab.model.WorkNotes.of(model, workload, target));
         notes.addAll(backpressureLines(prediction, backpressure(streamingJob, model, workload)));
         printText(main.out, streamingJob, prediction, notes, fixes);
         return ExitCodes.OK;
@@ -151,15 +159,21 @@ public final class PlanCommand implements Callable<Integer> {
         if (before == null) return List.of();
         // the "before" job as shipped (for an exercise: its reference solution)
         boolean exercise = Jobs.EXERCISES.contains(before);
-        Knobs spec = Jobs.byName(before, exercise).defaults();
-        Workload beforeWorkload = new Workload(spec, Master.parse(spec.master(), workload.cores()).cores(), workload.receivers(), true);
+        StreamingJob beforeJob = Jobs.byName(before, exercise);
+        Knobs spec = beforeJob.defaults();
+        // the same kind of cost on both sides: phase 3 with CPU work against phase 2 with CPU work
+        if (costKind != null) spec = spec.withCostKind(costKind);
+        Workload beforeWorkload = new Workload(spec, Master.parse(spec.master(), workload.cores()).cores(), workload.receivers(), true)
+                .withKeySalts(beforeJob.keySalts());
         return prediction.compareWith(exercise ? Messages.get("cli.plan.stepOneReference", before) : before, model.predict(beforeWorkload));
     }
 
     /** The job's knobs with the options applied, validated: every refusal happens here. */
     Workload workload(StreamingJob streamingJob) {
-        Knobs s = knobs.applyTo(streamingJob, job, null, rate, costUnit != null || noRepartition,
+        Knobs s = knobs.applyTo(streamingJob, job, null, rate, costUnit != null || noRepartition || skew != null || costKind != null,
                 "bad.knobsInCode.plan");
+        if (skew != null) s = s.withSkew(Limits.SKEW.check(skew));
+        if (costKind != null) s = s.withCostKind(costKind);
         if (wordsPerLine != null) s = s.withWordsPerLine(wordsPerLine);
         if (costUnit != null) s = s.withCostUnit(costUnit);
         if (blockInterval != null) s = s.withBlockInterval(blockInterval);
@@ -176,7 +190,7 @@ public final class PlanCommand implements Callable<Integer> {
             throw new BadInputException(Messages.get("bad.coresMaxLocal", Math.max(2, Math.min(coresMax, Limits.MAX_LOCAL_CORES))));
         if (m.cores() - receivers < 1)
             throw new BadInputException(Messages.get("bad.noFreeSlot", m.cores(), receivers, receivers + 1));
-        return new Workload(s, m.cores(), receivers, !noRepartition);
+        return new Workload(s, m.cores(), receivers, !noRepartition).withKeySalts(streamingJob.keySalts());
     }
 
     /** @param notes lines shown between the explanation and the fixes: the comparison with the job this one fixes, backpressure */
@@ -222,6 +236,8 @@ public final class PlanCommand implements Callable<Integer> {
         StringBuilder c = new StringBuilder("bin/ssp run ").append(s.job()).append(solution ? " --solution" : "").append(knobs.asArguments());
         if (coresMax != null) c.append(" --cores-max ").append(coresMax);
         if (rate != null) c.append(" --rate ").append(io.ssplab.core.Format.optionNumber(rate));
+        if (skew != null) c.append(" --skew ").append(io.ssplab.core.Format.optionNumber(skew));
+        if (costKind != null) c.append(" --cost-kind ").append(costKind.label());
         c.append(" --batches 10");
         List<String> planOnly = new java.util.ArrayList<>();
         if (costUnit != null) planOnly.add("--cost-unit");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.CostKind;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Limits;
 import io.ssplab.core.Lang;
@@ -71,6 +72,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--rate", paramLabel = "LINES_PER_S")
     Double rate;
+
+    // Level 2 (docs/level2.md): skewed keys and CPU-bound work.
+    @Option(names = "--skew", descriptionKey = "ssp.run.skew", paramLabel = "S")
+    Double skew;
+
+    @Option(names = "--cost-kind", descriptionKey = "ssp.run.cost-kind", paramLabel = "wait|cpu")
+    CostKind costKind;
 
     @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded")
     String source;
@@ -145,14 +153,19 @@ public final class RunCommand implements Callable<Integer> {
     /** The job's knobs with the options applied, validated: every refusal happens here, before Spark starts. */
     Knobs knobs(StreamingJob streamingJob) {
         // spark-submit passes its --master as the system property spark.master
+        if (streamingJob.knobsInCode() && (skew != null || costKind != null))
+            throw new BadInputException(Messages.get("bad.level2InCode", job, streamingJob.getClass().getSimpleName()));
         Knobs s = knobs.applyTo(streamingJob, job, System.getProperty("spark.master"), rate, false,
                 "bad.knobsInCode.run");
+        if (skew != null) s = s.withSkew(Limits.SKEW.check(skew));
+        if (costKind != null) s = s.withCostKind(costKind);
         s.validate();
         if (coresMax != null) Limits.CLUSTER_CORES.check(coresMax);
         if (coresMax != null && Master.parse(s.master()).isLocal())
             throw new BadInputException(Messages.get("bad.coresMaxLocal", Math.max(2, Math.min(coresMax, Limits.MAX_LOCAL_CORES))));
         validateRunOptions();
-        // A running source of ours says how fast it sends: the run's arithmetic and warm-up count with that rate.
+        // A running source of ours says how fast it sends (and how skewed its words are): the run's arithmetic and warm-up count with that.
+        if (externalSource != null && externalSource.skew() != null && Limits.SKEW.contains(externalSource.skew())) s = s.withSkew(externalSource.skew());
         return externalSource != null && externalSource.linesPerSecond() > 0 ? s.withRate(externalSource.linesPerSecond()) : s;
     }
 
@@ -167,6 +180,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException(Messages.get("bad.formatWithSource", format.label()));
         if (rate != null && !SourceEndpoint.parse(source).embedded())
             throw new BadInputException(Messages.get("bad.rateWithSource", io.ssplab.core.Format.optionNumber(rate)));
+        if (skew != null && !SourceEndpoint.parse(source).embedded())
+            throw new BadInputException(Messages.get("bad.skewWithSource", io.ssplab.core.Format.optionNumber(skew)));
         SourceEndpoint endpoint = SourceEndpoint.parse(source);
         if (!endpoint.embedded()) knownHost("--source", endpoint);
         externalSource = endpoint.requireReachable();

@@ -42,6 +42,9 @@ public final class SourceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SourceConfig.DEFAULT_SEED)
     long seed;
 
+    @Option(names = "--skew", descriptionKey = "ssp.source.skew", paramLabel = "S", defaultValue = "0")
+    double skew;
+
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class)
     Duration statusEvery;
 
@@ -62,6 +65,8 @@ public final class SourceCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(Messages.get("source.cannotListen", host, port, BadArguments.oneLine(e)));
         }
+        // Which words come how often: the hot key's share, before the first line.
+        main.out.println("[source] " + io.ssplab.model.KeyWords.line(config.keys(), io.ssplab.core.Lang.current()));
         CountDownLatch stopped = new CountDownLatch(1);
         try (CtrlC ignored = CtrlC.onFirstPress(stopped::countDown)) {
             stopped.await();
@@ -82,6 +87,7 @@ public final class SourceCommand implements Callable<Integer> {
         Limits.WORDS_PER_LINE.check(wordsPerLine);
         Options.VOCABULARY.check(vocabulary);
         Options.STATUS_EVERY.check(statusEvery);
-        return new SourceConfig(host.strip(), port, rate, wordsPerLine, vocabulary, seed, statusEvery, format);
+        Limits.SKEW.check(skew);
+        return new SourceConfig(host.strip(), port, rate, wordsPerLine, vocabulary, seed, statusEvery, format, skew);
     }
 }

@@ -62,6 +62,8 @@ final class StructuredPlan {
         if (own != null && own.hasMatchedOption("--receivers")) throw new BadInputException(Messages.get("ss.bad.planOption", "--receivers"));
         if (plan.blockInterval != null) throw new BadInputException(Messages.get("ss.bad.planOption", "--block-interval"));
         if (plan.noRepartition) throw new BadInputException(Messages.get("ss.bad.planOption", "--no-repartition"));
+        if (plan.skew != null) throw new BadInputException(Messages.get("ss.bad.level2", "--skew"));
+        if (plan.costKind != null) throw new BadInputException(Messages.get("ss.bad.level2", "--cost-kind"));
         JobKnobOptions o = plan.knobs;
         Knobs k = job.defaults().withOverrides(o.master, o.batchInterval, o.partitions, o.cost, plan.rate);
         if (o.batchCost != null) k = k.withBatchCost(Limits.BATCH_COST.check(o.batchCost));

@@ -72,6 +72,8 @@ final class StructuredRun {
     Knobs knobs(StructuredJob job) {
         if (run.solution) throw new BadInputException(Messages.get("ss.bad.solution"));
         if (run.checkpoint != null || run.wal) throw new BadInputException(Messages.get("ss.bad.checkpoint"));
+        if (run.skew != null) throw new BadInputException(Messages.get("ss.bad.level2", "--skew"));
+        if (run.costKind != null) throw new BadInputException(Messages.get("ss.bad.level2", "--cost-kind"));
         JobKnobOptions o = run.knobs;
         Knobs k = job.defaults().withOverrides(o.master != null ? o.master : System.getProperty("spark.master"), o.batchInterval, o.partitions,
                 o.cost, run.rate);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.ssplab.core.Columns;
+import io.ssplab.core.CostKind;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Format;
@@ -50,6 +51,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--cost", paramLabel = "DURATION", split = ",", defaultValue = "5ms,10ms,15ms", converter = DurationConverter.class)
     List<Duration> costs;
 
+    @Option(names = "--cost-kind", descriptionKey = "ssp.sweep.cost-kind", paramLabel = "KIND", split = ",", defaultValue = "wait")
+    List<CostKind> costKinds;
+
+    @Option(names = "--skew", descriptionKey = "ssp.sweep.skew", paramLabel = "S", split = ",", defaultValue = "0")
+    List<Double> skews;
+
     @Option(names = "--batches", paramLabel = "N", defaultValue = "4")
     int batches;
 
@@ -70,7 +77,8 @@ public final class SweepCommand implements Callable<Integer> {
         for (int c : cores) CORES.check(c);
         for (int p : partitions) PARTITIONS.check(p);
         for (Duration c : costs) COSTS.check(c);
-        SweepGrid grid = new SweepGrid(cores, partitions, costs).validate();
+        for (double skew : skews) Limits.SKEW.check(skew);
+        SweepGrid grid = new SweepGrid(cores, partitions, costs, costKinds, skews).validate();
         CalibrateCommand.BATCHES.check(batches);
         Knobs base = new Phase2Bottleneck().defaults().withBatchInterval(batchInterval).withRate(rate).validate();
         Path dir = out != null ? out : Path.of(System.getProperty("ssp.home", "."), "runs",
@@ -94,6 +102,8 @@ public final class SweepCommand implements Callable<Integer> {
             console.println(Messages.get("cli.sweep.error", Format.fixed(sweep.medianAbsErrorPercent(), 1) + "%",
                     Messages.count(sweep.measuredCells().size(), "noun.cell"), Format.fixed(SweepPage.TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
                     Format.fixed(sweep.maxAbsErrorPercent(), 1) + "%", sweep.verdictAgreements(), sweep.cells().size()));
+            // Level 2: the error of each cost kind (and skew) on its own, when the grid has more than one.
+            if (grid.costKinds().size() > 1 || grid.skews().size() > 1) sweep.errorsByVariant().forEach(console::println);
             List<String[]> worst = new ArrayList<>();
             for (CellResult cell : sweep.worst(3))
                 worst.add(new String[] {cell.cell().label(), Format.signed(cell.errorPercent(), 1) + "%", cell.reasons().get(0)});

@@ -37,24 +37,50 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                          (line due at the source → the batch's word count done)
  * @param latencyP95Ms      the same, 95th percentile
  * @param latencyMaxMs      the same, largest
+ * @param costStageTaskMaxMs         the longest task of the batch's cost stage (the stage that pays the per-record
+ *                                   cost; the Spark UI's stage page, Summary Metrics, Duration "Max"); null when unknown
+ * @param costStageTaskMedianMs      the median task of the same stage (Duration "Median"); null when unknown
+ * @param costStageMaxRecordsPerTask the most records one task of that stage read; null when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
                            long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches,
                            Api api, Long batchId, Map<String, Long> durationMs, Double inputRowsPerSecond,
                            Double processedRowsPerSecond, Integer skippedTriggers, Long latencyP50Ms, Long latencyP95Ms,
-                           Long latencyMaxMs) {
+                           Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask) {
 
     @JsonCreator
     public BatchMetrics {
         if (durationMs != null) durationMs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(durationMs)); // sorted: stable files
     }
 
-    /** A DStream batch: the fields the lab always had. */
+    /** A DStream batch: the fields the lab always had (a StreamingListener alone sees no tasks). */
     public BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
                         long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches) {
         this(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
-                queuedBatches, null, null, null, null, null, null, null, null, null);
+                queuedBatches, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same batch with its cost stage's task metrics. */
+    public BatchMetrics withCostStage(Long taskMaxMs, Long taskMedianMs, Long maxRecordsPerTask) {
+        return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
+                queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers, latencyP50Ms,
+                latencyP95Ms, latencyMaxMs, taskMaxMs, taskMedianMs, maxRecordsPerTask);
+    }
+
+    /**
+     * Skew of the cost stage: its longest task over its median one (1 when every task does the same
+     * work; the hot key's task makes it large). NaN when unknown, or when the median task took no
+     * measurable time.
+     */
+    public double costStageSkew() {
+        if (costStageTaskMaxMs == null || costStageTaskMedianMs == null || costStageTaskMedianMs <= 0) return Double.NaN;
+        return (double) costStageTaskMaxMs / costStageTaskMedianMs;
+    }
+
+    /** Whether this batch carries its cost stage's task metrics. */
+    public boolean hasCostStage() {
+        return costStageTaskMaxMs != null && costStageTaskMedianMs != null;
     }
 
     /** PT above BI: this batch could not finish before the next one was cut. */
@@ -66,6 +92,6 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
     public BatchMetrics withLatency(Long p50Ms, Long p95Ms, Long maxMs) {
         return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs,
                 totalDelayMs, queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers,
-                p50Ms, p95Ms, maxMs);
+                p50Ms, p95Ms, maxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask);
     }
 }

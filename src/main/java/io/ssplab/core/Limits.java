@@ -50,4 +50,8 @@ public final class Limits {
     /** A fixed wait per micro-batch (a slow sink): a minute already makes each batch of the lesson a minute long. */
     public static final int MAX_BATCH_COST_MS = 60_000;
     public static final Range BATCH_COST = Range.ofMillis("--batch-cost", 0, MAX_BATCH_COST_MS, "1s");
+    // Level 2: skew and CPU-bound work (docs/level2.md).
+    /** Zipf exponent of the source's words: 0 uniform; at 3 word0 is 83% of a 50-word vocabulary, beyond that nothing new is learnt. */
+    public static final int MAX_SKEW = 3;
+    public static final Range SKEW = new Range("--skew", 0, MAX_SKEW, "1.2");
 }

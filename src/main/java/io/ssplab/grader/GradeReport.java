@@ -68,12 +68,23 @@ public record GradeReport(Lesson lesson, String exercise, Outcome outcome, Strin
         for (int i = 1; i < paragraphs.length; i++) wrap(paragraphs[i], "  ", "  ").forEach(out::println);
     }
 
+    /** The words of a text, a unit kept with its number ("2.61 s", "0.5 ms"): a line never starts with the unit alone. */
+    private static List<String> keepUnits(String[] words) {
+        List<String> kept = new ArrayList<>();
+        for (String w : words) {
+            int last = kept.size() - 1;
+            if (last >= 0 && w.matches("m?s\\W*") && kept.get(last).matches(".*\\d")) kept.set(last, kept.get(last) + " " + w);
+            else kept.add(w);
+        }
+        return kept;
+    }
+
     /** Breaks text at spaces so no line is longer than {@link #WIDTH}. */
     static List<String> wrap(String text, String firstIndent, String nextIndent) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(firstIndent);
         int lineStart = firstIndent.length();
-        for (String word : text.split(" ")) {
+        for (String word : keepUnits(text.split(" "))) {
             if (line.length() > lineStart && line.length() + 1 + word.length() > WIDTH) {
                 lines.add(line.toString());
                 line = new StringBuilder(nextIndent);

@@ -19,7 +19,9 @@ import io.ssplab.jobs.Jobs;
  */
 public enum Lesson {
     FILL_GAPS("fill-gaps", 1),
-    FIX_DELAY("fix-delay", 2);
+    FIX_DELAY("fix-delay", 2),
+    /** Level 2: spread a hot key by salting (docs/level2.md). Its exercise is not a word-count one: {@link SkewGrader} grades it. */
+    FIX_SKEW("fix-skew", 3);
 
     private final String cliName;
     private final int step;
@@ -57,9 +59,15 @@ public enum Lesson {
                 Arrays.stream(values()).map(Lesson::cliName).collect(Collectors.joining(", "))));
     }
 
-    /** The student's exercise class, or the reference solution. */
+    /** The student's exercise class, or the reference solution (the word-count steps; {@link #FIX_SKEW}'s: {@link SkewGrader#exercise}). */
     public WordCountExercise exercise(boolean solution) {
+        if (this == FIX_SKEW) throw new IllegalStateException("fix-skew is graded by SkewGrader");
         return (WordCountExercise) Jobs.byName(cliName, solution);
+    }
+
+    /** Whether {@link SkewGrader} grades this step rather than {@link Grader}. */
+    public boolean skew() {
+        return this == FIX_SKEW;
     }
 
     /** Criteria read from the code (all gaps filled): no Spark needed. */
@@ -67,6 +75,7 @@ public enum Lesson {
         return switch (this) {
             case FILL_GAPS -> FillGapsCriteria.fromCode(exercise, solution());
             case FIX_DELAY -> FixDelayCriteria.fromCode(exercise, solution());
+            case FIX_SKEW -> throw new IllegalStateException("fix-skew is graded by SkewGrader");
         };
     }
 
@@ -77,6 +86,7 @@ public enum Lesson {
         List<Criterion> measured = new java.util.ArrayList<>(switch (this) {
             case FILL_GAPS -> FillGapsCriteria.fromRun(evidence);
             case FIX_DELAY -> FixDelayCriteria.fromRun(evidence);
+            case FIX_SKEW -> throw new IllegalStateException("fix-skew is graded by SkewGrader");
         });
         measured.add(RunCriteria.waitPaid(evidence));
         return measured;
@@ -87,6 +97,7 @@ public enum Lesson {
         return switch (this) {
             case FILL_GAPS -> Messages.get("grade.pass.fillGaps", Format.signed(evidence.schedulingDelaySlopeMsPerBatch(), 0));
             case FIX_DELAY -> Messages.get("grade.pass.fixDelay");
+            case FIX_SKEW -> throw new IllegalStateException("fix-skew is graded by SkewGrader");
         };
     }
 

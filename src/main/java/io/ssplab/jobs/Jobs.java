@@ -6,14 +6,16 @@ import io.ssplab.core.BadInputException;
 import io.ssplab.core.Messages;
 import io.ssplab.exercises.FillGapsExercise;
 import io.ssplab.exercises.FixDelayExercise;
+import io.ssplab.exercises.FixSkewExercise;
 import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.solutions.FillGapsSolution;
 import io.ssplab.solutions.FixDelaySolution;
+import io.ssplab.solutions.FixSkewSolution;
 
 /** The lab's jobs by name. */
 public final class Jobs {
-    public static final List<String> NAMES = List.of("phase1", "phase2", "phase3", "phase4", "fill-gaps", "fix-delay");
-    public static final List<String> EXERCISES = List.of("fill-gaps", "fix-delay");
+    public static final List<String> NAMES = List.of("phase1", "phase2", "phase3", "phase4", "fill-gaps", "fix-delay", "skew", "fix-skew");
+    public static final List<String> EXERCISES = List.of("fill-gaps", "fix-delay", "fix-skew");
 
     private Jobs() {
     }
@@ -32,6 +34,8 @@ public final class Jobs {
             case "phase4" -> new Phase4Backpressure();
             case "fill-gaps" -> solution ? new FillGapsSolution() : new FillGapsExercise();
             case "fix-delay" -> solution ? new FixDelaySolution() : new FixDelayExercise();
+            case "skew" -> new KeySkew();
+            case "fix-skew" -> solution ? new FixSkewSolution() : new FixSkewExercise();
             default -> throw new BadInputException(Messages.get("bad.unknownJob", name, String.join(", ", NAMES)));
         };
     }

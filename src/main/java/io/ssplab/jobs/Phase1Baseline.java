@@ -49,7 +49,7 @@ public final class Phase1Baseline implements StreamingJob {
 
     @Override
     public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
-        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost());
+        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost(), knobs.costKind());
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -51,7 +51,7 @@ public final class Phase3Parallelism implements StreamingJob {
 
     @Override
     public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
-        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost());
+        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost(), knobs.costKind());
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -78,7 +78,7 @@ public final class Phase4Backpressure implements StreamingJob {
 
     @Override
     public JavaPairDStream<String, Integer> wordCounts(JavaDStream<String> lines, Knobs knobs) {
-        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost());
+        return WordCountPipeline.costPerWord(lines, knobs.partitions(), knobs.cost(), knobs.costKind());
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class BatchMetricsListener implements StreamingListener {
     private final Consumer<String> notices;
     private volatile boolean closed;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
+    private CostStageListener costStage;
 
     /**
      * @param notices receives one-line messages about receiver errors and stops
@@ -65,6 +66,15 @@ public final class BatchMetricsListener implements StreamingListener {
         return this;
     }
 
+    /**
+     * Adds each batch's cost-stage task metrics (longest and median task, most records per task) from
+     * {@code tasks}, a listener on the same Spark context ({@link CostStageListener#attach}).
+     */
+    public BatchMetricsListener withCostStage(CostStageListener tasks) {
+        this.costStage = tasks;
+        return this;
+    }
+
     /** Stops handing batches to the sinks: batches that complete while the job is being stopped are not reported. */
     public void close() {
         closed = true;
@@ -86,6 +96,7 @@ public final class BatchMetricsListener implements StreamingListener {
         waiting.remove(info.batchTime().milliseconds());
         if (closed) return;
         BatchMetrics m = toMetrics(job, batchIntervalMs, info, waiting.size());
+        if (costStage != null) m = costStage.complete(m);
         for (Consumer<BatchMetrics> sink : sinks) sink.accept(m);
         if (stopRequested.getAsBoolean()) closed = true;
     }

@@ -27,13 +27,51 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
 
     private final PrintStream out;
     private final double nominalLines;
+    /** Whether rows end with the cost stage's longest over median task (a skewed run's). */
+    private final boolean costStageColumn;
     private final List<BatchMetrics> seen = new ArrayList<>();
     private boolean headerPrinted;
 
     /** @param nominalLines lines per batch the source sends (rate × BI), for the warm-up marks; NaN when unknown */
     public ConsoleTable(PrintStream out, double nominalLines) {
+        this(out, nominalLines, false);
+    }
+
+    /**
+     * @param costStageColumn whether to show the cost stage's longest task over its median one
+     *                        ("task max/med", docs/level2.md): the skew of each batch
+     */
+    public ConsoleTable(PrintStream out, double nominalLines, boolean costStageColumn) {
         this.out = out;
         this.nominalLines = nominalLines;
+        this.costStageColumn = costStageColumn;
+    }
+
+    /** The header with the skew column. */
+    static List<String> labels(boolean costStageColumn) {
+        List<String> l = new ArrayList<>(labels());
+        if (costStageColumn) l.add(Messages.get("table.costStageSkew"));
+        return l;
+    }
+
+    static Columns columns(boolean costStageColumn) {
+        if (!costStageColumn) return columns();
+        List<Columns.Align> align = new ArrayList<>(ALIGN);
+        align.add(Columns.Align.RIGHT);
+        int[] widths = java.util.Arrays.copyOf(MIN_WIDTHS, MIN_WIDTHS.length + 1);
+        widths[widths.length - 1] = 8;
+        return new Columns(align, widths, " ").fit(labels(true));
+    }
+
+    /** A row with the skew column: the longest over the median task of the cost stage, "—" when unknown. */
+    static String row(BatchMetrics m, boolean warmup, boolean costStageColumn) {
+        if (!costStageColumn) return row(m, warmup);
+        String mark = (m.overBudget() ? "  " + Messages.get("table.overBudget") : "") + (warmup ? "  " + Messages.get("table.warmup") : "");
+        double skew = m.costStageSkew();
+        return columns(true).line(List.of(CLOCK.format(Instant.ofEpochMilli(m.batchTimeMs())), Format.integer(m.records()),
+                Format.fixed(m.inputRatePerSec(), 1), Format.seconds(m.processingTimeMs()), Format.seconds(m.schedulingDelayMs()),
+                Format.seconds(m.totalDelayMs()), Format.integer(m.queuedBatches()),
+                Double.isNaN(skew) ? "—" : Messages.get("table.costStageSkew.value", Format.fixed(skew, 1)))) + mark;
     }
 
     /** The header's labels in the current language. */
@@ -54,12 +92,12 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
     @Override
     public synchronized void accept(BatchMetrics m) {
         if (!headerPrinted) {
-            out.println(header());
+            out.println(costStageColumn ? columns(true).line(labels(true)) : header());
             headerPrinted = true;
         }
         seen.add(m);
         boolean warmup = Warmup.batches(seen, nominalLines) == seen.size();
-        out.println(row(m, warmup));
+        out.println(row(m, warmup, costStageColumn));
     }
 
     static String row(BatchMetrics m, boolean warmup) {

@@ -146,7 +146,7 @@ public final class QueryProgressListener extends StreamingQueryListener {
         double in = Double.isFinite(p.inputRowsPerSecond()) ? p.inputRowsPerSecond() : 0;
         return new BatchMetrics(job, p.timestampMs(), triggerMs, p.numInputRows(), in, duration, late, late + duration, 0,
                 Api.STRUCTURED, p.batchId(), p.durationMs(), finiteOrNull(p.inputRowsPerSecond()), finiteOrNull(p.processedRowsPerSecond()),
-                (int) (late / triggerMs), null, null, null);
+                (int) (late / triggerMs), null, null, null, null, null, null);
     }
 
     /** How late {@code p} started against the trigger schedule (class comment); 0 for the query's first batch. */

@@ -30,10 +30,23 @@ import io.ssplab.core.Messages;
  * @param highWavesPerBatch task waves per batch of the second setting
  * @param measuredAt        when, ISO-8601
  * @param sparkVersion      Spark version that was measured
+ * @param cpuIterationsPerMs iterations of the CPU cost's loop one idle core does per ms (io.ssplab.pipeline.CpuWork);
+ *                           null in a calibration older than level 2
+ * @param cpuParallelism    how many cores' worth of CPU work ran at once when measured ({@link CpuCapacity});
+ *                          null in a calibration older than level 2
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                           long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
-                          double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion) {
+                          double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion,
+                          Double cpuIterationsPerMs, Double cpuParallelism) {
+
+    /** Without the CPU measurements (a calibration older than level 2). */
+    public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
+                       long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
+                       double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion) {
+        this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, wavesPerBatch, perWaveMs, highPartitions,
+                highOverheadMs, highWavesPerBatch, measuredAt, sparkVersion, null, null);
+    }
 
     /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */
     public static Path defaultPath() {

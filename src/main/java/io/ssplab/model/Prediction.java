@@ -122,6 +122,12 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
     /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.19 s = 2.29 s → ρ 1.15 UNSTABLE" */
     public String oneLine() {
         Lang lang = Lang.current();
+        if (!arithmetic.even()) {
+            // a hot partition or CPU-bound work: the records the batch waits for are not waves × the mean partition
+            return Messages.get("predict.oneLine.busiest", settingLabel(), Format.fixed(arithmetic.recordsPerSlot(), 1),
+                    Messages.noun(lang, 2, "noun." + knobs().costUnit().label()), Format.plain(knobs().costMs()), Format.seconds(arithmetic.costTimeMs()),
+                    Format.seconds(overheadMs), Format.seconds(predictedProcessingTimeMs), Format.fixed(ratio(), 2), verdict());
+        }
         return Messages.get("predict.oneLine", settingLabel(), Messages.count(lang, arithmetic.waves(), "noun.wave"),
                 Format.fixed(arithmetic.recordsPerPartition(), 1), Messages.noun(lang, 2, "noun." + knobs().costUnit().label()),
                 Format.plain(knobs().costMs()), Format.seconds(arithmetic.costTimeMs()), Format.seconds(overheadMs),
@@ -155,6 +161,14 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         f.put("verdict", verdict());
         f.put("schedulingDelayGrowthMsPerBatch", schedulingDelayGrowthMsPerBatch());
         f.put("headroomMs", headroomMs());
+        // level 2: where the keys put the records, and the CPU cores a CPU-bound cost shares (docs/level2.md)
+        f.put("keySalts", workload.keySalts());
+        f.put("cpuCores", workload.cpuCores());
+        f.put("largestPartitionRecords", arithmetic.largestPartitionRecords());
+        f.put("medianPartitionRecords", arithmetic.medianPartitionRecords());
+        f.put("criticalRecords", arithmetic.criticalRecords());
+        double skew = arithmetic.predictedTaskSkew();
+        f.put("predictedTaskSkew", Double.isNaN(skew) ? null : skew);
         return f;
     }
 

@@ -42,9 +42,18 @@ public class ProcessingTimeModel {
      * @param designedCores N of the job's own local master
      */
     public Prediction predictRun(Knobs knobs, Map<String, String> sparkConf, int designedCores) {
+        return predictRun(knobs, sparkConf, designedCores, 0);
+    }
+
+    /**
+     * @param keySalts where the job pays its cost: 0 before any shuffle by key, n ≥ 1 after one, each key
+     *                 over n salted keys (io.ssplab.pipeline.StreamingJob#keySalts)
+     */
+    public Prediction predictRun(Knobs knobs, Map<String, String> sparkConf, int designedCores, int keySalts) {
         try {
             String coresMax = sparkConf.get("spark.cores.max");
-            Prediction p = predict(Workload.of(knobs, coresMax == null ? null : Integer.valueOf(coresMax.strip()), designedCores));
+            Prediction p = predict(Workload.of(knobs, coresMax == null ? null : Integer.valueOf(coresMax.strip()), designedCores)
+                    .withKeySalts(keySalts));
             if (!backpressure(sparkConf) || p.predictedProcessingTimeMs() <= p.batchIntervalMs()) return p;
             return new Prediction(p.workload(), p.arithmetic(), p.overheadMs(), p.overhead(), p.batchIntervalMs());
         } catch (RuntimeException unpredictable) {

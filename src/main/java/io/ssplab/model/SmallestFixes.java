@@ -94,7 +94,13 @@ public final class SmallestFixes {
      * search stops there.
      */
     public Fix fewestCores(Workload workload) {
+        String bound = beyondSlots(workload);
+        if (bound != null) return new Fix("fewestCores", Messages.get("fix.none"), null, bound);
         int limit = Math.min(workload.receivers() + 1 + (int) Math.ceil(workload.knobs().costedRecordsPerBatch()), Limits.MAX_CLUSTER_CORES);
+        // A hot key or CPU-bound work: past a few slots more of them change nothing (beyondSlots says when nothing can).
+        if (workload.keyed()) limit = Math.min(limit, workload.receivers() + KEYED_CORES_SEARCHED);
+        if (workload.knobs().costKind() == io.ssplab.core.CostKind.CPU)
+            limit = Math.min(limit, workload.receivers() + 4 * (int) Math.ceil(workload.cpuCores()) + 1);
         for (int cores = workload.receivers() + 1; cores <= limit; cores++) {
             Workload candidate = workload.withCores(cores);
             Prediction p = workload.repartitioned() ? bestPartitionsFor(candidate) : model.predict(candidate);
@@ -114,8 +120,44 @@ public final class SmallestFixes {
         String setting = Messages.get(workload.repartitioned() ? "fix.partitions.setting" : "fix.partitions.settingRepartition", p, workload.masterLabel());
         String note = slotsNote(best);
         if (workload.repartitioned() && p == workload.knobs().partitions()) note += Messages.get("fix.partitions.already");
-        if (!fits(best)) note += Messages.get("fix.partitions.notEnough", Format.fixed(targetRatio, 2));
+        if (!fits(best)) {
+            note += Messages.get("fix.partitions.notEnough", Format.fixed(targetRatio, 2));
+            String bound = beyondSlots(workload);
+            if (bound != null) note += "; " + bound;
+        }
         return new Fix("bestPartitions", setting, best, note);
+    }
+
+    /** Task slots the fewest-cores search tries at most when the cost is paid by key: beyond them a hot key's task is what it is. */
+    static final int KEYED_CORES_SEARCHED = 64;
+
+    /**
+     * Why no count of task slots or partitions can reach the target, when that is so: a hot key's
+     * records all run in one task (after the shuffle by key, whatever P), and CPU-bound work cannot go
+     * faster than the CPU cores do it. Null when slots or partitions may still help.
+     */
+    String beyondSlots(Workload workload) {
+        io.ssplab.core.Knobs k = workload.knobs();
+        double budget = targetRatio * k.batchIntervalMs() - Overhead.FLOOR_MS;
+        if (workload.keyed() && k.costMs() > 0) {
+            double hot = k.keys().hotShare() / workload.keySalts() * k.costedRecordsPerBatch();
+            double hotMs = hot * k.costMs();
+            if (hotMs > budget) {
+                return Messages.get("fix.hotKey", io.ssplab.core.KeyDistribution.word(0), Format.fixed(hot, 0),
+                        Messages.noun(Lang.current(), 2, "noun." + k.costUnit().label()), Format.plain(k.costMs()), Format.seconds(hotMs),
+                        Format.fixed(targetRatio, 2), Format.seconds(k.batchIntervalMs()));
+            }
+        }
+        if (k.costKind() == io.ssplab.core.CostKind.CPU && k.costMs() > 0) {
+            double cpuMs = k.costedRecordsPerBatch() * k.costMs() / workload.cpuCores();
+            if (cpuMs > budget) {
+                return Messages.get("fix.cpuBound", Format.fixed(k.costedRecordsPerBatch(), 0),
+                        Messages.noun(Lang.current(), 2, "noun." + k.costUnit().label()), Format.plain(k.costMs()),
+                        Format.plain(Math.round(workload.cpuCores() * 100) / 100.0), Format.seconds(cpuMs), Format.fixed(targetRatio, 2),
+                        Format.seconds(k.batchIntervalMs()));
+            }
+        }
+        return null;
     }
 
     /** Largest per-record cost that keeps PT under BI (rounded down to 0.1 ms, or 0.01 ms below 1 ms). */
@@ -136,10 +178,13 @@ public final class SmallestFixes {
             rounded -= step;
             p = model.predict(workload.withCost(millis(rounded)));
         }
-        return new Fix(name, Messages.get("fix.cost.setting", Format.plain(round2(rounded)), unit), fits(p) ? p : null,
-                Messages.get("fix.cost.note", Format.plain(targetRatio), Messages.count(a.waves(), "noun.wave"),
-                        Format.fixed(a.recordsPerPartition(), 1), Messages.noun(Lang.current(), 2, "noun." + workload.knobs().costUnit().label()),
-                        Format.fixed(exact, 2)));
+        String records = Messages.noun(Lang.current(), 2, "noun." + workload.knobs().costUnit().label());
+        // A hot partition or CPU-bound work: the records the batch waits for are not waves × the mean partition (docs/level2.md).
+        String note = a.even()
+                ? Messages.get("fix.cost.note", Format.plain(targetRatio), Messages.count(a.waves(), "noun.wave"),
+                        Format.fixed(a.recordsPerPartition(), 1), records, Format.fixed(exact, 2))
+                : Messages.get("fix.cost.noteBusiest", Format.plain(targetRatio), Format.fixed(a.recordsPerSlot(), 1), records, Format.fixed(exact, 2));
+        return new Fix(name, Messages.get("fix.cost.setting", Format.plain(round2(rounded)), unit), fits(p) ? p : null, note);
     }
 
     /** Shortest batch interval (in steps of 10 ms, up to 10 min) with PT under BI. */

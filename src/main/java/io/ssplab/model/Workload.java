@@ -18,12 +18,23 @@ import io.ssplab.core.Messages;
  * @param cores         task slots: N of local[N], or what the job gets on a standalone master ({@link Master#slotsFor})
  * @param receivers     receivers; each holds one slot for as long as the job runs
  * @param repartitioned whether the pipeline calls repartition(P) before the costly step (every job of the lab does)
+ * @param keySalts      0: the cost is paid before any shuffle by key, on evenly spread partitions; n ≥ 1: after a
+ *                      shuffle by key into P partitions, each key spread over n salted keys (1: not salted), so
+ *                      skewed keys make the partitions uneven (the skew lesson, docs/level2.md)
+ * @param cpuCores      CPU cores a CPU-bound cost shares ({@link CpuCapacity}); a wait ignores them
  */
-public record Workload(Knobs knobs, int cores, int receivers, boolean repartitioned) {
+public record Workload(Knobs knobs, int cores, int receivers, boolean repartitioned, int keySalts, double cpuCores) {
 
     public Workload {
         if (cores < 1) throw new BadInputException(Messages.get("workload.bad.cores", cores));
         if (receivers < 0) throw new BadInputException(Messages.get("workload.bad.receivers", receivers));
+        if (keySalts < 0) throw new IllegalArgumentException("key salts: 0 (no shuffle by key) or more, got " + keySalts);
+        if (!(cpuCores > 0)) throw new IllegalArgumentException("CPU cores must be positive, got " + cpuCores);
+    }
+
+    /** A pipeline that pays its cost before any shuffle by key, on this machine's CPU capacity ({@link CpuCapacity#load()}). */
+    public Workload(Knobs knobs, int cores, int receivers, boolean repartitioned) {
+        this(knobs, cores, receivers, repartitioned, 0, CpuCapacity.load().cores());
     }
 
     /**
@@ -53,9 +64,19 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
         return receivers * (int) Math.max(1, (bi + block - 1) / block);
     }
 
-    /** Partitions of the stage that pays the cost: P after a repartition, else one per block. */
+    /** Partitions of the stage that pays the cost: P after a repartition or a shuffle by key, else one per block. */
     public int costStagePartitions() {
-        return repartitioned ? knobs.partitions() : blocksPerBatch();
+        return repartitioned || keyed() ? knobs.partitions() : blocksPerBatch();
+    }
+
+    /** Whether the cost is paid after a shuffle by key (so the keys' skew decides the partitions' sizes). */
+    public boolean keyed() {
+        return keySalts >= 1;
+    }
+
+    /** Whether each key is spread over several salted keys (a two-phase aggregation). */
+    public boolean salted() {
+        return keySalts >= 2;
     }
 
     /**
@@ -65,6 +86,8 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
      */
     public int tasksPerBatch() {
         int reduce = knobs.partitions();
+        // By key: the block stage, then the costly stage by key (which also counts); salted, a second aggregation after it.
+        if (keyed()) return salted() ? blocksPerBatch() + reduce + reduce : blocksPerBatch() + reduce;
         return repartitioned ? blocksPerBatch() + knobs.partitions() + reduce : blocksPerBatch() + reduce;
     }
 
@@ -79,6 +102,7 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
         if (free == 0) return 0;
         int blocks = ceilDiv(blocksPerBatch(), free);
         int p = ceilDiv(knobs.partitions(), free);
+        if (keyed()) return salted() ? blocks + p + p : blocks + p;
         return repartitioned ? blocks + p + p : blocks + p;
     }
 
@@ -95,26 +119,41 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
     public Workload withCores(int c) {
         Master m = Master.parse(knobs.master(), c);
         Knobs k = m.isLocal() ? knobs.withMaster("local[" + c + "]") : knobs;
-        return new Workload(k, c, receivers, repartitioned);
+        return new Workload(k, c, receivers, repartitioned, keySalts, cpuCores);
     }
 
     public Workload withPartitions(int p) {
-        return new Workload(knobs.withPartitions(p), cores, receivers, repartitioned);
+        return new Workload(knobs.withPartitions(p), cores, receivers, repartitioned, keySalts, cpuCores);
     }
 
     public Workload withCost(Duration cost) {
-        return new Workload(knobs.withCost(cost), cores, receivers, repartitioned);
+        return new Workload(knobs.withCost(cost), cores, receivers, repartitioned, keySalts, cpuCores);
     }
 
     public Workload withBatchInterval(Duration bi) {
-        return new Workload(knobs.withBatchInterval(bi), cores, receivers, repartitioned);
+        return new Workload(knobs.withBatchInterval(bi), cores, receivers, repartitioned, keySalts, cpuCores);
     }
 
     public Workload withRate(double linesPerSecond) {
-        return new Workload(knobs.withRate(linesPerSecond), cores, receivers, repartitioned);
+        return new Workload(knobs.withRate(linesPerSecond), cores, receivers, repartitioned, keySalts, cpuCores);
     }
 
     public Workload withRepartition(boolean r) {
-        return new Workload(knobs, cores, receivers, r);
+        return new Workload(knobs, cores, receivers, r, keySalts, cpuCores);
+    }
+
+    /** The cost paid after a shuffle by key, each key over {@code salts} salted keys (1: not salted); 0: before any shuffle. */
+    public Workload withKeySalts(int salts) {
+        return new Workload(knobs, cores, receivers, repartitioned, salts, cpuCores);
+    }
+
+    /** CPU-bound work sharing this many cores. */
+    public Workload withCpuCores(double c) {
+        return new Workload(knobs, cores, receivers, repartitioned, keySalts, c);
+    }
+
+    /** Other knobs on the same slots, keys and CPU (the cost kind, the skew). */
+    public Workload withKnobs(Knobs k) {
+        return new Workload(k, cores, receivers, repartitioned, keySalts, cpuCores);
     }
 }

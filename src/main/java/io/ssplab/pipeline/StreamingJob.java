@@ -43,6 +43,15 @@ public interface StreamingJob {
         return m.isLocal() ? m.cores() : Master.DEFAULT_CLUSTER_CORES;
     }
 
+    /**
+     * Where the job pays its cost, for the model: 0 before any shuffle, on partitions of evenly spread
+     * lines (the phases, the exercises); n ≥ 1 after a shuffle by key, each key spread over n salted
+     * sub-keys (1: not salted) — then skewed keys make the partitions uneven (the skew lesson, docs/level2.md).
+     */
+    default int keySalts() {
+        return 0;
+    }
+
     /** How many of the most frequent words to print per batch. */
     default int topWordsToPrint() {
         return 5;

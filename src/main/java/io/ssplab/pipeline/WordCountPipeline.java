@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
+import io.ssplab.core.CostKind;
 import scala.Tuple2;
 
 /**
@@ -29,12 +30,22 @@ public final class WordCountPipeline {
      * @param costPerWord the wait paid for each word; {@link Duration#ZERO} for none
      */
     public static JavaPairDStream<String, Integer> costPerWord(JavaDStream<String> lines, int partitions, Duration costPerWord) {
-        long costNanos = costPerWord.toNanos(); // a long, so the closure does not capture a Duration
+        return costPerWord(lines, partitions, costPerWord, CostKind.WAIT);
+    }
+
+    /**
+     * The same pipeline with the cost paid as a wait or as CPU work ({@code --cost-kind}, docs/level2.md).
+     *
+     * @param kind what the cost per word is made of
+     */
+    public static JavaPairDStream<String, Integer> costPerWord(JavaDStream<String> lines, int partitions, Duration costPerWord,
+                                                               CostKind kind) {
+        Cost cost = Cost.of(costPerWord, kind); // built here, on the driver: CPU work is calibrated once
         return lines
                 .repartition(partitions)
                 .flatMap(line -> Arrays.asList(Words.split(line)).iterator())
                 .map(word -> {
-                    RecordCost.pay(costNanos);
+                    cost.pay();
                     return word;
                 })
                 .mapToPair(word -> new Tuple2<>(word, 1))

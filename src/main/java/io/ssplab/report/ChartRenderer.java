@@ -80,6 +80,8 @@ public final class ChartRenderer {
             write(BitmapEncoder.getBufferedImage(chart(run, c, lang)), file);
             files.add(file);
         }
+        // Level 2: the cost stage's longest vs median task per batch, for runs that recorded them.
+        if (TaskDurationChart.applies(run)) files.add(TaskDurationChart.render(run, dir, lang));
         return files;
     }
 

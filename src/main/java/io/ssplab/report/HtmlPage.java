@@ -147,6 +147,10 @@ public final class HtmlPage {
             figure(h, l -> chartsDir + "/" + chart.fileName(run.name(), l), l -> Messages.in(l, "report.chart.alt", run.job(), chart.what(l)),
                     chart::caption, "");
         }
+        if (TaskDurationChart.applies(run)) {
+            figure(h, l -> chartsDir + "/" + TaskDurationChart.fileName(run.name(), l),
+                    l -> Messages.in(l, "report.chart.alt", run.job(), TaskDurationChart.what(l)), TaskDurationChart::caption, "");
+        }
         h.append("</div>\n");
         if (!run.notes().isEmpty()) {
             h.append("<div class=\"notes\"><strong>").append(msg("report.notes")).append("</strong><ul>\n");

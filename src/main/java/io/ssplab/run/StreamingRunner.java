@@ -72,7 +72,7 @@ public final class StreamingRunner {
         if (source.embedded()) {
             // Bound where the driver binds: executors on other hosts (a cluster, docker) must reach it too.
             SourceConfig config = new SourceConfig(bindAddress(), 0, knobs.linesPerSecond(), knobs.wordsPerLine(),
-                    SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO, r.format());
+                    SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO, r.format()).withSkew(knobs.skew());
             embedded = SocketSource.start(config, line -> out.println("[source] " + line));
             source = new SourceEndpoint(embedded.host(), embedded.port());
         }
@@ -158,12 +158,14 @@ public final class StreamingRunner {
         // a run stopping after N measured batches would never stop): any record will do, as for an unknown rate.
         double nominalLines = ProcessingTimeModel.backpressure(effectiveSparkConf(job, options)) ? Double.NaN : Summarizer.nominalLines(knobs);
         ProcessingTimeModel model = new ProcessingTimeModel(options.overhead() != null ? options.overhead() : Overhead.load());
-        Prediction prediction = model.predictRun(knobs, effectiveSparkConf(job, options), job.designedCores());
+        Prediction prediction = model.predictRun(knobs, effectiveSparkConf(job, options), job.designedCores(), job.keySalts());
+        // Level 2 (docs/level2.md): a skewed run shows its cost stage's longest over median task per batch.
+        boolean skewed = knobs.skew() > 0 || job.keySalts() > 0;
 
         BatchMetricsListener listener = new BatchMetricsListener(knobs.job(), knobs.batchIntervalMs(),
                 notice -> out.println("[spark] " + notice))
                 .onBatch(batches::add)
-                .onBatch(new ConsoleTable(out, nominalLines));
+                .onBatch(new ConsoleTable(out, nominalLines, skewed));
         if (jsonl != null) listener.onBatch(jsonl);
         // The one stop rule: evaluated on every batch the run reports, on the listener-bus thread, so the
         // listener closes right after the batch that met it and every sink sees the same batches.
@@ -178,6 +180,7 @@ public final class StreamingRunner {
         listener.closeOnStop(stop::requested);
 
         TopWords.route(TOP_WORDS_ROUTE, out::println);
+        if (knobs.costKind() == io.ssplab.core.CostKind.CPU) out.println(CpuCost.prepare());
         JavaStreamingContext ssc = checkpoint == null ? createContext(job, knobs, options, null)
                 : checkpoint.getOrCreate(() -> createContext(job, knobs, options, checkpoint));
         // Listeners are not part of a checkpoint: attached here, after a recovery too.
@@ -187,6 +190,8 @@ public final class StreamingRunner {
         String uiUrl = null;
         String reason;
         try {
+            // Task-level metrics of each batch's cost stage, tied to the batch by the job property Spark Streaming sets.
+            listener.withCostStage(io.ssplab.metrics.CostStageListener.attach(ssc.sparkContext().sc()));
             ssc.addStreamingListener(listener);
             ssc.addStreamingListener(accounting);
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
@@ -219,6 +224,8 @@ public final class StreamingRunner {
         RecordAccounting shown = Lang.current() == Lang.EN ? summary.accounting() : Reconciler.reconcile(observed, sent, Lang.current());
         out.println(Messages.get("run.stopped", reason));
         SummaryBlock.print(out, summary);
+        io.ssplab.metrics.CostStageSummary tasks = skewed ? io.ssplab.metrics.CostStageSummary.of(all.subList(summary.warmupBatches(), all.size())) : null;
+        if (tasks != null) out.println(tasks.line());
         AccountingReport.print(out, shown);
         if (options.metricsOut() != null) Json.write(RunOptions.summaryPathFor(options.metricsOut()), summary);
         return new RunResult(knobs, all, summary, reason, uiUrl);
@@ -292,11 +299,17 @@ public final class StreamingRunner {
             // On a cluster the task slots are the cores the job asked for (spark.cores.max), not a URL's.
             String coresMax = ssc.sparkContext().getConf().get("spark.cores.max", null);
             int slots = Master.slotsFor(knobs.master(), coresMax == null ? null : Integer.valueOf(coresMax), job.designedCores());
-            io.ssplab.model.Workload workload = new io.ssplab.model.Workload(knobs, slots, 1, true);
+            io.ssplab.model.Workload workload = new io.ssplab.model.Workload(knobs, slots, 1, true).withKeySalts(job.keySalts());
             out.println(Messages.get("run.banner.title", knobs.job(), job.description()));
             out.println(Messages.get("run.banner.knobs", knobs.master(), slots, workload.freeSlots(), knobs.partitions(),
                     io.ssplab.core.Format.plain(knobs.costMs()), knobs.costUnit().inWords(), io.ssplab.core.Format.seconds(knobs.batchIntervalMs()),
                     options.source(), io.ssplab.core.Format.plain(knobs.linesPerSecond())));
+            if (knobs.skew() > 0) out.println(Messages.get("run.banner.keys", io.ssplab.model.KeyWords.line(knobs.keys(), io.ssplab.core.Lang.current())));
+            if (knobs.costKind() == io.ssplab.core.CostKind.CPU) {
+                out.println(Messages.get("run.banner.cpu", io.ssplab.core.Format.plain(knobs.costMs()), knobs.costUnit().inWords(),
+                        workload.cpuCores() == Math.rint(workload.cpuCores()) ? String.valueOf((long) workload.cpuCores())
+                                : io.ssplab.core.Format.fixed(workload.cpuCores(), 2)));
+            }
             // The lesson's arithmetic before the first batch, so the table can be read against it.
             for (String line : io.ssplab.model.BatchArithmetic.of(workload).explain(workload)) out.println("    " + line);
             if (uiUrl != null) out.println(Messages.get("run.banner.ui", uiUrl + "/streaming/"));

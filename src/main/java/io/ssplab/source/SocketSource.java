@@ -200,7 +200,7 @@ public final class SocketSource implements AutoCloseable {
 
     /** The status a {@link SourceStatus#query} gets. */
     public SourceStatus status() {
-        return new SourceStatus(id, config.format().label(), config.linesPerSecond(), clientStats());
+        return new SourceStatus(id, config.format().label(), config.linesPerSecond(), clientStats(), config.skew(), config.vocabulary());
     }
 
     /** Live client threads: for leak checks, the number must fall back once clients leave. */
@@ -309,7 +309,7 @@ public final class SocketSource implements AutoCloseable {
         void run() {
             log.accept(Messages.get("source.clientConnected", index, peer));
             LineGenerator generator = new LineGenerator(LineGenerator.clientSeed(config.seed(), index),
-                    config.wordsPerLine(), config.vocabulary());
+                    config.wordsPerLine(), config.vocabulary(), config.skew());
             long startEpochMs = System.currentTimeMillis();
             long startNanos = System.nanoTime();
             this.startNanos = startNanos;

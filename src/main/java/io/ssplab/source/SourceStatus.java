@@ -31,11 +31,19 @@ import io.ssplab.core.Messages;
  * @param format         "classic" or "stamped"
  * @param linesPerSecond rate per client
  * @param clients        the connections this source has served (the most recent ones if there were many)
+ * @param skew           Zipf exponent of its words (0 uniform); null from a source older than level 2
+ * @param vocabulary     words it draws from; null from a source older than level 2
  */
-public record SourceStatus(String source, String format, double linesPerSecond, List<ClientStats> clients) {
+public record SourceStatus(String source, String format, double linesPerSecond, List<ClientStats> clients, Double skew,
+                           Integer vocabulary) {
     public static final String COMMAND = "STATUS";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** An answer without the words' distribution (a source older than level 2). */
+    public SourceStatus(String source, String format, double linesPerSecond, List<ClientStats> clients) {
+        this(source, format, linesPerSecond, clients, null, null);
+    }
 
     /** The client with this number, or null if the source no longer remembers it. */
     public ClientStats client(int number) {

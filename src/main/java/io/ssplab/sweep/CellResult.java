@@ -105,9 +105,13 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         f.put("cores", cell.cores());
         f.put("partitions", cell.partitions());
         f.put("costMs", cell.costMs());
+        f.put("costKind", cell.costKind().label());
+        f.put("skew", cell.skew());
         f.put("master", cell.master());
         f.put("waves", prediction.arithmetic().waves());
         f.put("freeSlots", prediction.arithmetic().freeSlots());
+        f.put("cpuCores", prediction.workload().cpuCores());
+        f.put("largestPartitionRecords", prediction.arithmetic().largestPartitionRecords());
         f.put("predictedProcessingTimeMs", predictedMs());
         f.put("predictedRatio", prediction.ratio());
         f.put("predictedStable", prediction.stable());

@@ -55,7 +55,9 @@ public final class StabilityMap {
     public static void write(SweepResult sweep, Path png, Lang lang) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<BufferedImage> panels = new ArrayList<>();
-        for (Duration cost : sweep.grid().costs()) panels.add(panelImage(sweep, cost, lang));
+        // One panel per cost, for each cost kind and skew of the grid (level 2): a wait and CPU work side by side.
+        for (SweepCell variant : sweep.grid().variants())
+            for (Duration cost : sweep.grid().costs()) panels.add(panelImage(sweep, cost, variant, lang));
         BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), PANEL_HEIGHT + CAPTION_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -98,8 +100,8 @@ public final class StabilityMap {
     }
 
     /** The cost's heat map, or a blank panel saying so when none of its cells was measured (an interrupted sweep). */
-    private static BufferedImage panelImage(SweepResult sweep, Duration cost, Lang lang) {
-        HeatMapChart chart = panel(sweep, cost, lang);
+    private static BufferedImage panelImage(SweepResult sweep, Duration cost, SweepCell variant, Lang lang) {
+        HeatMapChart chart = panel(sweep, cost, variant, lang);
         if (chart != null) return BitmapEncoder.getBufferedImage(chart);
         BufferedImage blank = new BufferedImage(PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = blank.createGraphics();
@@ -108,7 +110,7 @@ public final class StabilityMap {
             g.fillRect(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
             g.setColor(Color.GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
-            g.drawString(Messages.in(lang, "sweep.map.noCell", costLabel(cost, lang)), 40, PANEL_HEIGHT / 2);
+            g.drawString(Messages.in(lang, "sweep.map.noCell", costLabel(cost, variant, lang)), 40, PANEL_HEIGHT / 2);
         } finally {
             g.dispose();
         }
@@ -116,7 +118,7 @@ public final class StabilityMap {
     }
 
     /** Null when no cell of this cost was measured. */
-    private static HeatMapChart panel(SweepResult sweep, Duration cost, Lang lang) {
+    private static HeatMapChart panel(SweepResult sweep, Duration cost, SweepCell variant, Lang lang) {
         List<Integer> cores = sweep.grid().cores().stream().sorted().toList();
         List<Integer> partitions = sweep.grid().partitions().stream().sorted().toList();
         int nx = partitions.size();
@@ -127,7 +129,7 @@ public final class StabilityMap {
         List<Number[]> heat = new ArrayList<>();
         for (int x = 0; x < nx; x++) {
             for (int y = 0; y < ny; y++) {
-                SweepCell cell = new SweepCell(cores.get(y), partitions.get(x), cost);
+                SweepCell cell = new SweepCell(cores.get(y), partitions.get(x), cost, variant.costKind(), variant.skew());
                 predictedStable[x][y] = sweep.cells().stream().filter(c -> c.cell().equals(cell)).findFirst()
                         .map(c -> c.prediction().stable()).orElse(null);
                 for (CellResult r : sweep.cells()) {
@@ -141,7 +143,7 @@ public final class StabilityMap {
         }
         if (heat.isEmpty()) return null;
         BoundaryHeatMap chart = new BoundaryHeatMap(predictedStable, differs, ratios, lang);
-        chart.setTitle(Messages.in(lang, "sweep.map.title", costLabel(cost, lang)));
+        chart.setTitle(Messages.in(lang, "sweep.map.title", costLabel(cost, variant, lang)));
         chart.setXAxisTitle(Messages.in(lang, "sweep.map.x"));
         chart.setYAxisTitle(Messages.in(lang, "sweep.map.y"));
         var styler = chart.getStyler();
@@ -164,9 +166,9 @@ public final class StabilityMap {
         return chart;
     }
 
-    /** "5 ms/word", "0,5 ms/từ". */
-    private static String costLabel(Duration cost, Lang lang) {
-        return Format.plain(lang, cost.toNanos() / 1e6) + " ms/" + Messages.in(lang, "unit.word");
+    /** "5 ms/word", "0,5 ms/từ", "5 ms/word cpu skew 1.2": the cost and the grid's variant (level 2). */
+    private static String costLabel(Duration cost, SweepCell variant, Lang lang) {
+        return Format.plain(lang, cost.toNanos() / 1e6) + " ms/" + Messages.in(lang, "unit.word") + variant.variantLabel(lang);
     }
 
     private static BasicStroke dashed() {

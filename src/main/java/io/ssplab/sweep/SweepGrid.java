@@ -8,6 +8,7 @@ import java.util.List;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Format;
 import io.ssplab.core.Messages;
+import io.ssplab.core.CostKind;
 
 /**
  * The settings a sweep tries: every combination of cores (local[N]), partitions and per-word cost.
@@ -16,8 +17,15 @@ import io.ssplab.core.Messages;
  * @param cores      N of local[N] for each column of runs; at least 2 (the receiver holds one slot)
  * @param partitions P values
  * @param costs      per-word costs
+ * @param costKinds  what the cost is made of: a wait, CPU work, or both (docs/level2.md)
+ * @param skews      Zipf exponents of the source's words; any above 0 makes every cell run the skew lesson's job
  */
-public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Duration> costs) {
+public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Duration> costs, List<CostKind> costKinds, List<Double> skews) {
+
+    /** Waits on uniform words: the grid before level 2. */
+    public SweepGrid(List<Integer> cores, List<Integer> partitions, List<Duration> costs) {
+        this(cores, partitions, costs, List.of(CostKind.WAIT), List.of(0.0));
+    }
 
     public static final List<Integer> DEFAULT_CORES = List.of(2, 4, 8);
     public static final List<Integer> DEFAULT_PARTITIONS = List.of(2, 4, 8, 16);
@@ -27,6 +35,13 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
         cores = List.copyOf(cores);
         partitions = List.copyOf(partitions);
         costs = List.copyOf(costs);
+        costKinds = List.copyOf(costKinds);
+        skews = List.copyOf(skews);
+    }
+
+    /** Whether any cell has skewed words: then the sweep runs the skew lesson's job, whose cost is paid per key. */
+    public boolean keyed() {
+        return skews.stream().anyMatch(s -> s > 0);
     }
 
     /** @throws BadInputException naming the option, the bad value and the fix */
@@ -42,6 +57,11 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
             if (d.isNegative()) throw new BadInputException(Messages.get("sweep.grid.negativeCost", Format.option(d)));
         noRepeats("--cores", cores);
         noRepeats("--partitions", partitions);
+        requireSome("--cost-kind", costKinds, "wait,cpu");
+        requireSome("--skew", skews, "0,1.2");
+        for (double skew : skews) io.ssplab.core.Limits.SKEW.check(skew);
+        noRepeats("--cost-kind", costKinds);
+        noRepeats("--skew", skews);
         noRepeats("--cost", costs);
         return this;
     }
@@ -49,14 +69,24 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
     /** Every cell, cost by cost, then cores, then partitions (the order the runs happen in). */
     public List<SweepCell> cells() {
         List<SweepCell> cells = new ArrayList<>();
-        for (Duration cost : costs)
-            for (int c : cores)
-                for (int p : partitions) cells.add(new SweepCell(c, p, cost));
+        for (CostKind kind : costKinds)
+            for (double skew : skews)
+                for (Duration cost : costs)
+                    for (int c : cores)
+                        for (int p : partitions) cells.add(new SweepCell(c, p, cost, kind, skew));
         return cells;
     }
 
     public int size() {
-        return cores.size() * partitions.size() * costs.size();
+        return cores.size() * partitions.size() * costs.size() * costKinds.size() * skews.size();
+    }
+
+    /** Each combination of cost kind and skew, as a cell template (cores, P and cost 0): one stability map panel row per variant. */
+    public List<SweepCell> variants() {
+        List<SweepCell> v = new ArrayList<>();
+        for (CostKind kind : costKinds)
+            for (double skew : skews) v.add(new SweepCell(0, 0, Duration.ZERO, kind, skew));
+        return v;
     }
 
     private static void requireSome(String option, List<?> values, String example) {

@@ -49,6 +49,28 @@ public record SweepResult(SweepGrid grid, Knobs base, int batchesPerCell, String
         return cells.stream().filter(CellResult::verdictAgrees).count();
     }
 
+    /** The measured cells of one cost kind and skew ({@link SweepGrid#variants()}). */
+    public List<CellResult> measuredOf(SweepCell variant) {
+        return measuredCells().stream().filter(c -> c.cell().costKind() == variant.costKind() && c.cell().skew() == variant.skew()).toList();
+    }
+
+    /** One line per cost kind and skew: its median model error over its cells, in the current language. */
+    public List<String> errorsByVariant() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (SweepCell v : grid.variants()) {
+            List<CellResult> of = measuredOf(v);
+            if (of.isEmpty()) continue;
+            double median = Stats.median(of.stream().mapToDouble(CellResult::absErrorPercent).toArray());
+            double signed = Stats.median(of.stream().mapToDouble(CellResult::errorPercent).toArray());
+            lines.add(io.ssplab.core.Messages.get("cli.sweep.errorOf", v.costKind().inWords(), v.skew() > 0
+                            ? io.ssplab.core.Messages.get("cli.sweep.errorOf.skew", io.ssplab.core.Format.plain(v.skew())) : "",
+                    io.ssplab.core.Format.fixed(median, 1) + "%", io.ssplab.core.Format.signed(signed, 1) + "%",
+                    io.ssplab.core.Messages.count(of.size(), "noun.cell"),
+                    of.stream().filter(CellResult::verdictAgrees).count()));
+        }
+        return lines;
+    }
+
     /** The {@code n} cells with the largest |error|. */
     public List<CellResult> worst(int n) {
         return measuredCells().stream().sorted(Comparator.comparingDouble(CellResult::absErrorPercent).reversed()).limit(n).toList();
@@ -64,6 +86,8 @@ public record SweepResult(SweepGrid grid, Knobs base, int batchesPerCell, String
         f.put("cores", grid.cores());
         f.put("partitions", grid.partitions());
         f.put("costsMs", grid.costs().stream().map(d -> d.toNanos() / 1e6).toList());
+        f.put("costKinds", grid.costKinds().stream().map(io.ssplab.core.CostKind::label).toList());
+        f.put("skews", grid.skews());
         f.put("batchIntervalMs", base.batchIntervalMs());
         f.put("linesPerSecond", base.linesPerSecond());
         f.put("wordsPerLine", base.wordsPerLine());
@@ -76,6 +100,18 @@ public record SweepResult(SweepGrid grid, Knobs base, int batchesPerCell, String
         f.put("medianErrorPercent", nullIfNaN(medianErrorPercent()));
         f.put("maxAbsErrorPercent", nullIfNaN(maxAbsErrorPercent()));
         f.put("verdictAgreements", verdictAgreements());
+        Map<String, Object> byVariant = new LinkedHashMap<>();
+        for (SweepCell v : grid.variants()) {
+            List<CellResult> of = measuredOf(v);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("costKind", v.costKind().label());
+            e.put("skew", v.skew());
+            e.put("cellsMeasured", of.size());
+            e.put("medianAbsErrorPercent", nullIfNaN(Stats.median(of.stream().mapToDouble(CellResult::absErrorPercent).toArray())));
+            e.put("medianErrorPercent", nullIfNaN(Stats.median(of.stream().mapToDouble(CellResult::errorPercent).toArray())));
+            byVariant.put(v.costKind().label() + (v.skew() > 0 ? " skew " + v.skew() : ""), e);
+        }
+        f.put("errorsByVariant", byVariant);
         f.put("cells", cells.stream().map(CellResult::fields).toList());
         return f;
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.ssplab.core.Knobs;
+import io.ssplab.jobs.KeySkew;
 import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.core.Format;
@@ -29,7 +30,6 @@ import io.ssplab.run.RunOptions;
 import io.ssplab.run.SourceEndpoint;
 import io.ssplab.run.StopSignal;
 import io.ssplab.run.StreamingRunner;
-import io.ssplab.source.SocketSource;
 import io.ssplab.source.SourceConfig;
 
 /**
@@ -45,8 +45,15 @@ public final class SweepRunner {
     static final double STARTUP_SECONDS = 8;
     /** Full batches of the warm-up run. */
     static final int WARM_UP_BATCHES = 3;
-    /** Every cell runs the phases' word count (cost per word); the cell sets master, P and cost. */
+    /** Every cell runs the phases' word count (cost per word); the cell sets master, P, cost, cost kind and skew. */
     private static final StreamingJob JOB = new Phase2Bottleneck();
+    /** With a skew axis, every cell runs the skew lesson's job: the cost paid per key after the shuffle, where skew matters. */
+    private static final StreamingJob KEYED_JOB = new KeySkew();
+
+    /** The job a grid's cells run. */
+    static StreamingJob jobFor(SweepGrid grid) {
+        return grid.keyed() ? KEYED_JOB : JOB;
+    }
 
     private final ProcessingTimeModel model;
     private final PrintStream progress;
@@ -77,7 +84,8 @@ public final class SweepRunner {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
         List<SweepCell> cells = grid.cells();
-        List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)))).toList();
+        StreamingJob job = jobFor(grid);
+        List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(job.keySalts()))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
         double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
         progress.println(Messages.get("sweep.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
@@ -90,9 +98,8 @@ public final class SweepRunner {
         SourceConfig sourceConfig = new SourceConfig(SourceConfig.DEFAULT_HOST, 0, base.linesPerSecond(), base.wordsPerLine(),
                 SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, Duration.ZERO);
         try (PrintStream sourceLog = logFile(dir.resolve("source.log"));
-             SocketSource source = SocketSource.start(sourceConfig, sourceLog::println)) {
-            SourceEndpoint endpoint = new SourceEndpoint(source.host(), source.port());
-            if (warmUp) warmUp(base, endpoint, cellsDir);
+             SweepSources sources = new SweepSources(sourceConfig, sourceLog::println)) {
+            if (warmUp) warmUp(base, sources.forSkew(0), cellsDir);
             long cellsStart = System.nanoTime();
             for (int i = 0; i < cells.size() && !stop.requested(); i++) {
                 SweepCell cell = cells.get(i);
@@ -101,7 +108,7 @@ public final class SweepRunner {
                 progress.println(Messages.get("sweep.cell.predicted", tag, seconds(prediction.predictedProcessingTimeMs()),
                         Format.fixed(prediction.ratio(), 2), prediction.stable() ? "STABLE" : "UNSTABLE"));
                 long cellStart = System.nanoTime();
-                RunSummary summary = runOne(prediction, batches, endpoint, cellsDir, cell.fileName(), estimates[i]);
+                RunSummary summary = runOne(job, prediction, batches, sources.forSkew(cell.skew()), cellsDir, cell.fileName(), estimates[i]);
                 double wall = (System.nanoTime() - cellStart) / 1e9;
                 CellResult result = new CellResult(cell, prediction, summary, wall);
                 results.add(result);
@@ -130,7 +137,7 @@ public final class SweepRunner {
         long t = System.nanoTime();
         progress.print(Messages.get("sweep.warmingUp") + " ");
         Prediction p = model.predict(Workload.of(specFor(base, new SweepCell(4, 4, Duration.ZERO)).withJob("warm-up")));
-        runOne(p, WARM_UP_BATCHES, endpoint, cellsDir, "warm-up", estimatedSeconds(p, WARM_UP_BATCHES));
+        runOne(JOB, p, WARM_UP_BATCHES, endpoint, cellsDir, "warm-up", estimatedSeconds(p, WARM_UP_BATCHES));
         progress.println(Messages.get("sweep.warmedUp", clock((System.nanoTime() - t) / 1e9)));
     }
 
@@ -138,19 +145,20 @@ public final class SweepRunner {
      * Runs one setting until it has {@code batches} batches after warm-up (or the cap), with the
      * sweep's model for its prediction, its table and top words into the cell's log; returns its summary.
      */
-    private RunSummary runOne(Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
+    private RunSummary runOne(StreamingJob job, Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
                               double estimatedSeconds) throws IOException {
         try (PrintStream cellLog = logFile(cellsDir.resolve(name + ".log"))) {
             // A generous cap in case a cell never completes its batches: three times its estimate.
             Duration cap = Duration.ofSeconds((long) Math.max(60, 3 * estimatedSeconds));
             RunOptions options = RunOptions.quiet(endpoint, new RunLimits(batches, cap), cellLog)
                     .withMetricsOut(cellsDir.resolve(name + ".jsonl")).withOverhead(model.overhead());
-            return StreamingRunner.run(JOB, prediction.knobs(), options, stop.child()).summary();
+            return StreamingRunner.run(job, prediction.knobs(), options, stop.child()).summary();
         }
     }
 
     static Knobs specFor(Knobs base, SweepCell cell) {
-        return base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost());
+        return base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost())
+                .withCostKind(cell.costKind()).withSkew(cell.skew());
     }
 
     /** A cell's expected wall time: Spark's start and stop, the first interval, then a batch every max(BI, PT). */

@@ -34,12 +34,14 @@ class CheckCommandTest {
                 .doesNotContain("Exception");
         assertThat(run("check", "fix-delay")).isEqualTo(ExitCodes.FAILED);
         assertThat(out()).contains("of FixDelayExercise is still open");
+        assertThat(run("check", "fix-skew")).isEqualTo(ExitCodes.FAILED);
+        assertThat(out()).contains("NOT ATTEMPTED — gap 1 (salts) of FixSkewExercise is still open");
     }
 
     @Test
     void anUnknownExerciseIsAUsageError() {
         assertThat(run("check", "phase2")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).isEqualTo("check: 'phase2' is not an exercise: choose one of fill-gaps, fix-delay\n");
+        assertThat(err()).isEqualTo("check: 'phase2' is not an exercise: choose one of fill-gaps, fix-delay, fix-skew\n");
     }
 
     @Test
@@ -51,14 +53,14 @@ class CheckCommandTest {
         assertThat(err()).isEqualTo("check: --batches 'many' is not a whole number in range: pass e.g. --batches 8 (see 'bin/ssp check --help')\n");
         err.reset();
         assertThat(run("check")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).isEqualTo("check: missing EXERCISE: choose one of fill-gaps, fix-delay (see 'bin/ssp check --help')\n");
+        assertThat(err()).isEqualTo("check: missing EXERCISE: choose one of fill-gaps, fix-delay, fix-skew (see 'bin/ssp check --help')\n");
         assertThat(out()).isEmpty();
     }
 
     @Test
     void helpNamesTheExercisesAndExitCodes() {
         assertThat(run("check", "--help")).isEqualTo(ExitCodes.OK);
-        assertThat(out()).contains("fill-gaps, fix-delay").contains("--solution").contains("Exit codes: 0 pass, 1 fail or not attempted, 2 bad input");
+        assertThat(out()).contains("fill-gaps, fix-delay, fix-skew").contains("--solution").contains("Exit codes: 0 pass, 1 fail or not attempted, 2 bad input");
         assertThat(run("--help")).isEqualTo(ExitCodes.OK);
         assertThat(out()).contains("check");
     }

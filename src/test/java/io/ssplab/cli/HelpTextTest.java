@@ -162,6 +162,11 @@ class HelpTextTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Where an annotation still has its text, the English bundle says it word for word. An option written
+     * with only a descriptionKey (the level-2 options; all of them once the annotations lose their
+     * literals) has the bundle as its one text: nothing to compare.
+     */
     @Test
     void theCommandsListedHereAreEveryCommand() {
         assertThat(everyCommand(Lang.EN).keySet()).as("COMMANDS: every command of bin/ssp, so the help tests run each").containsExactlyInAnyOrderElementsOf(COMMANDS);

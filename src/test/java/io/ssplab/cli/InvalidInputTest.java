@@ -639,8 +639,12 @@ class InvalidInputTest {
         return Main.localize(Main.commandLine(discard(), discard()), Lang.EN);
     }
 
+    /** The option's help: the annotation's text, or (an option with only a descriptionKey) the English bundle's. */
     static String help(OptionSpec o) {
-        return String.join(" ", o.description());
+        String text = String.join(" ", o.description());
+        if (text.isEmpty() && o.descriptionKey() != null && !o.descriptionKey().isEmpty())
+            text = io.ssplab.core.Messages.bundle(io.ssplab.core.Lang.EN).getString(o.descriptionKey());
+        return text;
     }
 
     static PrintStream discard() {

@@ -19,7 +19,7 @@ class KnobsJsonTest {
     private static final Knobs PHASE2 = new Knobs("phase2", "local[4]", Duration.ofSeconds(2), 4, Duration.ofNanos(5_600_000),
             CostUnit.WORD, 140, 3, Duration.ofMillis(200));
     private static final Set<String> KNOB_FIELDS = Set.of("job", "master", "batchIntervalMs", "partitions", "costMs", "costUnit",
-            "linesPerSecond", "wordsPerLine", "blockIntervalMs");
+            "linesPerSecond", "wordsPerLine", "blockIntervalMs", "skew", "costKind");
 
     private static RunSummary summary(Knobs knobs, RecordAccounting accounting) {
         return new RunSummary(knobs, 12, 2, 280, 140.0, 2600, 2710.5, 1.3, 598.25, 5400, 3, Verdict.UNSTABLE,

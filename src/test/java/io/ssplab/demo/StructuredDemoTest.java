@@ -89,7 +89,8 @@ class StructuredDemoTest {
 
         RunSummary fix = summaries.get("ss-parallelism");
         assertThat(fix.verdict()).as(fix.reason()).isEqualTo(Verdict.STABLE);
-        assertThat(fix.medianRecordsPerBatch()).isEqualTo(420);
+        // rate × trigger = 140 × 3 s: what arrives in one trigger, the batch no longer grows (a line more or less at a cut)
+        assertThat(fix.medianRecordsPerBatch()).isBetween(400.0, 440.0);
         assertThat(console).contains("the model's D*", "grows ×", "ss-overload UNSTABLE — the batches grow");
     }
 

@@ -19,7 +19,7 @@ class StructuredWarmupTest {
         List<BatchMetrics> list = new ArrayList<>();
         for (int i = 0; i < b.length; i++) {
             list.add(new BatchMetrics("q", i * T, T, b[i][0], 140, b[i][1], b[i][2], b[i][1] + b[i][2], 0, Api.STRUCTURED, (long) i, null,
-                    140.0, 140.0, 0, null, null, null));
+                    140.0, 140.0, 0, null, null, null, null, null, null));
         }
         return list;
     }

@@ -250,7 +250,7 @@ class ProcessingTimeModelTest {
         Map<String, Object> f = p.fields();
         List<String> keys = List.copyOf(f.keySet());
         List<String> knobFields = List.of("job", "master", "batchIntervalMs", "partitions", "costMs", "costUnit", "linesPerSecond",
-                "wordsPerLine", "blockIntervalMs");
+                "wordsPerLine", "blockIntervalMs", "skew", "costKind");
         assertThat(keys.subList(0, knobFields.size())).containsExactlyInAnyOrderElementsOf(knobFields);
         assertThat(keys.subList(knobFields.size(), knobFields.size() + 5))
                 .containsExactly("cores", "receivers", "freeSlots", "repartitioned", "costStagePartitions");

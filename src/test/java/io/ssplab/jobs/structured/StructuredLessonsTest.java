@@ -133,7 +133,7 @@ class StructuredLessonsTest {
     private static io.ssplab.core.BatchMetrics batch(long id, long start, long rows, double d, double sincePrevious, Knobs k) {
         double in = Double.isNaN(sincePrevious) ? 0 : rows * 1000 / sincePrevious;
         return new io.ssplab.core.BatchMetrics(k.job(), start, k.batchIntervalMs(), rows, in, Math.round(d), 0, Math.round(d), 0, Api.STRUCTURED, id,
-                null, in, rows * 1000 / d, 0, null, null, null);
+                null, in, rows * 1000 / d, 0, null, null, null, null, null, null);
     }
 
     @Test
