@@ -110,7 +110,7 @@ class ClusterIntegrationTest {
     void statusAndASecondStartReportTheRunningCluster() throws Exception {
         Outcome status = ssp("cluster", "status");
         assertThat(status.code()).as(status.all()).isZero();
-        assertThat(status.out()).contains(masterUrl, "2 of 2 process(es) alive", "ALIVE, 0 of 4 cores in use", "running: no job");
+        assertThat(status.out()).contains(masterUrl, "2 of 2 processes alive", "ALIVE, 0 of 4 cores in use", "running: no job");
         Outcome again = ssp("cluster", "start", "--port", String.valueOf(state.masterPort()), "--ui-port", String.valueOf(state.uiPort()));
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("already running", masterUrl);
@@ -275,7 +275,7 @@ class ClusterIntegrationTest {
         for (ClusterState.Worker w : state.workers()) Daemons.descendants(w.pid()).forEach(p -> everyPidSeen.add(p.pid()));
         Outcome stop = ssp("cluster", "stop");
         assertThat(stop.code()).as(stop.all()).isZero();
-        assertThat(stop.out()).contains("stopped 2 process(es)");
+        assertThat(stop.out()).contains("stopped 2 processes");
         for (long pid : everyPidSeen) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d still alive", pid).isFalse();
         }

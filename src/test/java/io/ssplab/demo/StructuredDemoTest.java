@@ -37,6 +37,8 @@ import io.ssplab.metrics.StructuredSummarizer;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StructuredDemoTest {
+    /** The batches each act judges (StructuredSummarizer.JUDGED_BATCHES): enough for its verdict, fewer than the demo's 10 to keep the suite short. */
+    private static final int BATCHES = io.ssplab.metrics.StructuredSummarizer.JUDGED_BATCHES;
     private Path dir;
     private int exitCode;
     private String console;
@@ -48,7 +50,7 @@ class StructuredDemoTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         exitCode = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "demo", "--api", "structured", "--no-ui", "--out", dir.toString());
+                "demo", "--api", "structured", "--no-ui", "--batches", String.valueOf(BATCHES), "--out", dir.toString());
         console = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         for (RunSummary s : Json.MAPPER.readValue(dir.resolve("summary.json").toFile(), RunSummary[].class)) summaries.put(s.job(), s);
     }
