@@ -65,7 +65,7 @@ class QueryCriteriaTest {
                 "the model predicts STABLE");
         assertThat(model.passed()).isFalse();
         assertThat(model.measured()).contains("a·r = 1.12").contains("> T 3.00 s → UNSTABLE");
-        assertThat(model.hint()).contains("bin/ssp plan --api structured --master local[N] --partitions P --cost 16ms");
+        assertThat(model.hint()).contains("bin/ssp plan --job ss-overload --master local[N] --partitions P --cost 16ms");
 
         // a longer trigger or a lighter wait hides the overload: refused, and the model is not asked
         List<Criterion> longer = QueryCriteria.fromCode(Lesson.FIX_DELAY, QueryExerciseStates.with(FIX, Duration.ofSeconds(10), null, 2, 2), FIX);

@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * <p>The rules, which {@code bin/ssp check fix-delay --api structured} verifies: the trigger stays step 1's (a
  * longer one hides the overload instead of fixing it) and so does the wait per line (the lesson is the slots,
- * not a lighter load). {@code bin/ssp plan --api structured --master local[N] --partitions P --cost 16ms}
+ * not a lighter load). {@code bin/ssp plan --job ss-overload --master local[N] --partitions P --cost 16ms}
  * predicts your values before anything runs.
  *
  * <p>Check: {@code bin/ssp check fix-delay --api structured}.
