@@ -12,7 +12,7 @@ import java.time.Duration;
  * <p>Before you run it, predict with the micro-batch arithmetic: a = wait × waves / P, a·r with r = 140 lines/s.
  * Is a·r below or above 1? What happens to a micro-batch that starts late?
  *
- * <p>Check: {@code bin/ssp check fill-gaps --api structured}.
+ * <p>Run: {@code bin/ssp run fill-gaps --api structured}. Check: {@code bin/ssp check fill-gaps --api structured}.
  */
 public class QueryFillGapsExercise extends QueryExercise {
 

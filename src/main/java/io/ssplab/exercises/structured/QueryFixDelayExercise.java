@@ -14,7 +14,7 @@ import java.time.Duration;
  * not a lighter load). {@code bin/ssp plan --job ss-overload --master local[N] --partitions P --cost 16ms}
  * predicts your values before anything runs.
  *
- * <p>Check: {@code bin/ssp check fix-delay --api structured}.
+ * <p>Run: {@code bin/ssp run fix-delay --api structured}. Check: {@code bin/ssp check fix-delay --api structured}.
  */
 public class QueryFixDelayExercise extends QueryExercise {
 

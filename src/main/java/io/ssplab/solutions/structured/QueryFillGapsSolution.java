@@ -10,7 +10,7 @@ import io.ssplab.exercises.structured.QueryFillGapsExercise;
  * shape, every gap filled; the knobs of the lesson ss-overload. Students: try the exercise first,
  * {@code bin/ssp check fill-gaps --api structured} tells you how you did.
  *
- * <p>Check: {@code bin/ssp check fill-gaps --api structured --solution}.
+ * <p>Run: {@code bin/ssp run fill-gaps --api structured --solution}. Check: {@code bin/ssp check fill-gaps --api structured --solution}.
  */
 public class QueryFillGapsSolution extends QueryExercise {
 

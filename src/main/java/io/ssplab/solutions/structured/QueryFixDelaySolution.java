@@ -10,7 +10,7 @@ import io.ssplab.exercises.structured.QueryFixDelayExercise;
  * shape, every gap filled; the knobs of the lesson ss-parallelism. Students: try the exercise first,
  * {@code bin/ssp check fix-delay --api structured} tells you how you did.
  *
- * <p>Check: {@code bin/ssp check fix-delay --api structured --solution}.
+ * <p>Run: {@code bin/ssp run fix-delay --api structured --solution}. Check: {@code bin/ssp check fix-delay --api structured --solution}.
  */
 public class QueryFixDelaySolution extends QueryExercise {
 

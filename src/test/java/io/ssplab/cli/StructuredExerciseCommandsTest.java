@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.ExitCodes;
 
-/** {@code bin/ssp check … --api structured} without Spark: the shipped exercises are NOT ATTEMPTED, bad input is one line. */
-class StructuredCheckCommandTest {
+/**
+ * {@code bin/ssp check|run fill-gaps|fix-delay --api structured} without Spark: the shipped exercises are NOT ATTEMPTED (run names
+ * the open gap), bad input is one line.
+ */
+class StructuredExerciseCommandsTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -56,5 +59,19 @@ class StructuredCheckCommandTest {
     void helpNamesTheOption() {
         assertThat(run("check", "--help")).isEqualTo(ExitCodes.OK);
         assertThat(out()).contains("--api").contains("structured: check the Structured Streaming version of");
+    }
+
+    @Test
+    void runningAnExerciseAsAQueryStopsAtItsOpenGapOrAtKnobOptions() {
+        assertThat(run("run", "fill-gaps", "--api", "structured")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err()).isEqualTo("ss-fill-gaps: gap 1 (trigger) is not filled yet. Hint: return Duration.ofSeconds(...) with the trigger interval"
+                + " step 1 asks for\n");
+        err.reset();
+        assertThat(run("run", "fix-delay", "--api", "structured", "--solution", "--partitions", "4")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).startsWith("run: fix-delay sets its batch interval, partitions and cost in its code (the gaps): edit QueryFixDelaySolution.java");
+        err.reset();
+        assertThat(run("run", "ss-overload", "--solution")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("the Structured Streaming lessons are not exercises").contains("bin/ssp run fill-gaps --api structured --solution");
+        assertThat(out()).isEmpty();
     }
 }
