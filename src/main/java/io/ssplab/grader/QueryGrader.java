@@ -74,8 +74,10 @@ public final class QueryGrader {
                     Messages.get("crit.runs.hint")));
             return graded(lesson, name, knobs, criteria, arithmetic, null);
         }
-        boolean timeLimitReached = !stop.requested() && result.summary().batches() - result.summary().warmupBatches() < measuredBatches;
-        QueryEvidence evidence = new QueryEvidence(lesson, knobs, result.batches(), measuredBatches, result.stopReason(), timeLimitReached);
+        QueryEvidence evidence = new QueryEvidence(lesson, knobs, result.batches(), measuredBatches, result.stopReason(), false);
+        // Not stopped by Ctrl-C and short of its batches: the run ran into the time limit.
+        boolean timeLimitReached = !stop.requested() && evidence.measured().size() < measuredBatches;
+        evidence = new QueryEvidence(lesson, knobs, result.batches(), measuredBatches, result.stopReason(), timeLimitReached);
         criteria.addAll(QueryCriteria.fromRun(evidence));
         return graded(lesson, name, knobs, criteria, arithmetic, evidence);
     }
