@@ -26,13 +26,21 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--batches", paramLabel = "N", defaultValue = "" + Grader.DEFAULT_MEASURED_BATCHES)
     int batches;
 
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.check.api")
+    io.ssplab.core.Api api;
+
     @Override
     public Integer call() throws Exception {
         Lesson lesson = Lesson.byName(exercise);
+        boolean structured = api == io.ssplab.core.Api.STRUCTURED;
+        if (structured) io.ssplab.grader.Grader.BATCHES.check(batches);
+        // Every refusal before Spark starts: fix-skew has no Structured Streaming exercise.
+        io.ssplab.exercises.structured.QueryExercise query = structured ? lesson.queryExercise(solution) : null;
         StopSignal stop = new StopSignal();
         GradeReport report;
         try (CtrlC ignored = CtrlC.onFirstPress(() -> stop.request("Ctrl-C"))) {
-            report = lesson.skew() ? io.ssplab.grader.SkewGrader.check(io.ssplab.grader.SkewGrader.exercise(solution), batches, main.out, stop)
+            report = structured ? io.ssplab.grader.QueryGrader.check(lesson, query, batches, main.out, stop)
+                    : lesson.skew() ? io.ssplab.grader.SkewGrader.check(io.ssplab.grader.SkewGrader.exercise(solution), batches, main.out, stop)
                     : Grader.check(lesson, lesson.exercise(solution), batches, main.out, stop);
         }
         report.print(main.out);

@@ -14,6 +14,9 @@ import io.ssplab.core.Limits;
 import io.ssplab.core.Master;
 import io.ssplab.core.Messages;
 import io.ssplab.core.RunSummary;
+import io.ssplab.exercises.MissingSolutionException;
+import io.ssplab.exercises.structured.QueryExercise;
+import io.ssplab.grader.Lesson;
 import io.ssplab.jobs.structured.StructuredJobs;
 import io.ssplab.metrics.Summarizer;
 import io.ssplab.pipeline.StructuredJob;
@@ -45,7 +48,8 @@ final class StructuredRun {
 
     Integer call() throws Exception {
         PrintStream out = run.main.out;
-        StructuredJob job = StructuredJobs.byName(run.job);
+        QueryExercise exercise = exercise();
+        StructuredJob job = exercise != null ? exercise : StructuredJobs.byName(run.job);
         Knobs knobs = knobs(job);
         RunOptions options = run.options(out, Map.of());
         StopSignal stop = new StopSignal();
@@ -68,13 +72,29 @@ final class StructuredRun {
         return ExitCodes.OK;
     }
 
+    /** The Structured Streaming exercise (or its reference solution) that {@code run fill-gaps|fix-delay --api structured} names; null for a lesson. */
+    QueryExercise exercise() {
+        return switch (run.job) {
+            case "fill-gaps", "fix-delay" -> Lesson.byName(run.job).queryExercise(run.solution);
+            default -> null;
+        };
+    }
+
     /** The lesson's knobs with the options applied, validated: every refusal happens here, before Spark starts. */
     Knobs knobs(StructuredJob job) {
-        if (run.solution) throw new BadInputException(Messages.get("ss.bad.solution"));
+        JobKnobOptions o = run.knobs;
+        if (job instanceof QueryExercise e) {
+            // an exercise's knobs are its gaps: they live in its code
+            if (o.master != null || o.batchInterval != null || o.partitions != null || o.cost != null || o.batchCost != null)
+                throw new BadInputException(Messages.get("bad.knobsInCode", run.job, e.getClass().getSimpleName(), Messages.get("bad.knobsInCode.run")));
+            MissingSolutionException open = e.firstOpenGap();
+            if (open != null) throw open;
+        } else if (run.solution) {
+            throw new BadInputException(Messages.get("ss.bad.solution"));
+        }
         if (run.checkpoint != null || run.wal) throw new BadInputException(Messages.get("ss.bad.checkpoint"));
         if (run.skew != null) throw new BadInputException(Messages.get("ss.bad.level2", "--skew"));
         if (run.costKind != null) throw new BadInputException(Messages.get("ss.bad.level2", "--cost-kind"));
-        JobKnobOptions o = run.knobs;
         Knobs k = job.defaults().withOverrides(o.master != null ? o.master : System.getProperty("spark.master"), o.batchInterval, o.partitions,
                 o.cost, run.rate);
         if (o.batchCost != null) k = k.withBatchCost(Limits.BATCH_COST.check(o.batchCost));

@@ -99,10 +99,15 @@ public final class Grader {
     }
 
     static GradeReport notAttempted(Lesson lesson, WordCountExercise exercise, MissingSolutionException open) {
-        Class<?> c = exercise.getClass();
+        return notAttempted(lesson, exercise.getClass(), open, false);
+    }
+
+    /** @param structured whether the exercise is the Structured Streaming one (its check command names {@code --api structured}) */
+    static GradeReport notAttempted(Lesson lesson, Class<?> c, MissingSolutionException open, boolean structured) {
         String where = c.getName().contains("$") ? c.getName()
                 : "src/main/java/" + c.getName().replace('.', '/') + ".java";
-        String closing = Messages.get("grade.notAttempted", open.gap(), open.gapName(), c.getSimpleName(), open.hint(), where, lesson.cliName());
+        String command = structured ? lesson.cliName() + " --api structured" : lesson.cliName();
+        String closing = Messages.get("grade.notAttempted", open.gap(), open.gapName(), c.getSimpleName(), open.hint(), where, command);
         return new GradeReport(lesson, c.getName(), Outcome.NOT_ATTEMPTED, "", List.of(), List.of(), closing);
     }
 

@@ -9,6 +9,11 @@ import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Messages;
 import io.ssplab.exercises.WordCountExercise;
+import io.ssplab.exercises.structured.QueryExercise;
+import io.ssplab.exercises.structured.QueryFillGapsExercise;
+import io.ssplab.exercises.structured.QueryFixDelayExercise;
+import io.ssplab.solutions.structured.QueryFillGapsSolution;
+import io.ssplab.solutions.structured.QueryFixDelaySolution;
 import io.ssplab.jobs.Jobs;
 
 /**
@@ -63,6 +68,24 @@ public enum Lesson {
     public WordCountExercise exercise(boolean solution) {
         if (this == FIX_SKEW) throw new IllegalStateException("fix-skew is graded by SkewGrader");
         return (WordCountExercise) Jobs.byName(cliName, solution);
+    }
+
+    /**
+     * The Structured Streaming exercise of this step, or its reference solution ({@link QueryGrader} grades it).
+     *
+     * @throws BadInputException for fix-skew, which has none
+     */
+    public QueryExercise queryExercise(boolean solution) {
+        return switch (this) {
+            case FILL_GAPS -> solution ? new QueryFillGapsSolution() : new QueryFillGapsExercise();
+            case FIX_DELAY -> solution ? new QueryFixDelaySolution() : new QueryFixDelayExercise();
+            case FIX_SKEW -> throw new BadInputException(Messages.get("ss.bad.checkSkew", cliName));
+        };
+    }
+
+    /** The Structured Streaming step's reference solution: what it asks for. */
+    public QueryExercise querySolution() {
+        return queryExercise(true);
     }
 
     /** Whether {@link SkewGrader} grades this step rather than {@link Grader}. */
