@@ -73,6 +73,8 @@ public final class ChartRenderer {
 
     /** Writes every {@link RunChart} of a run in {@code lang} into {@code dir}; returns the files, in {@link RunChart} order. */
     public static List<Path> renderRun(RecordedRun run, Path dir, Lang lang) throws IOException {
+        // A Structured Streaming run: the charts of the Spark UI's Structured Streaming tab instead.
+        if (run.structured()) return QueryCharts.render(run, dir, lang);
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (RunChart c : RunChart.values()) {
@@ -101,8 +103,10 @@ public final class ChartRenderer {
         int top = 110;
         int cellW = WIDTH / 2;
         int cellH = (HEIGHT - top) / 2;
-        double ptMax = yMax(Metric.PROCESSING_TIME, before, after);
-        double sdMax = yMax(Metric.SCHEDULING_DELAY, before, after);
+        // Two queries: the Structured Streaming tab's batch duration against the trigger, and the input rows that grow with it.
+        boolean queries = before.structured() && after.structured();
+        double ptMax = queries ? QueryCharts.durationTop(before, after) : yMax(Metric.PROCESSING_TIME, before, after);
+        double sdMax = queries ? QueryCharts.rowsTop(before, after) : yMax(Metric.SCHEDULING_DELAY, before, after);
 
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -117,6 +121,11 @@ public final class ChartRenderer {
                 String[] heading = pairHeading(run, col == 0, lang);
                 centered(g, heading[0], new Font(Font.SANS_SERIF, Font.BOLD, 32), col * cellW, cellW, 48, Color.BLACK);
                 centered(g, heading[1], new Font(Font.SANS_SERIF, Font.PLAIN, 22), col * cellW, cellW, 88, NOTE_COLOR);
+                if (queries) {
+                    paint(g, QueryCharts.duration(run, ptMax, scale, QueryChart.BATCH_DURATION.label, lang), col * cellW, top, cellW, cellH);
+                    paint(g, QueryCharts.rows(run, sdMax, scale, QueryChart.INPUT_ROWS.label, lang), col * cellW, top + cellH, cellW, cellH);
+                    continue;
+                }
                 paint(g, timeline(run, Metric.PROCESSING_TIME, ptMax, scale, Metric.PROCESSING_TIME.label, lang), col * cellW, top, cellW, cellH);
                 paint(g, timeline(run, Metric.SCHEDULING_DELAY, sdMax, scale, Metric.SCHEDULING_DELAY.label, lang), col * cellW, top + cellH, cellW, cellH);
             }
@@ -134,11 +143,11 @@ public final class ChartRenderer {
         RunSummary s = run.summary();
         return new String[] {
                 Messages.in(lang, "chart.pair.heading", Messages.in(lang, before ? "chart.pair.before" : "chart.pair.after"), run.job(), s.verdict()),
-                Messages.in(lang, "chart.pair.knobs", run.knobsLabel(lang), Format.seconds(lang, s.medianProcessingTimeMs()),
+                Messages.in(lang, run.structured() ? "chart.pair.knobs.query" : "chart.pair.knobs", run.knobsLabel(lang), Format.seconds(lang, s.medianProcessingTimeMs()),
                         Format.fixed(lang, s.processingToIntervalRatio(), 2))};
     }
 
-    private static void centered(Graphics2D g, String text, Font font, int x, int width, int baseline, Color color) {
+    static void centered(Graphics2D g, String text, Font font, int x, int width, int baseline, Color color) {
         g.setFont(font);
         g.setColor(color);
         g.drawString(text, x + Math.max(0, (width - g.getFontMetrics().stringWidth(text)) / 2), baseline);
@@ -149,7 +158,7 @@ public final class ChartRenderer {
         return Messages.in(lang, "chart.title", run.job(), what, run.knobsLabel(lang));
     }
 
-    private static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int w, int h) {
+    static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int w, int h) {
         Graphics2D cell = (Graphics2D) g.create(x, y, w, h);
         try {
             chart.paint(cell, w, h);
@@ -232,7 +241,7 @@ public final class ChartRenderer {
     }
 
     /** A dashed horizontal line across the chart, named in the legend. */
-    private static void reference(XYChart chart, String name, double right, double y, Color color, double scale) {
+    static void reference(XYChart chart, String name, double right, double y, Color color, double scale) {
         XYSeries line = chart.addSeries(name, new double[] {0, right}, new double[] {y, y});
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(color);
@@ -297,7 +306,7 @@ public final class ChartRenderer {
     }
 
     /** Fonts and lines sized for a slide; {@code scale} shrinks them for the cells of a composite. */
-    private static void style(AxesChartStyler st, double scale, Lang lang) {
+    static void style(AxesChartStyler st, double scale, Lang lang) {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotBorderVisible(false);

@@ -121,6 +121,16 @@ public final class HtmlPage {
         RunSummary b = p.before().summary();
         RunSummary a = p.after().summary();
         h.append("<section id=\"before-after\">\n<h2>").append(msg("report.beforeAfter")).append("</h2>\n");
+        if (p.before().structured() && p.after().structured()) {
+            figure(h, l -> chartsDir + "/" + p.fileName(l), l -> Messages.in(l, "report.beforeAfter.alt", p.before().job(), p.after().job()),
+                    l -> Messages.in(l, "report.beforeAfter.caption.query",
+                            p.before().job(), Format.seconds(l, b.medianProcessingTimeMs()), Format.seconds(l, b.batchIntervalMs()),
+                            Format.fixed(l, b.processingToIntervalRatio(), 2), growth(l, b), b.verdict(),
+                            p.after().job(), Format.seconds(l, a.medianProcessingTimeMs()), Format.fixed(l, a.processingToIntervalRatio(), 2),
+                            growth(l, a), a.verdict()), "wide");
+            h.append("</section>\n");
+            return;
+        }
         figure(h, l -> chartsDir + "/" + p.fileName(l), l -> Messages.in(l, "report.beforeAfter.alt", p.before().job(), p.after().job()),
                 l -> Messages.in(l, "report.beforeAfter.caption",
                         p.before().job(), Format.seconds(l, b.medianProcessingTimeMs()), Format.seconds(l, b.batchIntervalMs()),
@@ -128,6 +138,11 @@ public final class HtmlPage {
                         p.after().job(), Format.seconds(l, a.medianProcessingTimeMs()), Format.fixed(l, a.processingToIntervalRatio(), 2),
                         Format.signed(l, a.schedulingDelaySlopeMsPerBatch(), 0), a.verdict()), "wide");
         h.append("</section>\n");
+    }
+
+    /** g, a query's growth of rows per batch: "+24.6%"; "–" when not known. */
+    private static String growth(Lang l, RunSummary s) {
+        return s.structured() == null ? "–" : Format.signed(l, s.structured().rowsGrowthPerBatch() * 100, 1) + "%";
     }
 
     private static void run(StringBuilder h, RecordedRun run, String chartsDir) {
@@ -143,7 +158,12 @@ public final class HtmlPage {
         }
         stats(h, run);
         h.append("<div class=\"charts\">\n");
-        for (RunChart chart : RunChart.values()) {
+        if (run.structured()) {
+            for (QueryChart chart : QueryChart.values()) {
+                figure(h, l -> chartsDir + "/" + chart.fileName(run.name(), l), l -> Messages.in(l, "report.chart.alt", run.job(), chart.label),
+                        chart::caption, "");
+            }
+        } else for (RunChart chart : RunChart.values()) {
             figure(h, l -> chartsDir + "/" + chart.fileName(run.name(), l), l -> Messages.in(l, "report.chart.alt", run.job(), chart.what(l)),
                     chart::caption, "");
         }
