@@ -138,6 +138,47 @@ public final class ChartRenderer {
         return file;
     }
 
+    /**
+     * The two APIs on the same knobs on one slide ({@code bin/ssp compare}): the DStream run on the left,
+     * processing time against BI above its scheduling delay; the query on the right, its batch duration
+     * against the trigger above its input rows per micro-batch. The top row shares one y scale (seconds on
+     * both sides), so the heights compare honestly. In {@code lang}.
+     */
+    public static Path renderApis(TwoApis apis, Path file, Lang lang) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        double scale = 0.62;
+        int top = 110;
+        int cellW = WIDTH / 2;
+        int cellH = (HEIGHT - top) / 2;
+        RecordedRun d = apis.dstream();
+        RecordedRun q = apis.query();
+        double timeMax = Math.max(yMax(Metric.PROCESSING_TIME, d), QueryCharts.durationTop(q));
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            Font big = new Font(Font.SANS_SERIF, Font.BOLD, 32);
+            Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
+            centered(g, Messages.in(lang, "chart.apis.dstream", d.job(), d.summary().verdict()), big, 0, cellW, 48, Color.BLACK);
+            centered(g, pairHeading(d, true, lang)[1], small, 0, cellW, 88, NOTE_COLOR);
+            centered(g, Messages.in(lang, "chart.apis.query", q.job(), q.summary().verdict()), big, cellW, cellW, 48, Color.BLACK);
+            centered(g, pairHeading(q, false, lang)[1], small, cellW, cellW, 88, NOTE_COLOR);
+            paint(g, timeline(d, Metric.PROCESSING_TIME, timeMax, scale, Metric.PROCESSING_TIME.label, lang), 0, top, cellW, cellH);
+            paint(g, timeline(d, Metric.SCHEDULING_DELAY, Double.NaN, scale, Metric.SCHEDULING_DELAY.label, lang), 0, top + cellH, cellW, cellH);
+            paint(g, QueryCharts.duration(q, timeMax, scale, QueryChart.BATCH_DURATION.label, lang), cellW, top, cellW, cellH);
+            paint(g, QueryCharts.rows(q, Double.NaN, scale, QueryChart.INPUT_ROWS.label, lang), cellW, top + cellH, cellW, cellH);
+            g.setColor(GRID_COLOR);
+            g.fillRect(cellW - 1, top, 2, HEIGHT - top);
+        } finally {
+            g.dispose();
+        }
+        write(image, file);
+        return file;
+    }
+
     /** The two lines above a column of the before/after slide: "Before: phase2 — UNSTABLE" and the knobs with median PT and PT/BI. */
     static String[] pairHeading(RecordedRun run, boolean before, Lang lang) {
         RunSummary s = run.summary();
@@ -148,6 +189,8 @@ public final class ChartRenderer {
     }
 
     static void centered(Graphics2D g, String text, Font font, int x, int width, int baseline, Color color) {
+        // A long heading (a long job name, Vietnamese words) shrinks to its column rather than run into the next one.
+        while (font.getSize() > 12 && g.getFontMetrics(font).stringWidth(text) > width - 24) font = font.deriveFont(font.getSize2D() - 1);
         g.setFont(font);
         g.setColor(color);
         g.drawString(text, x + Math.max(0, (width - g.getFontMetrics().stringWidth(text)) / 2), baseline);

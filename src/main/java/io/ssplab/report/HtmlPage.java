@@ -36,13 +36,18 @@ public final class HtmlPage {
     /**
      * @param runs       the runs, in the order to show them
      * @param pair       the before/after pair, if the runs have one
+     * @param apis       a DStream run and a query on the same knobs, compared ({@code bin/ssp compare}), if the runs have them
      * @param problems   inputs that could not be used
      * @param chartsDir  where the PNGs are, relative to the page ("charts")
      * @param regenerate the command that re-creates this page
      * @param generated  when the page is written
      */
-    public record Content(List<RecordedRun> runs, Optional<BeforeAfter> pair, List<Note> problems, String chartsDir,
+    public record Content(List<RecordedRun> runs, Optional<BeforeAfter> pair, Optional<TwoApis> apis, List<Note> problems, String chartsDir,
                           String regenerate, Instant generated) {
+        /** A page without the two APIs compared. */
+        public Content(List<RecordedRun> runs, Optional<BeforeAfter> pair, List<Note> problems, String chartsDir, String regenerate, Instant generated) {
+            this(runs, pair, Optional.empty(), problems, chartsDir, regenerate, generated);
+        }
     }
 
     public static String render(Content c) {
@@ -55,6 +60,7 @@ public final class HtmlPage {
                 .append(Bilingual.CSS).append(CSS).append("</style>\n</head>\n<body>\n");
         header(h, c);
         glance(h, c);
+        c.apis().ifPresent(a -> apis(h, a, c.chartsDir()));
         c.pair().ifPresent(p -> beforeAfter(h, p, c.chartsDir()));
         for (RecordedRun run : c.runs()) run(h, run, c.chartsDir());
         problems(h, c.problems());
@@ -115,6 +121,20 @@ public final class HtmlPage {
         }
         h.append("<p class=\"story failed\">")
                 .append(text(l -> Messages.in(l, "report.story.failed", String.join("; ", Story.failures(acts, l))))).append("</p>\n");
+    }
+
+    /** The two APIs on the same knobs: both verdicts, the slide side by side, and the arithmetic that explains the difference. */
+    private static void apis(StringBuilder h, TwoApis a, String chartsDir) {
+        h.append("<section id=\"apis\">\n<h2>").append(msg("cmp.heading")).append("</h2>\n<p class=\"story ")
+                .append(a.differenceShown() ? "held" : "failed").append("\">").append(text(a::headline)).append("</p>\n");
+        figure(h, l -> chartsDir + "/" + a.fileName(l), l -> Messages.in(l, "report.apis.alt", a.dstream().job(), a.query().job()),
+                l -> Messages.in(l, "report.apis.caption"), "wide");
+        for (Lang l : Bilingual.LANGS) {
+            h.append("<div class=\"arithmetic ").append(l.code()).append("\" lang=\"").append(l.code()).append("\">\n");
+            for (String line : a.lines(l)) h.append("<p>").append(esc(line)).append("</p>\n");
+            h.append("</div>\n");
+        }
+        h.append("</section>\n");
     }
 
     private static void beforeAfter(StringBuilder h, BeforeAfter p, String chartsDir) {
@@ -270,7 +290,7 @@ public final class HtmlPage {
             .verdict { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 14px; font-weight: 600; color: #fff; vertical-align: middle; }
             .verdict.stable { background: var(--green); } .verdict.unstable { background: var(--red); } .verdict.inconclusive { background: var(--muted); }
             .story { font-weight: 600; } .story.held { color: var(--green); } .story.failed { color: var(--red); }
-            .explain { max-width: 75em; }
+            .explain, .arithmetic { max-width: 75em; }
             .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
             @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
             figure { margin: 0; }

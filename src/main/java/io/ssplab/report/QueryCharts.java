@@ -260,6 +260,19 @@ public final class QueryCharts {
         return ChartData.niceCeiling(max * 1.1);
     }
 
+    /** addBatch, the batch's own work, in the processing-time blue; the fixed parts each in a colour of its own. */
+    static Color operationColor(String operation, int index) {
+        return switch (operation) {
+            case "addBatch" -> PROCESS_COLOR;
+            case "walCommit" -> new Color(0x17, 0xbe, 0xcf);
+            case "commitOffsets" -> new Color(0xff, 0x7f, 0x0e);
+            case "queryPlanning" -> new Color(0xbc, 0xbd, 0x22);
+            case "latestOffset" -> new Color(0x8c, 0x56, 0x4b);
+            case "getBatch" -> new Color(0xe3, 0x77, 0xc2);
+            default -> OPERATION_COLORS[index % OPERATION_COLORS.length];
+        };
+    }
+
     static CategoryChart operationsChart(RecordedRun run, String title, Lang lang) {
         Operations ops = operations(run.batches());
         CategoryChart chart = new CategoryChart(ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
@@ -287,7 +300,7 @@ public final class QueryCharts {
         for (int k = 0; k < ops.names().size(); k++) {
             List<Double> values = new ArrayList<>();
             for (double v : ops.seconds()[k]) values.add(v);
-            chart.addSeries(ops.names().get(k), labels, values).setFillColor(OPERATION_COLORS[k % OPERATION_COLORS.length]);
+            chart.addSeries(ops.names().get(k), labels, values).setFillColor(operationColor(ops.names().get(k), k));
         }
         if (labels.size() > 20) st.setXAxisLabelRotation(90);
         return chart;
