@@ -150,6 +150,14 @@ class QueryChartsTest {
     }
 
     @Test
+    void theExplanationOfAQueryHasNoReceiver() {
+        Explanation why = Explanation.of(overload());
+        assertThat(why.english()).contains("ss-overload ran as a Structured Streaming query on local[2] with P=2 and 16 ms/line", "No receiver",
+                "all 2 task slots", "take 1 wave", "a = 8 ms", "a·r = 1.12 s", "Verdict: UNSTABLE — ").doesNotContain("The receiver keeps");
+        assertThat(why.vietnamese()).contains("Không có receiver", "a·r = 1,12 s", "Kết luận: UNSTABLE — ");
+    }
+
+    @Test
     void aDStreamRunKeepsItsCharts() {
         RecordedRun phase2 = SyntheticRuns.recorded("phase2", "local[4]", 4, 5.6, "word", SyntheticRuns.phase2(8));
         assertThat(phase2.structured()).isFalse();
