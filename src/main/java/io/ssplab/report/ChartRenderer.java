@@ -152,7 +152,11 @@ public final class ChartRenderer {
         int cellH = (HEIGHT - top) / 2;
         RecordedRun d = apis.dstream();
         RecordedRun q = apis.query();
+        // The query's D* from the model with the o its run measured (the recorded prediction used the default o).
+        io.ssplab.model.StructuredPrediction model = apis.queryModel();
+        double settled = model.verdict() == io.ssplab.core.Verdict.FALLING_BEHIND ? model.durationMs() / 1000.0 : Double.NaN;
         double timeMax = Math.max(yMax(Metric.PROCESSING_TIME, d), QueryCharts.durationTop(q));
+        if (!Double.isNaN(settled)) timeMax = Math.max(timeMax, ChartData.niceCeiling(settled * 1.1));
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -168,8 +172,10 @@ public final class ChartRenderer {
             centered(g, pairHeading(q, false, lang)[1], small, cellW, cellW, 88, NOTE_COLOR);
             paint(g, timeline(d, Metric.PROCESSING_TIME, timeMax, scale, Metric.PROCESSING_TIME.label, lang), 0, top, cellW, cellH);
             paint(g, timeline(d, Metric.SCHEDULING_DELAY, Double.NaN, scale, Metric.SCHEDULING_DELAY.label, lang), 0, top + cellH, cellW, cellH);
-            paint(g, QueryCharts.duration(q, timeMax, scale, QueryChart.BATCH_DURATION.label, lang), cellW, top, cellW, cellH);
-            paint(g, QueryCharts.rows(q, Double.NaN, scale, QueryChart.INPUT_ROWS.label, lang), cellW, top + cellH, cellW, cellH);
+            paint(g, QueryCharts.duration(q, timeMax, scale, QueryChart.BATCH_DURATION.label, lang, settled), cellW, top, cellW, cellH);
+            double rowsTop = Math.max(QueryCharts.rowsTop(q), Double.isNaN(settled) ? 0
+                    : ChartData.niceCeiling(settled * q.summary().knobs().linesPerSecond() * 1.1));
+            paint(g, QueryCharts.rows(q, rowsTop, scale, QueryChart.INPUT_ROWS.label, lang, settled), cellW, top + cellH, cellW, cellH);
             g.setColor(GRID_COLOR);
             g.fillRect(cellW - 1, top, 2, HEIGHT - top);
         } finally {

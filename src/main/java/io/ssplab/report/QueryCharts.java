@@ -204,9 +204,14 @@ public final class QueryCharts {
 
     /** @param yMax top of the y axis, or NaN to fit this run */
     static XYChart rows(RecordedRun run, double yMax, double scale, String title, Lang lang) {
+        return rows(run, yMax, scale, title, lang, settledSeconds(run));
+    }
+
+    /** @param settledS the model's D* to draw as r·D*, s; NaN for none */
+    static XYChart rows(RecordedRun run, double yMax, double scale, String title, Lang lang, double settledS) {
         Timeline t = inputRows(run.batches());
         double onTime = onTimeRows(run);
-        double settled = settledSeconds(run) * run.summary().knobs().linesPerSecond();
+        double settled = settledS * run.summary().knobs().linesPerSecond();
         double top = Double.isNaN(yMax) ? rowsTop(run) : yMax;
         XYChart chart = frame(run, title, Messages.in(lang, "chart.axis.metric", "Input Rows", Messages.in(lang, "chart.query.rows")), top, scale, lang);
         points(chart, "Input Rows", t, ROWS_COLOR, scale);
@@ -234,9 +239,13 @@ public final class QueryCharts {
 
     /** @param yMax top of the y axis, or NaN to fit this run */
     static XYChart duration(RecordedRun run, double yMax, double scale, String title, Lang lang) {
+        return duration(run, yMax, scale, title, lang, settledSeconds(run));
+    }
+
+    /** @param settled the model's D* to draw, s; NaN for none */
+    static XYChart duration(RecordedRun run, double yMax, double scale, String title, Lang lang, double settled) {
         Timeline t = batchDuration(run.batches());
         double trigger = run.summary().batchIntervalMs() / 1000.0;
-        double settled = settledSeconds(run);
         double top = Double.isNaN(yMax) ? durationTop(run) : yMax;
         XYChart chart = frame(run, title, Messages.in(lang, "chart.axis.metric", "Batch Duration", Messages.in(lang, "chart.unit.seconds")), top,
                 scale, lang);
