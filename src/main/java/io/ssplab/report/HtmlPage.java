@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.ssplab.page.Bilingual;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
@@ -204,6 +205,17 @@ public final class HtmlPage {
     private static void stats(StringBuilder h, RecordedRun run) {
         h.append("<table class=\"stats\">\n<thead><tr>").append(th("report.stats.all")).append(th("report.stats.median"))
                 .append(th("report.stats.p95")).append(th("report.stats.max")).append("</tr></thead>\n<tbody>\n");
+        if (run.structured()) {
+            // A query's own quantities, named as its charts name them.
+            List<BatchMetrics> b = run.batches();
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Batch Duration", Messages.in(l, "chart.unit.seconds")), QueryCharts.batchDuration(b).y());
+            statsRow(h, l -> Messages.in(l, "report.stats.lateness"), Metric.SCHEDULING_DELAY.of(b));
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Input Rate", Messages.in(l, "chart.unit.rowsPerSecond")), QueryCharts.inputRate(b).y());
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Process Rate", Messages.in(l, "chart.unit.rowsPerSecond")), QueryCharts.processRate(b).y());
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Input Rows", Messages.in(l, "chart.query.rows")), QueryCharts.inputRows(b).y());
+            h.append("</tbody>\n</table>\n");
+            return;
+        }
         for (Metric m : List.of(Metric.PROCESSING_TIME, Metric.SCHEDULING_DELAY, Metric.TOTAL_DELAY, Metric.INPUT_RATE)) {
             Percentiles p = Percentiles.of(m.of(run.batches()));
             h.append("<tr><th scope=\"row\">").append(text(m::axisTitle)).append("</th>")
@@ -213,6 +225,12 @@ public final class HtmlPage {
         h.append("<tr><th scope=\"row\">").append(msg("report.stats.records")).append("</th>")
                 .append(td(l -> number(l, records.median()))).append(td(l -> number(l, records.p95()))).append(td(l -> number(l, records.max())))
                 .append("</tr>\n</tbody>\n</table>\n");
+    }
+
+    private static void statsRow(StringBuilder h, Function<Lang, String> name, double[] values) {
+        Percentiles p = Percentiles.of(values);
+        h.append("<tr><th scope=\"row\">").append(text(name)).append("</th>")
+                .append(td(l -> number(l, p.median()))).append(td(l -> number(l, p.p95()))).append(td(l -> number(l, p.max()))).append("</tr>\n");
     }
 
     private static void problems(StringBuilder h, List<Note> problems) {

@@ -145,7 +145,8 @@ class QueryChartsTest {
         String html = Files.readString(page);
         assertThat(html).contains("charts/ss-overload-rates.png", "charts/ss-overload-input-rows-vi.png", "charts/ss-parallelism-operation-duration.png",
                 "charts/before-after-ss-overload-ss-parallelism.png", "rows per batch change +", "số dòng mỗi batch thay đổi +",
-                "local[2], P=2, 16 ms/line, trigger 3 s");
+                "local[2], P=2, 16 ms/line, trigger 3 s", "Lateness against the trigger schedule (s)", "Độ muộn so với lịch trigger (s)",
+                "Process Rate (rows/s)", "Input Rows (dòng)");
         assertThat(html).doesNotContain("ss-overload-processing-time-histogram");
     }
 
