@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
                 PlanCommand.class,
                 CalibrateCommand.class,
                 SweepCommand.class,
+                CompareCommand.class,
                 HelpCommand.class})
 public final class Main implements Runnable {
     /** Set to anything to get the stack trace of an unexpected error (it is one line otherwise). */

@@ -15,8 +15,10 @@ import io.ssplab.core.Verdict;
  * @param after  the fixed run ("After": PT < BI, scheduling delay flat)
  */
 public record BeforeAfter(RecordedRun before, RecordedRun after) {
-    /** The lesson's pairs, in order of preference: the demo's acts 2 and 3, then the two exercises. */
-    static final List<List<String>> LESSON_PAIRS = List.of(List.of("phase2", "phase3"), List.of("fill-gaps", "fix-delay"));
+    /** The lesson's pairs, in order of preference: the demo's acts 2 and 3, then the two exercises, then
+     * the Structured Streaming demo's overload and its fix. */
+    static final List<List<String>> LESSON_PAIRS = List.of(List.of("phase2", "phase3"), List.of("fill-gaps", "fix-delay"),
+            List.of("ss-overload", "ss-parallelism"));
 
     /**
      * The lesson's pair when both runs are there (whatever their verdicts: the page shows what was

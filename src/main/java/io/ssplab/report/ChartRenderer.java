@@ -73,6 +73,8 @@ public final class ChartRenderer {
 
     /** Writes every {@link RunChart} of a run in {@code lang} into {@code dir}; returns the files, in {@link RunChart} order. */
     public static List<Path> renderRun(RecordedRun run, Path dir, Lang lang) throws IOException {
+        // A Structured Streaming run: the charts of the Spark UI's Structured Streaming tab instead.
+        if (run.structured()) return QueryCharts.render(run, dir, lang);
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (RunChart c : RunChart.values()) {
@@ -101,8 +103,10 @@ public final class ChartRenderer {
         int top = 110;
         int cellW = WIDTH / 2;
         int cellH = (HEIGHT - top) / 2;
-        double ptMax = yMax(Metric.PROCESSING_TIME, before, after);
-        double sdMax = yMax(Metric.SCHEDULING_DELAY, before, after);
+        // Two queries: the Structured Streaming tab's batch duration against the trigger, and the input rows that grow with it.
+        boolean queries = before.structured() && after.structured();
+        double ptMax = queries ? QueryCharts.durationTop(before, after) : yMax(Metric.PROCESSING_TIME, before, after);
+        double sdMax = queries ? QueryCharts.rowsTop(before, after) : yMax(Metric.SCHEDULING_DELAY, before, after);
 
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -117,9 +121,61 @@ public final class ChartRenderer {
                 String[] heading = pairHeading(run, col == 0, lang);
                 centered(g, heading[0], new Font(Font.SANS_SERIF, Font.BOLD, 32), col * cellW, cellW, 48, Color.BLACK);
                 centered(g, heading[1], new Font(Font.SANS_SERIF, Font.PLAIN, 22), col * cellW, cellW, 88, NOTE_COLOR);
+                if (queries) {
+                    paint(g, QueryCharts.duration(run, ptMax, scale, QueryChart.BATCH_DURATION.label, lang), col * cellW, top, cellW, cellH);
+                    paint(g, QueryCharts.rows(run, sdMax, scale, QueryChart.INPUT_ROWS.label, lang), col * cellW, top + cellH, cellW, cellH);
+                    continue;
+                }
                 paint(g, timeline(run, Metric.PROCESSING_TIME, ptMax, scale, Metric.PROCESSING_TIME.label, lang), col * cellW, top, cellW, cellH);
                 paint(g, timeline(run, Metric.SCHEDULING_DELAY, sdMax, scale, Metric.SCHEDULING_DELAY.label, lang), col * cellW, top + cellH, cellW, cellH);
             }
+            g.setColor(GRID_COLOR);
+            g.fillRect(cellW - 1, top, 2, HEIGHT - top);
+        } finally {
+            g.dispose();
+        }
+        write(image, file);
+        return file;
+    }
+
+    /**
+     * The two APIs on the same knobs on one slide ({@code bin/ssp compare}): the DStream run on the left,
+     * processing time against BI above its scheduling delay; the query on the right, its batch duration
+     * against the trigger above its input rows per micro-batch. The top row shares one y scale (seconds on
+     * both sides), so the heights compare honestly. In {@code lang}.
+     */
+    public static Path renderApis(TwoApis apis, Path file, Lang lang) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        double scale = 0.62;
+        int top = 110;
+        int cellW = WIDTH / 2;
+        int cellH = (HEIGHT - top) / 2;
+        RecordedRun d = apis.dstream();
+        RecordedRun q = apis.query();
+        // The query's D* from the model with the o its run measured (the recorded prediction used the default o).
+        io.ssplab.model.StructuredPrediction model = apis.queryModel();
+        double settled = model.verdict() == io.ssplab.core.Verdict.FALLING_BEHIND ? model.durationMs() / 1000.0 : Double.NaN;
+        double timeMax = Math.max(yMax(Metric.PROCESSING_TIME, d), QueryCharts.durationTop(q));
+        if (!Double.isNaN(settled)) timeMax = Math.max(timeMax, ChartData.niceCeiling(settled * 1.1));
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            Font big = new Font(Font.SANS_SERIF, Font.BOLD, 32);
+            Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
+            centered(g, Messages.in(lang, "chart.apis.dstream", d.job(), d.summary().verdict()), big, 0, cellW, 48, Color.BLACK);
+            centered(g, pairHeading(d, true, lang)[1], small, 0, cellW, 88, NOTE_COLOR);
+            centered(g, Messages.in(lang, "chart.apis.query", q.job(), q.summary().verdict()), big, cellW, cellW, 48, Color.BLACK);
+            centered(g, pairHeading(q, false, lang)[1], small, cellW, cellW, 88, NOTE_COLOR);
+            paint(g, timeline(d, Metric.PROCESSING_TIME, timeMax, scale, Metric.PROCESSING_TIME.label, lang), 0, top, cellW, cellH);
+            paint(g, timeline(d, Metric.SCHEDULING_DELAY, Double.NaN, scale, Metric.SCHEDULING_DELAY.label, lang), 0, top + cellH, cellW, cellH);
+            paint(g, QueryCharts.duration(q, timeMax, scale, QueryChart.BATCH_DURATION.label, lang, settled), cellW, top, cellW, cellH);
+            double rowsTop = Math.max(QueryCharts.rowsTop(q), Double.isNaN(settled) ? 0
+                    : ChartData.niceCeiling(settled * q.summary().knobs().linesPerSecond() * 1.1));
+            paint(g, QueryCharts.rows(q, rowsTop, scale, QueryChart.INPUT_ROWS.label, lang, settled), cellW, top + cellH, cellW, cellH);
             g.setColor(GRID_COLOR);
             g.fillRect(cellW - 1, top, 2, HEIGHT - top);
         } finally {
@@ -134,11 +190,13 @@ public final class ChartRenderer {
         RunSummary s = run.summary();
         return new String[] {
                 Messages.in(lang, "chart.pair.heading", Messages.in(lang, before ? "chart.pair.before" : "chart.pair.after"), run.job(), s.verdict()),
-                Messages.in(lang, "chart.pair.knobs", run.knobsLabel(lang), Format.seconds(lang, s.medianProcessingTimeMs()),
+                Messages.in(lang, run.structured() ? "chart.pair.knobs.query" : "chart.pair.knobs", run.knobsLabel(lang), Format.seconds(lang, s.medianProcessingTimeMs()),
                         Format.fixed(lang, s.processingToIntervalRatio(), 2))};
     }
 
-    private static void centered(Graphics2D g, String text, Font font, int x, int width, int baseline, Color color) {
+    static void centered(Graphics2D g, String text, Font font, int x, int width, int baseline, Color color) {
+        // A long heading (a long job name, Vietnamese words) shrinks to its column rather than run into the next one.
+        while (font.getSize() > 12 && g.getFontMetrics(font).stringWidth(text) > width - 24) font = font.deriveFont(font.getSize2D() - 1);
         g.setFont(font);
         g.setColor(color);
         g.drawString(text, x + Math.max(0, (width - g.getFontMetrics().stringWidth(text)) / 2), baseline);
@@ -149,7 +207,7 @@ public final class ChartRenderer {
         return Messages.in(lang, "chart.title", run.job(), what, run.knobsLabel(lang));
     }
 
-    private static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int w, int h) {
+    static void paint(Graphics2D g, Chart<?, ?> chart, int x, int y, int w, int h) {
         Graphics2D cell = (Graphics2D) g.create(x, y, w, h);
         try {
             chart.paint(cell, w, h);
@@ -232,7 +290,7 @@ public final class ChartRenderer {
     }
 
     /** A dashed horizontal line across the chart, named in the legend. */
-    private static void reference(XYChart chart, String name, double right, double y, Color color, double scale) {
+    static void reference(XYChart chart, String name, double right, double y, Color color, double scale) {
         XYSeries line = chart.addSeries(name, new double[] {0, right}, new double[] {y, y});
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(color);
@@ -297,7 +355,7 @@ public final class ChartRenderer {
     }
 
     /** Fonts and lines sized for a slide; {@code scale} shrinks them for the cells of a composite. */
-    private static void style(AxesChartStyler st, double scale, Lang lang) {
+    static void style(AxesChartStyler st, double scale, Lang lang) {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotBorderVisible(false);

@@ -41,6 +41,12 @@ public record Explanation(Map<Lang, String> text) {
     public static Explanation of(RecordedRun run) {
         RunSummary s = run.summary();
         Text t = new Text();
+        if (run.structured() && s.structured() != null) {
+            query(t, run);
+            Map<Lang, String> text = new EnumMap<>(Lang.class);
+            t.text.forEach((lang, b) -> text.put(lang, b.toString().strip()));
+            return new Explanation(text);
+        }
         if (run.knobsRecorded()) {
             BatchArithmetic a = arithmetic(s, s.knobs());
             if (a == null) measuredOnly(t, s);
@@ -147,6 +153,41 @@ public record Explanation(Map<Lang, String> text) {
     }
 
     /** Builds every language sentence by sentence from the same message and numbers, so they cannot drift apart. */
+    /**
+     * A query's paragraph: no receiver, so every slot runs tasks; the cost per line a and a·r from the structured
+     * model ({@code plan --api structured}'s); what the micro-batches measured; the verdict's own sentence.
+     */
+    private static void query(Text t, RecordedRun run) {
+        RunSummary s = run.summary();
+        io.ssplab.core.StructuredSummary q = s.structured();
+        if (run.knobsRecorded()) {
+            Knobs k = s.knobs();
+            io.ssplab.model.Workload w;
+            try {
+                w = io.ssplab.model.StructuredModel.workload(k.withApi(io.ssplab.core.Api.STRUCTURED), null,
+                        io.ssplab.core.Master.parse(k.master()).isLocal() ? io.ssplab.core.Master.parse(k.master()).cores()
+                                : io.ssplab.core.Master.DEFAULT_CLUSTER_CORES);
+            } catch (RuntimeException e) {
+                w = null;
+            }
+            if (w != null) {
+                io.ssplab.model.Workload work = w;
+                double a = io.ssplab.model.StructuredModel.perLineMs(work);
+                int waves = (k.partitions() + work.cores() - 1) / work.cores();
+                t.add("expl.query.ran", l -> new Object[] {s.job(), k.master(), k.partitions(), run.costLabel(l), work.cores(),
+                        Messages.count(l, waves, "noun.wave"), Format.plain(l, Math.round(a * 100) / 100.0),
+                        Format.fixed(l, a * k.linesPerSecond() / 1000, 2)});
+            }
+        }
+        t.add("expl.query.measured", l -> new Object[] {Format.seconds(l, s.medianProcessingTimeMs()), Format.fixed(l, s.processingToIntervalRatio(), 2),
+                Format.plain(l, s.medianRecordsPerBatch()), q.measuredOverheadMs() == null ? "–" : Format.seconds(l, q.measuredOverheadMs())});
+        for (Lang l : Lang.values()) {
+            t.text.computeIfAbsent(l, x -> new StringBuilder()).append(Messages.in(l, "expl.query.verdict", s.verdict(),
+                    io.ssplab.metrics.StructuredSummarizer.reason(s, l).strip().replaceAll("\\.$", ""))).append(' ');
+        }
+        if (s.warmupBatches() > 0) t.add("expl.query.warmup", l -> new Object[] {s.warmupBatches()});
+    }
+
     private static final class Text {
         final Map<Lang, StringBuilder> text = new EnumMap<>(Lang.class);
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.ssplab.page.Bilingual;
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Format;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
@@ -36,13 +37,18 @@ public final class HtmlPage {
     /**
      * @param runs       the runs, in the order to show them
      * @param pair       the before/after pair, if the runs have one
+     * @param apis       a DStream run and a query on the same knobs, compared ({@code bin/ssp compare}), if the runs have them
      * @param problems   inputs that could not be used
      * @param chartsDir  where the PNGs are, relative to the page ("charts")
      * @param regenerate the command that re-creates this page
      * @param generated  when the page is written
      */
-    public record Content(List<RecordedRun> runs, Optional<BeforeAfter> pair, List<Note> problems, String chartsDir,
+    public record Content(List<RecordedRun> runs, Optional<BeforeAfter> pair, Optional<TwoApis> apis, List<Note> problems, String chartsDir,
                           String regenerate, Instant generated) {
+        /** A page without the two APIs compared. */
+        public Content(List<RecordedRun> runs, Optional<BeforeAfter> pair, List<Note> problems, String chartsDir, String regenerate, Instant generated) {
+            this(runs, pair, Optional.empty(), problems, chartsDir, regenerate, generated);
+        }
     }
 
     public static String render(Content c) {
@@ -55,6 +61,7 @@ public final class HtmlPage {
                 .append(Bilingual.CSS).append(CSS).append("</style>\n</head>\n<body>\n");
         header(h, c);
         glance(h, c);
+        c.apis().ifPresent(a -> apis(h, a, c.chartsDir()));
         c.pair().ifPresent(p -> beforeAfter(h, p, c.chartsDir()));
         for (RecordedRun run : c.runs()) run(h, run, c.chartsDir());
         problems(h, c.problems());
@@ -117,10 +124,34 @@ public final class HtmlPage {
                 .append(text(l -> Messages.in(l, "report.story.failed", String.join("; ", Story.failures(acts, l))))).append("</p>\n");
     }
 
+    /** The two APIs on the same knobs: both verdicts, the slide side by side, and the arithmetic that explains the difference. */
+    private static void apis(StringBuilder h, TwoApis a, String chartsDir) {
+        h.append("<section id=\"apis\">\n<h2>").append(msg("cmp.heading")).append("</h2>\n<p class=\"story ")
+                .append(a.differenceShown() ? "held" : "failed").append("\">").append(text(a::headline)).append("</p>\n");
+        figure(h, l -> chartsDir + "/" + a.fileName(l), l -> Messages.in(l, "report.apis.alt", a.dstream().job(), a.query().job()),
+                l -> Messages.in(l, "report.apis.caption"), "wide");
+        for (Lang l : Bilingual.LANGS) {
+            h.append("<div class=\"arithmetic ").append(l.code()).append("\" lang=\"").append(l.code()).append("\">\n");
+            for (String line : a.lines(l)) h.append("<p>").append(esc(line)).append("</p>\n");
+            h.append("</div>\n");
+        }
+        h.append("</section>\n");
+    }
+
     private static void beforeAfter(StringBuilder h, BeforeAfter p, String chartsDir) {
         RunSummary b = p.before().summary();
         RunSummary a = p.after().summary();
         h.append("<section id=\"before-after\">\n<h2>").append(msg("report.beforeAfter")).append("</h2>\n");
+        if (p.before().structured() && p.after().structured()) {
+            figure(h, l -> chartsDir + "/" + p.fileName(l), l -> Messages.in(l, "report.beforeAfter.alt", p.before().job(), p.after().job()),
+                    l -> Messages.in(l, "report.beforeAfter.caption.query",
+                            p.before().job(), Format.seconds(l, b.medianProcessingTimeMs()), Format.seconds(l, b.batchIntervalMs()),
+                            Format.fixed(l, b.processingToIntervalRatio(), 2), growth(l, b), b.verdict(),
+                            p.after().job(), Format.seconds(l, a.medianProcessingTimeMs()), Format.fixed(l, a.processingToIntervalRatio(), 2),
+                            growth(l, a), a.verdict()), "wide");
+            h.append("</section>\n");
+            return;
+        }
         figure(h, l -> chartsDir + "/" + p.fileName(l), l -> Messages.in(l, "report.beforeAfter.alt", p.before().job(), p.after().job()),
                 l -> Messages.in(l, "report.beforeAfter.caption",
                         p.before().job(), Format.seconds(l, b.medianProcessingTimeMs()), Format.seconds(l, b.batchIntervalMs()),
@@ -128,6 +159,11 @@ public final class HtmlPage {
                         p.after().job(), Format.seconds(l, a.medianProcessingTimeMs()), Format.fixed(l, a.processingToIntervalRatio(), 2),
                         Format.signed(l, a.schedulingDelaySlopeMsPerBatch(), 0), a.verdict()), "wide");
         h.append("</section>\n");
+    }
+
+    /** g, a query's growth of rows per batch: "+24.6%"; "–" when not known. */
+    private static String growth(Lang l, RunSummary s) {
+        return s.structured() == null ? "–" : Format.signed(l, s.structured().rowsGrowthPerBatch() * 100, 1) + "%";
     }
 
     private static void run(StringBuilder h, RecordedRun run, String chartsDir) {
@@ -143,7 +179,12 @@ public final class HtmlPage {
         }
         stats(h, run);
         h.append("<div class=\"charts\">\n");
-        for (RunChart chart : RunChart.values()) {
+        if (run.structured()) {
+            for (QueryChart chart : QueryChart.values()) {
+                figure(h, l -> chartsDir + "/" + chart.fileName(run.name(), l), l -> Messages.in(l, "report.chart.alt", run.job(), chart.label),
+                        chart::caption, "");
+            }
+        } else for (RunChart chart : RunChart.values()) {
             figure(h, l -> chartsDir + "/" + chart.fileName(run.name(), l), l -> Messages.in(l, "report.chart.alt", run.job(), chart.what(l)),
                     chart::caption, "");
         }
@@ -164,6 +205,17 @@ public final class HtmlPage {
     private static void stats(StringBuilder h, RecordedRun run) {
         h.append("<table class=\"stats\">\n<thead><tr>").append(th("report.stats.all")).append(th("report.stats.median"))
                 .append(th("report.stats.p95")).append(th("report.stats.max")).append("</tr></thead>\n<tbody>\n");
+        if (run.structured()) {
+            // A query's own quantities, named as its charts name them.
+            List<BatchMetrics> b = run.batches();
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Batch Duration", Messages.in(l, "chart.unit.seconds")), QueryCharts.batchDuration(b).y());
+            statsRow(h, l -> Messages.in(l, "report.stats.lateness"), Metric.SCHEDULING_DELAY.of(b));
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Input Rate", Messages.in(l, "chart.unit.rowsPerSecond")), QueryCharts.inputRate(b).y());
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Process Rate", Messages.in(l, "chart.unit.rowsPerSecond")), QueryCharts.processRate(b).y());
+            statsRow(h, l -> Messages.in(l, "chart.axis.metric", "Input Rows", Messages.in(l, "chart.query.rows")), QueryCharts.inputRows(b).y());
+            h.append("</tbody>\n</table>\n");
+            return;
+        }
         for (Metric m : List.of(Metric.PROCESSING_TIME, Metric.SCHEDULING_DELAY, Metric.TOTAL_DELAY, Metric.INPUT_RATE)) {
             Percentiles p = Percentiles.of(m.of(run.batches()));
             h.append("<tr><th scope=\"row\">").append(text(m::axisTitle)).append("</th>")
@@ -173,6 +225,12 @@ public final class HtmlPage {
         h.append("<tr><th scope=\"row\">").append(msg("report.stats.records")).append("</th>")
                 .append(td(l -> number(l, records.median()))).append(td(l -> number(l, records.p95()))).append(td(l -> number(l, records.max())))
                 .append("</tr>\n</tbody>\n</table>\n");
+    }
+
+    private static void statsRow(StringBuilder h, Function<Lang, String> name, double[] values) {
+        Percentiles p = Percentiles.of(values);
+        h.append("<tr><th scope=\"row\">").append(text(name)).append("</th>")
+                .append(td(l -> number(l, p.median()))).append(td(l -> number(l, p.p95()))).append(td(l -> number(l, p.max()))).append("</tr>\n");
     }
 
     private static void problems(StringBuilder h, List<Note> problems) {
@@ -250,7 +308,7 @@ public final class HtmlPage {
             .verdict { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 14px; font-weight: 600; color: #fff; vertical-align: middle; }
             .verdict.stable { background: var(--green); } .verdict.unstable { background: var(--red); } .verdict.inconclusive { background: var(--muted); }
             .story { font-weight: 600; } .story.held { color: var(--green); } .story.failed { color: var(--red); }
-            .explain { max-width: 75em; }
+            .explain, .arithmetic { max-width: 75em; }
             .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
             @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
             figure { margin: 0; }

@@ -24,6 +24,12 @@ import io.ssplab.core.RunSummary;
 public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batches, RunSummary summary,
                           boolean knobsRecorded, List<Note> notes) {
 
+    /** Whether it is a Structured Streaming run (its batches are micro-batches of a query): it gets the query's charts. */
+    public boolean structured() {
+        return batches.get(0).api() == io.ssplab.core.Api.STRUCTURED
+                || summary.knobs() != null && summary.knobs().api() == io.ssplab.core.Api.STRUCTURED;
+    }
+
     public String job() {
         return summary.job();
     }
@@ -37,6 +43,11 @@ public record RecordedRun(String name, Path metricsFile, List<BatchMetrics> batc
     public String knobsLabel(Lang lang) {
         String bi = Format.plain(lang, summary.batchIntervalMs() / 1000.0) + " s";
         if (!knobsRecorded) return "BI " + bi + Messages.in(lang, "report.knobsNotRecorded");
+        if (structured()) {
+            String label = Messages.in(lang, "report.knobs.query", summary.knobs().master(), summary.knobs().partitions(), costLabel(lang), bi);
+            double s = summary.knobs().batchCostMs();
+            return s > 0 ? label + Messages.in(lang, "report.knobs.batchCost", Format.plain(lang, s / 1000.0) + " s") : label;
+        }
         return Messages.in(lang, "report.knobs", summary.knobs().master(), summary.knobs().partitions(), costLabel(lang), bi);
     }
 

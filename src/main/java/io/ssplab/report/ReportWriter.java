@@ -44,9 +44,11 @@ public final class ReportWriter {
         if (runs.isEmpty()) throw new IllegalArgumentException("a report needs at least one run");
         Path charts = outDir.resolve(CHARTS_DIR);
         Files.createDirectories(charts);
-        Optional<BeforeAfter> pair = runs.size() > 1 ? BeforeAfter.choose(runs) : Optional.empty();
-        renderCharts(runs, pair, charts);
-        String html = HtmlPage.render(new HtmlPage.Content(runs, pair, problems, CHARTS_DIR, regenerate, Instant.now()));
+        // A DStream run and a query on the same knobs: the page compares the two APIs instead of a before/after pair.
+        Optional<TwoApis> apis = TwoApis.find(runs);
+        Optional<BeforeAfter> pair = runs.size() > 1 && apis.isEmpty() ? BeforeAfter.choose(runs) : Optional.empty();
+        renderCharts(runs, pair, apis, charts);
+        String html = HtmlPage.render(new HtmlPage.Content(runs, pair, apis, problems, CHARTS_DIR, regenerate, Instant.now()));
         Path page = outDir.resolve(pageName);
         Files.writeString(page, html, StandardCharsets.UTF_8);
         return page;
@@ -58,12 +60,17 @@ public final class ReportWriter {
      * a busy one).
      */
     static void renderCharts(List<RecordedRun> runs, Optional<BeforeAfter> pair, Path charts) throws IOException {
+        renderCharts(runs, pair, Optional.empty(), charts);
+    }
+
+    static void renderCharts(List<RecordedRun> runs, Optional<BeforeAfter> pair, Optional<TwoApis> apis, Path charts) throws IOException {
         List<Callable<Void>> languages = new ArrayList<>();
         for (Lang lang : Bilingual.LANGS) {
             languages.add(() -> {
                 for (RecordedRun run : runs) ChartRenderer.renderRun(run, charts, lang);
                 if (pair.isPresent())
                     ChartRenderer.renderBeforeAfter(pair.get().before(), pair.get().after(), charts.resolve(pair.get().fileName(lang)), lang);
+                if (apis.isPresent()) ChartRenderer.renderApis(apis.get(), charts.resolve(apis.get().fileName(lang)), lang);
                 return null;
             });
         }

@@ -231,7 +231,8 @@ class InvalidInputTest {
         List<Case> all = cases().toList();
         assertThat(all).hasSizeGreaterThanOrEqualTo(AT_LEAST);
         Set<String> commands = all.stream().map(c -> c.args().isEmpty() ? "" : c.args().get(0)).collect(Collectors.toSet());
-        assertThat(commands).contains("demo", "run", "source", "check", "report", "plan", "calibrate", "sweep", "cluster", "help", "--lang");
+        assertThat(commands).contains("demo", "run", "source", "check", "report", "plan", "calibrate", "sweep", "compare", "cluster", "help",
+                "--lang");
         assertThat(all.stream().filter(c -> c.args().size() > 1 && c.args().get(0).equals("cluster")).map(c -> c.args().get(1)))
                 .contains("start", "status", "stop", "frob");
         assertThat(all.stream().map(Case::toString).collect(Collectors.toSet())).as("no case twice").hasSameSizeAs(all);
@@ -579,6 +580,10 @@ class InvalidInputTest {
         cases.add(of("stop takes no option", List.of("cluster", "stop", "--force")));
         // demo
         cases.add(of("--out a file", List.of("demo", "--out", f.regularFile.toString())));
+        // compare
+        cases.add(of("--out a file", List.of("compare", "--out", f.regularFile.toString())));
+        cases.add(of("compare on a cluster", List.of("compare", "--master", "spark://127.0.0.1:7077")));
+        cases.add(of("one task slot: the DStream receiver holds it", List.of("compare", "--master", "local[1]")));
         return cases;
     }
 
