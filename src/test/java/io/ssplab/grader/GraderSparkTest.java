@@ -26,7 +26,7 @@ import io.ssplab.run.StopSignal;
  * measured after warm-up.
  */
 class GraderSparkTest {
-    static final int BATCHES = 6;
+    static final int BATCHES = 4;
     final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
 
@@ -40,7 +40,7 @@ class GraderSparkTest {
         return r.criteria().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** "; measured 6 batches after 2 warm-up batches (…)": the run stopped once the wanted batches were measured. */
+    /** "; measured 4 batches after 2 warm-up batches (…)": the run stopped once the wanted batches were measured. */
     static void assertStoppedAfterTheWantedBatches(GradeReport r, String text) {
         assertThat(r.header()).as(text).containsPattern("; measured " + BATCHES + " batches after \\d+ warm-up batch(es)? \\(");
         assertThat(text).contains("stopped: " + BATCHES + " batches measured");
