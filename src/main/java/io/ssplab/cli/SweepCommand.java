@@ -50,7 +50,7 @@ public final class SweepCommand implements Callable<Integer> {
     static final List<Integer> QUERY_PARTITIONS = List.of(2);
     static final List<Duration> QUERY_COSTS = List.of(Duration.ofMillis(4), Duration.ofMillis(11), Duration.ofMillis(16));
     /** Batches a query cell measures by default: a falling-behind one settles over a few batches. */
-    static final int QUERY_BATCHES = 6;
+    static final int QUERY_BATCHES = 8;
 
     @ParentCommand
     Main main;

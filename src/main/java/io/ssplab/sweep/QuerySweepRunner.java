@@ -47,8 +47,8 @@ public final class QuerySweepRunner {
     static final double STARTUP_SECONDS = 10;
     /** Batches a cell needs before its measured ones: batch 0 (empty) and the first full one. */
     static final int LEAD_BATCHES = 2;
-    /** Batches the warm-up query measures o on. */
-    static final int WARM_UP_BATCHES = 4;
+    /** Batches the warm-up query measures o on: its verdict judges the last 6, once the JIT has warmed up (the first query of a JVM is slower for a while). */
+    static final int WARM_UP_BATCHES = 8;
     /** The setting the warm-up measures o on: the structured baseline's. */
     static final SweepCell WARM_UP_CELL = new SweepCell(2, 2, Duration.ZERO);
     /** Every cell runs the structured lessons' pipeline with the cell's cost per line. */
