@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.Api;
 import io.ssplab.core.Columns;
 import io.ssplab.core.CostKind;
 import io.ssplab.core.ExitCodes;
@@ -23,6 +24,9 @@ import io.ssplab.jobs.Phase2Bottleneck;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.sweep.CellResult;
+import io.ssplab.sweep.QuerySweepPage;
+import io.ssplab.sweep.QuerySweepResult;
+import io.ssplab.sweep.QuerySweepRunner;
 import io.ssplab.sweep.StabilityMap;
 import io.ssplab.sweep.SweepGrid;
 import io.ssplab.sweep.SweepPage;
@@ -31,6 +35,8 @@ import io.ssplab.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bin/ssp sweep}: runs a grid of settings and measures how well the planner predicted each. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false)
@@ -39,8 +45,21 @@ public final class SweepCommand implements Callable<Integer> {
     static final Range PARTITIONS = new Range("--partitions", 1, Limits.MAX_PARTITIONS, "2,4,8,16");
     static final Range COSTS = Range.ofMillis("--cost", 0, Limits.MAX_COST_MS, "5ms,10ms,15ms");
 
+    /** The default grid of {@code --api structured}: STABLE, FALLING_BEHIND and UNSTABLE on local[2], P = 2 (docs/planner.md). */
+    static final List<Integer> QUERY_CORES = List.of(2);
+    static final List<Integer> QUERY_PARTITIONS = List.of(2);
+    static final List<Duration> QUERY_COSTS = List.of(Duration.ofMillis(4), Duration.ofMillis(11), Duration.ofMillis(16));
+    /** Batches a query cell measures by default: a falling-behind one settles over a few batches. */
+    static final int QUERY_BATCHES = 8;
+
     @ParentCommand
     Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.sweep.api", defaultValue = "dstream")
+    Api api;
 
     @Option(names = "--cores", paramLabel = "N", split = ",", defaultValue = "2,4,8")
     List<Integer> cores;
@@ -74,6 +93,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (api == Api.STRUCTURED) return structured();
         for (int c : cores) CORES.check(c);
         for (int p : partitions) PARTITIONS.check(p);
         for (Duration c : costs) COSTS.check(c);
@@ -110,6 +130,51 @@ public final class SweepCommand implements Callable<Integer> {
             if (!worst.isEmpty()) Columns.table("  ", new boolean[] {false, true, false}, worst).forEach(console::println);
         }
         console.println(Messages.get("cli.sweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
+        return sweep.complete() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /**
+     * {@code --api structured}: every cell a query (cost per line, trigger = --batch-interval), predicted by the
+     * structured model; refusals first, before Spark starts.
+     */
+    private Integer structured() throws Exception {
+        if (given("--cost-kind")) throw new BadInputException(Messages.get("ss.bad.level2", "--cost-kind"));
+        if (given("--skew")) throw new BadInputException(Messages.get("ss.bad.level2", "--skew"));
+        List<Integer> c = given("--cores") ? cores : QUERY_CORES;
+        List<Integer> p = given("--partitions") ? partitions : QUERY_PARTITIONS;
+        List<Duration> k = given("--cost") ? costs : QUERY_COSTS;
+        int n = given("--batches") ? batches : QUERY_BATCHES;
+        for (int x : c) CORES.check(x);
+        for (int x : p) PARTITIONS.check(x);
+        for (Duration x : k) COSTS.check(x);
+        SweepGrid grid = new SweepGrid(c, p, k).validate();
+        CalibrateCommand.BATCHES.check(n);
+        Knobs base = io.ssplab.jobs.structured.Overload.KNOBS.withBatchInterval(batchInterval).withRate(rate).withApi(Api.STRUCTURED).validate();
+        Path dir = out != null ? out : Path.of(System.getProperty("ssp.home", "."), "runs",
+                "sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Options.writableDirectory("--out", dir);
+
+        PrintStream console = main.out;
+        QuerySweepRunner runner = new QuerySweepRunner(console, !noWarmUp);
+        QuerySweepResult sweep;
+        try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
+            sweep = runner.run(grid, base, n, dir);
+        }
+        io.ssplab.core.Json.write(dir.resolve("sweep.json"), sweep.fields());
+        QuerySweepPage.write(sweep, dir.resolve("index.html"));
+        console.println();
+        if (sweep.cells().isEmpty()) {
+            console.println(sweep.stopReason() != null ? Messages.get("cli.sweep.noCellStopped", sweep.stopReason()) : Messages.get("cli.sweep.noCell"));
+        } else {
+            sweep.table().forEach(console::println);
+            console.println();
+            console.println(sweep.verdictLine(io.ssplab.core.Lang.current()));
+        }
+        console.println(Messages.get("ssweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
         return sweep.complete() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

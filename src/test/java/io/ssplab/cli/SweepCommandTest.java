@@ -39,7 +39,14 @@ class SweepCommandTest extends IsolatedCli {
             "--cost 2s",
             "--out",
             "--batch-interval 0",
-            "--rate 0"})
+            "--rate 0",
+            "--api quantum",
+            "--api structured --skew 1.2",
+            "--api structured --cost-kind cpu",
+            "--api structured --cost-kind wait",
+            "--api structured --cores 1",
+            "--api structured --batches 2",
+            "--api structured --cost 2s"})
     void refusesBadListsBeforeSparkStarts(String args) {
         assertThat(sweep(args.split(" "))).as(args).isEqualTo(ExitCodes.USAGE);
         assertThat(err().strip()).as(args).isNotEmpty().doesNotContain("\tat ").doesNotContain("Exception");
@@ -79,6 +86,32 @@ class SweepCommandTest extends IsolatedCli {
         assertThat(Files.readString(dir.resolve("index.html"))).contains("model estimate vs real").contains("Worst cells and why");
         // every run's own summary carries the prediction and its error
         assertThat(Files.readString(dir.resolve("cells/c8-p7-8ms.log"))).contains("model: predicted PT").contains("top 5 words");
+        assertThat(SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
+    }
+
+    /**
+     * {@code --api structured}, two query cells on wide margins (trigger 2 s, 100 lines/s, no warm-up query: the
+     * lab's default o, 0.5 s): local[2] and local[8], P=2, no cost: a micro-batch lasts o alone, STABLE while o
+     * stays under the 2 s trigger (0.5–1.2 s measured on this machine, 2 s only under heavy load). Verdicts only.
+     */
+    @Test
+    void aSmallRealQuerySweepMatchesItsPredictions() throws Exception {
+        Path dir = home.resolve("query-sweep");
+        int code = sweep("--api", "structured", "--cores", "2,8", "--partitions", "2", "--cost", "0ms", "--batches", "4",
+                "--batch-interval", "2s", "--rate", "100", "--no-warm-up", "--out", dir.toString());
+        String console = out();
+        assertThat(code).as(console + err()).isZero();
+        assertThat(console).contains("[1/2]").contains("model error on the settled batch duration").contains("verdict predicted right in");
+
+        JsonNode json = io.ssplab.core.Json.MAPPER.readTree(dir.resolve("sweep.json").toFile());
+        assertThat(json.get("api").asText()).isEqualTo("structured");
+        assertThat(json.get("cells")).hasSize(2);
+        for (JsonNode cell : json.get("cells")) {
+            assertThat(cell.get("predictedVerdict").asText()).as(cell.toString()).isEqualTo("STABLE");
+            assertThat(cell.get("measuredVerdict").asText()).as(cell.toString()).isEqualTo("STABLE");
+        }
+        assertThat(json.get("verdictAgreements").asInt()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("Sweep of queries");
         assertThat(SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
     }
 }
