@@ -13,8 +13,6 @@ import io.ssplab.core.Limits;
 import io.ssplab.core.Messages;
 import io.ssplab.pipeline.KeySalting;
 import io.ssplab.pipeline.SkewPipeline;
-import io.ssplab.pipeline.Standalone;
-import io.ssplab.pipeline.StreamingJob;
 
 /**
  * What the skew exercise ({@code fix-skew}) and its solution have in common: the three gaps of a salted,
@@ -26,7 +24,7 @@ import io.ssplab.pipeline.StreamingJob;
  * <p>A solution extends this class, never the student's exercise. The tasks call the gap methods, so the
  * exercise travels to them: it is {@link java.io.Serializable} (through {@link KeySalting}) and keeps no fields.
  */
-public abstract class SaltingExercise implements StreamingJob, KeySalting {
+public abstract class SaltingExercise extends GapExercise implements KeySalting {
     private static final long serialVersionUID = 1L;
 
     /** The skew lesson's knobs: local[8] (7 free slots), P = 7, 8 ms per word after the shuffle, words of Zipf exponent 1.2. */
@@ -74,6 +72,7 @@ public abstract class SaltingExercise implements StreamingJob, KeySalting {
     }
 
     /** The first gap still open, in gap order, or null when all three are filled. */
+    @Override
     public MissingSolutionException firstOpenGap() {
         try {
             salts();
@@ -83,21 +82,5 @@ public abstract class SaltingExercise implements StreamingJob, KeySalting {
         } catch (MissingSolutionException open) {
             return open;
         }
-    }
-
-    /** An open gap: throws, naming the gap and giving a hint. Replace the call with your code. */
-    protected final <T> T gap(int number) {
-        throw new MissingSolutionException(name(), number);
-    }
-
-    /** What {@code main} does: this exercise under plain spark-submit, on lines from {@code bin/ssp source --skew 1.2}. */
-    protected void runStandalone(String[] args) throws InterruptedException {
-        MissingSolutionException open = firstOpenGap();
-        if (open != null) {
-            System.err.println(open.getMessage());
-            System.exit(1);
-        }
-        Knobs knobs = defaults();
-        Standalone.run(knobs, java.util.Map.of(), topWordsToPrint(), lines -> wordCounts(lines, knobs), args);
     }
 }

@@ -7,8 +7,6 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
 
 import io.ssplab.core.CostUnit;
 import io.ssplab.core.Knobs;
-import io.ssplab.pipeline.Standalone;
-import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.pipeline.WordCountPipeline;
 
 /**
@@ -21,7 +19,7 @@ import io.ssplab.pipeline.WordCountPipeline;
  * <p>{@link #defaults()} reads the gaps, so the runner finds an open gap before Spark starts — and
  * {@link #firstOpenGap()} lets the grader say "not attempted".
  */
-public abstract class WordCountExercise implements StreamingJob {
+public abstract class WordCountExercise extends GapExercise {
 
     /** Gap 1 — the batch interval (BI). */
     public abstract Duration batchInterval();
@@ -63,6 +61,7 @@ public abstract class WordCountExercise implements StreamingJob {
     }
 
     /** The first gap still open, in gap order, or null when all five are filled. */
+    @Override
     public MissingSolutionException firstOpenGap() {
         try {
             batchInterval();
@@ -74,21 +73,5 @@ public abstract class WordCountExercise implements StreamingJob {
         } catch (MissingSolutionException open) {
             return open;
         }
-    }
-
-    /** An open gap: throws, naming the gap and giving a hint. Replace the call with your value. */
-    protected final <T> T gap(int number) {
-        throw new MissingSolutionException(name(), number);
-    }
-
-    /** What {@code main} does: this exercise under plain spark-submit, on lines from {@code bin/ssp source} ({@link Standalone}). */
-    protected void runStandalone(String[] args) throws InterruptedException {
-        MissingSolutionException open = firstOpenGap();
-        if (open != null) {
-            System.err.println(open.getMessage());
-            System.exit(1);
-        }
-        Knobs knobs = defaults();
-        Standalone.run(knobs, java.util.Map.of(), topWordsToPrint(), lines -> wordCounts(lines, knobs), args);
     }
 }

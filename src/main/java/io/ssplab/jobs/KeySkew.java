@@ -62,11 +62,6 @@ public final class KeySkew implements StreamingJob {
     public static final Verdict EXPECTED = Verdict.UNSTABLE;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

@@ -38,11 +38,6 @@ public final class Phase1Baseline implements StreamingJob {
     public static final Verdict EXPECTED = Verdict.STABLE;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

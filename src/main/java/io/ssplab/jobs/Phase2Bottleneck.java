@@ -55,11 +55,6 @@ public final class Phase2Bottleneck implements StreamingJob {
     public static final Verdict EXPECTED = Verdict.UNSTABLE;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

@@ -40,11 +40,6 @@ public final class Phase3Parallelism implements StreamingJob {
     public static final Verdict EXPECTED = Verdict.STABLE;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

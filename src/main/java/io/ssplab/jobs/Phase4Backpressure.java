@@ -67,11 +67,6 @@ public final class Phase4Backpressure implements StreamingJob {
             "spark.streaming.backpressure.pid.minRate", String.valueOf(MIN_RATE));
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

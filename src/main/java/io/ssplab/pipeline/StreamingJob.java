@@ -17,8 +17,10 @@ import io.ssplab.core.Messages;
  */
 public interface StreamingJob {
 
-    /** Name on the command line: phase1, fill-gaps, … */
-    String name();
+    /** Name on the command line: phase1, fill-gaps, … — its knobs' job name unless a class says otherwise. */
+    default String name() {
+        return defaults().job();
+    }
 
     /** One sentence: what this job shows, in the current language (message {@code job.NAME.description}). */
     default String description() {

@@ -15,8 +15,10 @@ import io.ssplab.core.Messages;
  */
 public interface StructuredJob {
 
-    /** Name on the command line: ss-baseline, … */
-    String name();
+    /** Name on the command line: ss-baseline, … — its knobs' job name unless a class says otherwise. */
+    default String name() {
+        return defaults().job();
+    }
 
     /** One sentence: what this lesson shows, in the current language (message {@code job.NAME.description}). */
     default String description() {

@@ -46,11 +46,6 @@ public final class Baseline implements StructuredJob {
     public static final Verdict EXPECTED = Verdict.STABLE;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

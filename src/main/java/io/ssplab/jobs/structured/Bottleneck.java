@@ -51,11 +51,6 @@ public final class Bottleneck implements StructuredJob {
     public static final Verdict EXPECTED = Verdict.FALLING_BEHIND;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

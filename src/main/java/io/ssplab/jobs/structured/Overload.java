@@ -43,11 +43,6 @@ public final class Overload implements StructuredJob {
     public static final Verdict EXPECTED = Verdict.UNSTABLE;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }

@@ -35,11 +35,6 @@ public final class Parallelism implements StructuredJob {
     public static final Verdict EXPECTED = Verdict.STABLE;
 
     @Override
-    public String name() {
-        return KNOBS.job();
-    }
-
-    @Override
     public Knobs defaults() {
         return KNOBS;
     }
