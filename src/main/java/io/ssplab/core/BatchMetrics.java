@@ -49,6 +49,13 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
                            Double processedRowsPerSecond, Integer skippedTriggers, Long latencyP50Ms, Long latencyP95Ms,
                            Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask) {
 
+    /**
+     * The name of the RDD that pays the per-record cost in the pipelines that record task metrics: the
+     * pipeline names it (io.ssplab.pipeline.SkewPipeline), the listener finds the cost stage by it
+     * (io.ssplab.metrics.CostStageListener). One constant, so the two cannot drift apart.
+     */
+    public static final String COST_STAGE_RDD = "ssp-cost";
+
     @JsonCreator
     public BatchMetrics {
         if (durationMs != null) durationMs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(durationMs)); // sorted: stable files

@@ -133,10 +133,7 @@ public final class SkewGrader {
     }
 
     static GradeReport notAttempted(SaltingExercise exercise, MissingSolutionException open) {
-        Class<?> c = exercise.getClass();
-        String where = c.getName().contains("$") ? c.getName() : "src/main/java/" + c.getName().replace('.', '/') + ".java";
-        String closing = Messages.get("grade.notAttempted", open.gap(), open.gapName(), c.getSimpleName(), open.hint(), where, Lesson.FIX_SKEW.cliName());
-        return new GradeReport(Lesson.FIX_SKEW, c.getName(), Outcome.NOT_ATTEMPTED, "", List.of(), List.of(), closing);
+        return Grader.notAttempted(Lesson.FIX_SKEW, exercise.getClass(), open, false);
     }
 
     private static GradeReport graded(String name, Knobs knobs, SaltingExercise exercise, List<Criterion> criteria, SkewEvidence evidence) {

@@ -45,8 +45,8 @@ import io.ssplab.core.Stats;
 public final class CostStageListener extends SparkListener {
     /** The job property Spark Streaming sets to the batch time (JobScheduler.BATCH_TIME_PROPERTY_KEY). */
     public static final String BATCH_TIME_PROPERTY = "spark.streaming.internal.batchTime";
-    /** The RDD that pays the cost, as the skew pipelines name it (io.ssplab.pipeline.SkewPipeline.COST_RDD). */
-    public static final String COST_RDD_NAME = "ssp-cost";
+    /** The RDD that pays the cost, as the skew pipelines name it. */
+    public static final String COST_RDD_NAME = BatchMetrics.COST_STAGE_RDD;
 
     private final Map<Integer, Long> batchOfStage = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> costNamed = new ConcurrentHashMap<>();

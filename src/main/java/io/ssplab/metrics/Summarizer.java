@@ -89,7 +89,7 @@ public final class Summarizer {
             case UNSTABLE -> !Verdict.keepsUp(s.processingToIntervalRatio())
                     ? Messages.in(lang, "summary.reason.ptOverBi", Format.seconds(lang, pt), Format.seconds(lang, bi), Format.seconds(lang, pt - bi), slope)
                     : Messages.in(lang, "summary.reason.sdClimbs", Format.seconds(lang, pt), Format.seconds(lang, bi), slope);
-            case FALLING_BEHIND -> StructuredSummarizer.reason(s, lang); // a Structured Streaming verdict: its summary says why
+            case FALLING_BEHIND -> ""; // only a query falls behind, and a query's reason is StructuredSummarizer's (above)
             case STABLE -> Messages.in(lang, "summary.reason.stable", Format.seconds(lang, pt), Format.seconds(lang, bi),
                     Format.percent(lang, s.processingToIntervalRatio()), slope);
         };

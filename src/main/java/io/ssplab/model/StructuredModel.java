@@ -108,7 +108,7 @@ public final class StructuredModel extends ProcessingTimeModel {
     public StructuredPrediction predictQuery(Workload workload) {
         if (workload.costStagePartitions() < 1) throw new BadInputException(Messages.get("bad.noBlocks"));
         Workload w = workload.knobs().api() == Api.STRUCTURED ? workload : new Workload(workload.knobs().withApi(Api.STRUCTURED),
-                workload.cores(), 0, true);
+                workload.cores(), 0, true, 0, workload.cpuCores());
         return new StructuredPrediction(w, BatchArithmetic.of(w), sparkOverheadMs(w), overhead(), w.knobs().batchCostMs(), perLineMs(w));
     }
 }

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 
+import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.CostKind;
 import scala.Tuple2;
 
@@ -30,7 +31,7 @@ import scala.Tuple2;
  */
 public final class SkewPipeline {
     /** The name of the RDD that pays the per-record cost, in the Spark UI's DAG view and for the task metrics. */
-    public static final String COST_RDD = "ssp-cost";
+    public static final String COST_RDD = BatchMetrics.COST_STAGE_RDD;
 
     private SkewPipeline() {
     }

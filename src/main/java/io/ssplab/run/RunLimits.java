@@ -1,6 +1,12 @@
 package io.ssplab.run;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.Messages;
 
 /**
  * When a run stops by itself: after a number of <em>measured</em> batches — those after the warm-up
@@ -20,5 +26,21 @@ public record RunLimits(Integer measuredBatches, Duration duration) {
 
     public RunLimits withDuration(Duration d) {
         return new RunLimits(measuredBatches, d);
+    }
+
+    /**
+     * The batch-count half of the rule, as a sink for a run's listener: after each completed batch, requests
+     * the stop once the batches past the warm-up reach {@link #measuredBatches}. {@code warmup} is the API's own
+     * warm-up rule over the batches so far ({@code Warmup} for DStreams, {@code StructuredWarmup} for queries).
+     * Null when there is no batch limit.
+     */
+    public Consumer<BatchMetrics> stopWhenMeasured(List<BatchMetrics> batches, ToIntFunction<List<BatchMetrics>> warmup, StopSignal stop) {
+        if (measuredBatches == null) return null;
+        int wanted = measuredBatches;
+        return m -> {
+            if (batches.size() - warmup.applyAsInt(batches) >= wanted) {
+                stop.request(Messages.get("run.stop.measured", Messages.count(wanted, "noun.batch")));
+            }
+        };
     }
 }

@@ -169,14 +169,8 @@ public final class StreamingRunner {
         if (jsonl != null) listener.onBatch(jsonl);
         // The one stop rule: evaluated on every batch the run reports, on the listener-bus thread, so the
         // listener closes right after the batch that met it and every sink sees the same batches.
-        Integer wanted = options.limits().measuredBatches();
-        if (wanted != null) {
-            listener.onBatch(m -> {
-                if (batches.size() - Warmup.batches(batches, nominalLines) >= wanted) {
-                    stop.request(Messages.get("run.stop.measured", Messages.count(wanted, "noun.batch")));
-                }
-            });
-        }
+        var stopRule = options.limits().stopWhenMeasured(batches, b -> Warmup.batches(b, nominalLines), stop);
+        if (stopRule != null) listener.onBatch(stopRule);
         listener.closeOnStop(stop::requested);
 
         TopWords.route(TOP_WORDS_ROUTE, out::println);

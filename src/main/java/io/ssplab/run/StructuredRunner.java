@@ -158,14 +158,8 @@ public final class StructuredRunner {
         if (jsonl != null) listener.onBatch(jsonl);
         if (progressLog != null) listener.onProgressJson(json -> writeLine(progressLog, json));
         // The one stop rule, as for DStream runs: N batches measured after the warm-up.
-        Integer wanted = options.limits().measuredBatches();
-        if (wanted != null) {
-            listener.onBatch(m -> {
-                if (batches.size() - StructuredWarmup.batches(batches, nominalLines) >= wanted) {
-                    stop.request(Messages.get("run.stop.measured", Messages.count(wanted, "noun.batch")));
-                }
-            });
-        }
+        var stopRule = options.limits().stopWhenMeasured(batches, b -> StructuredWarmup.batches(b, nominalLines), stop);
+        if (stopRule != null) listener.onBatch(stopRule);
         listener.closeOnStop(stop::requested);
         spark.streams().addListener(listener);
 

@@ -43,7 +43,8 @@ class SkewGraderSparkTest {
         // every word of every batch: counted = its lines' count, for both jobs on the same stream
         assertThat(e.firstMismatch(true)).as(text).isNull();
         assertThat(e.firstMismatch(false)).as(text).isNull();
-        assertThat(e.batchesCompared(true)).isEqualTo(e.after().size());
+        assertThat(e.batchesCompared(true)).isEqualTo(e.after().size()).isPositive();
+        assertThat(e.batchesCompared(false)).as("the unsalted job's counts were compared too").isPositive();
         assertThat(e.wordsCountedAfter()).isEqualTo(e.wordsExpectedAfter()).isPositive();
 
         assertThat(g.report().outcome()).as(text).isEqualTo(Outcome.PASS);

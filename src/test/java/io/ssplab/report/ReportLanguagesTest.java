@@ -196,8 +196,10 @@ class ReportLanguagesTest {
             // each shown in its language's figure
             assertThat(html).contains("<figure class=\"vi").contains("src=\"charts/" + vi + "\"").contains("src=\"charts/" + name + "\"");
         }
-        for (String figure : PageText.elements(html, Lang.VI)) if (figure.contains("<img")) assertThat(figure).contains("-vi.png");
-        for (String figure : PageText.elements(html, Lang.EN)) if (figure.contains("<img")) assertThat(figure).doesNotContain("-vi.png");
+        java.util.List<String> viFigures = PageText.elements(html, Lang.VI).stream().filter(f -> f.contains("<img")).toList();
+        java.util.List<String> enFigures = PageText.elements(html, Lang.EN).stream().filter(f -> f.contains("<img")).toList();
+        assertThat(viFigures).as("the Vietnamese figures").isNotEmpty().hasSameSizeAs(enFigures).allMatch(f -> f.contains("-vi.png"));
+        assertThat(enFigures).as("the English figures").noneMatch(f -> f.contains("-vi.png"));
     }
 
     @Test
