@@ -3,12 +3,14 @@ package io.ssplab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.model.Calibration;
 
 /** bin/ssp calibrate: a short real zero-cost run whose median PT becomes the planner's overhead. */
+@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): it measures this machine's overhead, which a busy neighbour JVM would change
 class CalibrateCommandTest extends IsolatedCli {
 
     @Test

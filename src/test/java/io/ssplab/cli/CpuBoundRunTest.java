@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import io.ssplab.core.Json;
  * As a wait the same cost would take 0.84 s on phase2 and 0.42 s on phase3: half. So the line between
  * "more slots helped" and "they did not" is drawn at 0.75, far from both (0.5 and 1.0).
  */
+@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): it measures what the machine's cores can burn, which a neighbour JVM would share
 class CpuBoundRunTest extends IsolatedCli {
     /** phase3's PT over phase2's above this: the extra slots did not help. A wait cost would give ≈ 0.5. */
     private static final double NO_BETTER = 0.75;
