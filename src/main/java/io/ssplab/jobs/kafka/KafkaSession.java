@@ -16,6 +16,8 @@ final class KafkaSession {
                 .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.log.level", "WARN")
+                // the lessons' queries have no shuffle worth adapting, and real-time mode turns AQE off with a warning
+                .config("spark.sql.adaptive.enabled", "false")
                 .config("spark.driver.bindAddress", bind).config("spark.driver.host", bind);
         if (uiPort < 0) b.config("spark.ui.enabled", "false");
         else b.config("spark.ui.port", String.valueOf(uiPort));
