@@ -52,7 +52,9 @@ public final class ExactlyOnceLesson {
     public static final String MANIFEST = "ssp-exactly-once.json";
     public static final String SUMMARY = "exactly-once.json";
     public static final long DEFAULT_LINES = 20_000;
-    public static final double DEFAULT_RATE = 500;
+    /** --lines: enough for a few batches, and few enough that the read-back stays seconds. */
+    public static final io.ssplab.core.Range LINES = new io.ssplab.core.Range("--lines", 100, 1_000_000, "20000");
+    public static final int DEFAULT_RATE = 500;
     public static final int DEFAULT_PARTITIONS = 2;
     /** Two task slots for a two-partition topic: one task per Kafka partition, no waiting. */
     static final String MASTER = "local[2]";

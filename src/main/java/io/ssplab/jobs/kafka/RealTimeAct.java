@@ -41,7 +41,9 @@ import io.ssplab.run.StopSignal;
  */
 public final class RealTimeAct {
     public static final Duration DEFAULT_MEASURE = Duration.ofSeconds(20);
-    public static final double DEFAULT_RATE = 200;
+    public static final int DEFAULT_RATE = 200;
+    /** --duration, the measurement per mode: at least one real-time batch's worth, at most a coffee break. */
+    public static final io.ssplab.core.Range MEASURE = io.ssplab.core.Range.ofMillis("--duration", 5_000, 600_000, "20s");
     /** Real-time mode's batch length: the checkpoint interval (Spark's default is 5 minutes; its minimum 5 s). */
     public static final String REAL_TIME_INTERVAL = "10 seconds";
     static final int PARTITIONS = 2;
