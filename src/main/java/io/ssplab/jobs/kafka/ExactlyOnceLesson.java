@@ -150,7 +150,7 @@ public final class ExactlyOnceLesson {
                     (id, n) -> out.println(Messages.get("eo.batch", id, Format.integer(n), ExactlyOnceWordCount.NAIVE,
                             ExactlyOnceWordCount.SEQS + "/" + ExactlyOnceWordCount.BATCH_DIR + id,
                             ExactlyOnceWordCount.COUNTS + "/" + ExactlyOnceWordCount.BATCH_DIR + id))).start();
-            if (remaining > 0) producer = KafkaLineProducer.start(producerConfig(s.rate()), s.bootstrap(), m.topic());
+            if (remaining > 0) producer = KafkaLineProducer.start(producerConfig(s.rate()), s.bootstrap(), m.topic(), remaining);
             long deadline = Long.MAX_VALUE;
             try (KafkaAdmin admin = KafkaAdmin.connect(s.bootstrap())) {
                 while (true) {
@@ -160,10 +160,10 @@ public final class ExactlyOnceLesson {
                         return null;
                     }
                     if (query.exception().isDefined()) throw query.exception().get();
-                    if (producer != null && producer.sent() >= remaining) {
-                        produced = producer.sent();
+                    if (producer != null && producer.awaitFinished(Duration.ZERO)) {
                         producer.close();
                         produced = producer.sent();
+                        out.println(Messages.get("eo.produced", Format.integer(produced), producer.id() + ":0"));
                         producer = null;
                     }
                     if (producer != null) continue;
