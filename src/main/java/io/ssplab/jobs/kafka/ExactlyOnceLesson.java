@@ -215,7 +215,7 @@ public final class ExactlyOnceLesson {
         Map<String, Long> words = new HashMap<>();
         long rows = 0;
         if (Files.isDirectory(dir)) {
-            Iterator<Row> it = spark.read().schema(ExactlyOnceWordCount.SEQ_SCHEMA).json(dir.toString()).select("stream", "seq").toLocalIterator();
+            Iterator<Row> it = spark.read().schema(ExactlyOnceWordCount.SEQ_SCHEMA).json(dir.toString()).select(ExactlyOnceWordCount.STREAM, ExactlyOnceWordCount.SEQ).toLocalIterator();
             while (it.hasNext()) {
                 Row r = it.next();
                 rows++;
@@ -224,7 +224,7 @@ public final class ExactlyOnceLesson {
         }
         Path counts = countsOf == null ? null : countsOf.resolve(ExactlyOnceWordCount.COUNTS);
         if (counts != null && Files.isDirectory(counts)) {
-            List<Row> summed = spark.read().schema(ExactlyOnceWordCount.COUNT_SCHEMA).json(counts.toString()).groupBy("word").sum("count").collectAsList();
+            List<Row> summed = spark.read().schema(ExactlyOnceWordCount.COUNT_SCHEMA).json(counts.toString()).groupBy(ExactlyOnceWordCount.WORD).sum(ExactlyOnceWordCount.COUNT).collectAsList();
             for (Row r : summed) words.put(r.getString(0), r.getLong(1));
         }
         return new ExactlyOnceAccount.Side(streams, rows, words);

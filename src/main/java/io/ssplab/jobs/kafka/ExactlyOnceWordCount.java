@@ -1,6 +1,7 @@
 package io.ssplab.jobs.kafka;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -73,11 +74,24 @@ public final class ExactlyOnceWordCount {
     /** Output directory of batch N under seqs/ or counts/: {@code batch=N}, which Spark reads back as a column. */
     public static final String BATCH_DIR = "batch=";
 
+    /** Spark's Kafka source and sink (spark-sql-kafka-0-10). */
+    public static final String KAFKA = "kafka";
+    /** Columns of the parsed lines and of the outputs. */
+    static final String STREAM = "stream";
+    static final String SEQ = "seq";
+    static final String WORDS = "words";
+    static final String PARTITION = "partition";
+    static final String OFFSET = "offset";
+    static final String WORD = "word";
+    static final String COUNT = "count";
+
     /** The rows of seqs/ and naive-append/: which line (stream, seq) and where Kafka held it. */
-    public static final StructType SEQ_SCHEMA = new StructType().add("stream", DataTypes.StringType).add("seq", DataTypes.LongType)
-            .add("partition", DataTypes.IntegerType).add("offset", DataTypes.LongType);
+    public static final StructType SEQ_SCHEMA = DataTypes.createStructType(List.of(DataTypes.createStructField(STREAM, DataTypes.StringType, true),
+            DataTypes.createStructField(SEQ, DataTypes.LongType, true), DataTypes.createStructField(PARTITION, DataTypes.IntegerType, true),
+            DataTypes.createStructField(OFFSET, DataTypes.LongType, true)));
     /** The rows of counts/. */
-    public static final StructType COUNT_SCHEMA = new StructType().add("word", DataTypes.StringType).add("count", DataTypes.LongType);
+    public static final StructType COUNT_SCHEMA = DataTypes.createStructType(List.of(DataTypes.createStructField(WORD, DataTypes.StringType, true),
+            DataTypes.createStructField(COUNT, DataTypes.LongType, true)));
 
     private ExactlyOnceWordCount() {
     }
@@ -88,7 +102,7 @@ public final class ExactlyOnceWordCount {
      * first run: a restarted query resumes from its checkpoint.
      */
     public static Dataset<Row> lines(SparkSession spark, String bootstrap, String topic) {
-        Dataset<Row> raw = spark.readStream().format("kafka")
+        Dataset<Row> raw = spark.readStream().format(KAFKA)
                 .option("kafka.bootstrap.servers", bootstrap)
                 .option("subscribe", topic)
                 .option("startingOffsets", "earliest")
@@ -102,7 +116,7 @@ public final class ExactlyOnceWordCount {
             return new Tuple5<>(s == null ? "" : s.stream(), s == null ? -1L : s.seq(), s == null ? line : s.words(line), r.getInt(1), r.getLong(2));
         };
         return raw.map(parse, Encoders.tuple(Encoders.STRING(), Encoders.LONG(), Encoders.STRING(), Encoders.INT(), Encoders.LONG()))
-                .toDF("stream", "seq", "words", "partition", "offset");
+                .toDF(STREAM, SEQ, WORDS, PARTITION, OFFSET);
     }
 
     /**
@@ -114,9 +128,9 @@ public final class ExactlyOnceWordCount {
             batch.persist();
             try {
                 long lines = batch.count();
-                batch.select("stream", "seq", "partition", "offset").write().mode(SaveMode.Append).json(out + "/" + NAIVE);
+                batch.select(STREAM, SEQ, PARTITION, OFFSET).write().mode(SaveMode.Append).json(out + "/" + NAIVE);
                 written.accept(batchId, lines);
-                batch.select("stream", "seq", "partition", "offset").write().mode(SaveMode.Overwrite)
+                batch.select(STREAM, SEQ, PARTITION, OFFSET).write().mode(SaveMode.Overwrite)
                         .json(out + "/" + SEQS + "/" + BATCH_DIR + batchId);
                 wordCounts(batch).write().mode(SaveMode.Overwrite).json(out + "/" + COUNTS + "/" + BATCH_DIR + batchId);
             } finally {
@@ -128,8 +142,8 @@ public final class ExactlyOnceWordCount {
     /** The batch's word counts: words split as every job of the lab splits them ({@link Words}). */
     static Dataset<Row> wordCounts(Dataset<Row> batch) {
         FlatMapFunction<String, String> split = l -> Arrays.asList(Words.split(l)).iterator();
-        return batch.select("words").as(Encoders.STRING()).flatMap(split, Encoders.STRING()).groupBy("value").count()
-                .withColumnRenamed("value", "word");
+        return batch.select(WORDS).as(Encoders.STRING()).flatMap(split, Encoders.STRING()).groupBy("value").count()
+                .withColumnRenamed("value", WORD);
     }
 
     /** The whole query, not yet started. */

@@ -46,11 +46,11 @@ public final class RealTimeWords {
             for (String w : Words.split(s.words(line))) records.add(stamp + " " + w);
             return records.iterator();
         };
-        Dataset<String> words = spark.readStream().format("kafka")
+        Dataset<String> words = spark.readStream().format(ExactlyOnceWordCount.KAFKA)
                 .option("kafka.bootstrap.servers", bootstrap).option("subscribe", in).option("startingOffsets", "latest")
                 .load().selectExpr("CAST(value AS STRING)").as(Encoders.STRING())
                 .flatMap(perWord, Encoders.STRING());
-        return words.toDF("value").writeStream().format("kafka")
+        return words.toDF("value").writeStream().format(ExactlyOnceWordCount.KAFKA)
                 .option("kafka.bootstrap.servers", bootstrap).option("topic", out)
                 .option("kafka.linger.ms", "0") // send each record at once: the latency measured is Spark's, not a producer's batching
                 .option("checkpointLocation", checkpoint)
