@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 
 import io.ssplab.cluster.Daemons;
 import io.ssplab.core.BadInputException;
-import io.ssplab.core.Format;
 import io.ssplab.core.Messages;
 
 /**
@@ -208,7 +207,6 @@ public final class KafkaBroker implements AutoCloseable {
                 format(layout, classpath);
             }
             long logStart = Files.exists(layout.serverLog()) ? Files.size(layout.serverLog()) : 0;
-            long t0 = System.nanoTime();
             long pid = Daemons.launch(command(layout, classpath, MAIN_CLASS, List.of(layout.serverProperties().toString())),
                     java.util.Map.of(), layout.consoleLog());
             KafkaState state = new KafkaState(host, clientPort, controllerPort, pid, Instant.now().toString());
@@ -216,11 +214,10 @@ public final class KafkaBroker implements AutoCloseable {
             say(progress, Messages.get("kafka.launched", pid, state.bootstrap()));
             try {
                 awaitServing(layout, state, logStart);
-            } catch (RuntimeException e) {
-                stop(layout);
+            } catch (RuntimeException | Error e) {
+                stop(layout); // whatever went wrong while waiting, no broker is left behind
                 throw e;
             }
-            say(progress, Messages.get("kafka.serving", state.bootstrap(), Format.fixed((System.nanoTime() - t0) / 1e9, 1)));
             return new KafkaBroker(layout, state, true);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.get("kafka.cannotWrite", KafkaLayout.display(layout.dir()), e.getMessage()), e);
