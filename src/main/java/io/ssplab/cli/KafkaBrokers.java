@@ -61,6 +61,16 @@ final class KafkaBrokers {
     }
 
     private static void requireAnswer(String bootstrap) {
+        // a host that does not resolve is a typo, not a broker that is down: said as such (Kafka's client would throw at creation)
+        for (String one : bootstrap.split(",")) {
+            int colon = one.lastIndexOf(':');
+            String host = colon > 0 ? one.substring(0, colon).strip() : one.strip();
+            try {
+                if (!host.isEmpty()) java.net.InetAddress.getByName(host);
+            } catch (java.net.UnknownHostException | SecurityException e) {
+                throw new BadInputException(Messages.get("kafka.lesson.unknownHost", bootstrap, host));
+            }
+        }
         try (KafkaAdmin reachable = KafkaAdmin.connect(bootstrap)) {
             // connect() refuses a malformed address or a broker that does not answer, in one line
         }

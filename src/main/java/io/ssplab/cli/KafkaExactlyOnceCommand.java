@@ -3,6 +3,7 @@ package io.ssplab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.ssplab.core.BadInputException;
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Limits;
 import io.ssplab.core.Messages;
@@ -21,10 +22,10 @@ public final class KafkaExactlyOnceCommand implements Callable<Integer> {
     @ParentCommand
     KafkaCommand kafka;
 
-    @Option(names = "--checkpoint", paramLabel = "DIR", required = true)
+    @Option(names = "--checkpoint", paramLabel = "DIR")
     Path checkpoint;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true)
+    @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT")
@@ -40,9 +41,11 @@ public final class KafkaExactlyOnceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExactlyOnceLesson.LINES.check(lines);
         Limits.RATE.check(rate);
-        Options.writableDirectory("--checkpoint", checkpoint);
-        Options.writableDirectory("--out", out);
+        if (checkpoint != null) Options.writableDirectory("--checkpoint", checkpoint);
+        if (out != null) Options.writableDirectory("--out", out);
         String broker = KafkaBrokers.outliving(bootstrap);
+        // both directories are the lesson's memory across driver runs: named by the user, so the same command finds them again
+        if (checkpoint == null || out == null) throw new BadInputException(Messages.get("eo.bad.needDirs"));
         ExactlyOnceLesson.Plan plan = ExactlyOnceLesson.prepare(new ExactlyOnceLesson.Settings(broker, checkpoint, out, lines, rate,
                 ExactlyOnceLesson.DEFAULT_PARTITIONS));
         StopSignal stop = new StopSignal();
