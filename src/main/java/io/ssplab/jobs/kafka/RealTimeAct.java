@@ -89,6 +89,7 @@ public final class RealTimeAct {
         out.println(Messages.get("rt.banner", bootstrap, Format.plain(rate), Format.duration(measure), PARTITIONS, MASTER));
         List<Row> rows = new ArrayList<>();
         SparkSession spark = KafkaSession.start("ssp-kafka-real-time", MASTER, PARTITIONS, -1);
+        Runnable restoreLogging = silenceStopChatter();
         try {
             for (Mode mode : Mode.values()) {
                 if (stop.requested()) break;
@@ -96,6 +97,7 @@ public final class RealTimeAct {
             }
         } finally {
             spark.stop();
+            restoreLogging.run();
         }
         print(rows, out);
         return rows;
@@ -191,24 +193,30 @@ public final class RealTimeAct {
 
     /**
      * Loggers that report the tasks a stop cancels on purpose (a real-time batch's tasks never end by
-     * themselves: stopping interrupts them, and Spark logs each abort as an ERROR with a stack trace).
+     * themselves: stopping interrupts them, and Spark logs each abort as an ERROR with a stack trace, also
+     * after stop() returned). Off while the act runs: a real failure still ends the query, and its
+     * exception is what the act reports.
      */
     static final List<String> STOP_CHATTER = List.of("org.apache.spark.sql.execution.datasources.v2.WriteToDataSourceV2Exec",
-            "org.apache.spark.sql.execution.datasources.v2.DataWritingSparkTask", "org.apache.spark.util.Utils");
+            "org.apache.spark.sql.execution.datasources.v2.DataWritingSparkTask", "org.apache.spark.util.Utils",
+            "org.apache.spark.scheduler.TaskSchedulerImpl");
 
     private static void stopQuietly(StreamingQuery q) {
+        try {
+            q.stop();
+        } catch (Exception ignored) {
+            // a query that failed or was interrupted: its tasks are gone either way
+        }
+    }
+
+    /** Turns {@link #STOP_CHATTER} off; the returned action puts the levels back. */
+    private static Runnable silenceStopChatter() {
         java.util.Map<String, org.apache.logging.log4j.Level> before = new java.util.HashMap<>();
         for (String name : STOP_CHATTER) {
             before.put(name, org.apache.logging.log4j.LogManager.getLogger(name).getLevel());
             org.apache.logging.log4j.core.config.Configurator.setLevel(name, org.apache.logging.log4j.Level.OFF);
         }
-        try {
-            q.stop();
-        } catch (Exception ignored) {
-            // a query that failed or was interrupted: its tasks are gone either way
-        } finally {
-            before.forEach(org.apache.logging.log4j.core.config.Configurator::setLevel);
-        }
+        return () -> before.forEach(org.apache.logging.log4j.core.config.Configurator::setLevel);
     }
 
     private static void deleteTree(Path dir) throws IOException {
