@@ -33,6 +33,7 @@ import io.ssplab.kafka.KafkaAdmin;
 import io.ssplab.kafka.KafkaBroker;
 import io.ssplab.kafka.KafkaLayout;
 import io.ssplab.kafka.KafkaLineProducer;
+import io.ssplab.kafka.KafkaTool;
 import io.ssplab.source.LineFormat;
 import io.ssplab.source.LineStamp;
 import io.ssplab.source.SourceConfig;
@@ -127,6 +128,15 @@ class KafkaCommandTest {
             }
             assertThat(seqs).hasSize(300);
             assertThat(producer.sentLines().total()).isEqualTo(300L);
+
+            // Kafka's own kafka-consumer-groups sees the topic and a group the lab committed for.
+            try (KafkaAdmin admin = KafkaAdmin.connect(bootstrap)) {
+                admin.commit("lab-group", topic, java.util.Map.of(0, 10L, 1, 20L));
+            }
+            KafkaTool.Result groups = KafkaTool.run(Duration.ofSeconds(120), KafkaTool.CONSUMER_GROUPS,
+                    List.of("--bootstrap-server", bootstrap, "--describe", "--group", "lab-group"));
+            assertThat(groups.exitCode()).as(groups.output()).isZero();
+            assertThat(groups.output()).contains("lab-group").contains(topic);
 
             Outcome status = ssp("kafka", "status");
             assertThat(status.code()).isZero();
