@@ -519,11 +519,6 @@ class InvalidInputTest {
                 v.put("127.0.0.1", "no port");
                 v.put("", "empty");
             }
-            case "--bind" -> {
-                v.put("no.such.host.invalid", "unknown host");
-                v.put("", "empty");
-                v.put("256.1.1.1", "not an address");
-            }
             case "--lang" -> {
                 v.put("xx", "not a language");
                 v.put("", "empty");
