@@ -80,6 +80,19 @@ public final class SeqRanges implements Serializable {
         return n;
     }
 
+    /** How many numbers this set and {@code other} both hold. */
+    public long common(SeqRanges other) {
+        long n = 0;
+        for (Map.Entry<Long, Long> r : ranges.entrySet()) {
+            Map.Entry<Long, Long> o = other.ranges.floorEntry(r.getKey());
+            Long from = o != null && o.getValue() >= r.getKey() ? o.getKey() : other.ranges.ceilingKey(r.getKey());
+            for (Map.Entry<Long, Long> x : from == null ? java.util.List.<Map.Entry<Long, Long>>of()
+                    : other.ranges.subMap(from, true, r.getValue(), true).entrySet())
+                n += Math.min(r.getValue(), x.getValue()) - Math.max(r.getKey(), x.getKey()) + 1;
+        }
+        return n;
+    }
+
     /** As [[lo, hi], …], for the journal. */
     public List<long[]> toList() {
         List<long[]> list = new ArrayList<>(ranges.size());

@@ -49,6 +49,8 @@ final class HelpRanges {
             Map.entry("duration", Limits.DURATION),
             Map.entry("ui-port", Limits.UI_PORT),
             Map.entry("demo.batches", Options.DEMO_BATCHES),
+            Map.entry("kafka.exactly-once.lines", io.ssplab.jobs.kafka.ExactlyOnceLesson.LINES),
+            Map.entry("kafka.real-time.duration", io.ssplab.jobs.kafka.RealTimeAct.MEASURE),
             Map.entry("check.batches", Grader.BATCHES),
             // calibrate's, also sweep's --batches: both check CalibrateCommand.BATCHES
             Map.entry("short-run.batches", CalibrateCommand.BATCHES),

@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ssp kafka start|status|stop}: a real Apache Kafka broker on this machine, on 127.0.0.1 unless asked. */
 @Command(name = "kafka", mixinStandardHelpOptions = true,
-        subcommands = {KafkaCommand.Start.class, KafkaCommand.Status.class, KafkaCommand.Stop.class})
+        subcommands = {KafkaCommand.Start.class, KafkaCommand.Status.class, KafkaCommand.Stop.class, KafkaExactlyOnceCommand.class,
+                KafkaRealTimeCommand.class})
 public final class KafkaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -511,6 +511,14 @@ class InvalidInputTest {
                 v.put("", "empty");
                 v.put("PHASE1", "job names are lower case");
             }
+            case "--bootstrap-server" -> {
+                v.put("no.such.host.invalid:9092", "unknown host");
+                v.put("127.0.0.1:" + fixture().closedPort, "no broker listening there");
+                v.put("127.0.0.1:99999", "port above 65535");
+                v.put("127.0.0.1:abc", "port not a number");
+                v.put("127.0.0.1", "no port");
+                v.put("", "empty");
+            }
             case "--lang" -> {
                 v.put("xx", "not a language");
                 v.put("", "empty");
