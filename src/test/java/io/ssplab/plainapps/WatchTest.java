@@ -1,0 +1,71 @@
+package io.ssplab.plainapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ssplab.cli.Main;
+import io.ssplab.core.BatchMetrics;
+import io.ssplab.core.ExitCodes;
+import io.ssplab.core.RunSummary;
+import io.ssplab.core.Verdict;
+import io.ssplab.metrics.JsonLines;
+import io.ssplab.watch.Watcher;
+
+/** {@code bin/ssp watch} on a plain app running with the listener: the same verdict as the listener's files; bad addresses get one line. */
+class WatchTest {
+    @Test
+    void watchingARunningAppGivesTheListenersVerdict(@TempDir Path dir) throws Exception {
+        // Unstable with a wide margin: 20 lines/s × 80 ms = 1.6 s of work per 1 s batch, on the one core the receiver leaves.
+        PlainApp app = PlainApp.dstream("plain-unstable", 1000, 20, 80, 25);
+        Path watched = dir.resolve("watched.jsonl");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc;
+        try (PlainApp.Running r = app.start(dir)) {
+            r.awaitStarted(ListenerJarTest.START_MS);
+            rc = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    "watch", r.url(), "--metrics-out", watched.toString());
+            r.awaitExit(ListenerJarTest.RUN_SLACK_MS);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(printed + err).isEqualTo(ExitCodes.OK);
+        assertThat(printed).contains("watching plain-unstable").contains("the app ended");
+
+        List<BatchMetrics> fromListener = JsonLines.read(Files.list(dir.resolve("ssp-metrics")).toList().get(0)).batches();
+        RunSummary listener = Watcher.summarize(fromListener);
+        RunSummary watch = Watcher.summarize(JsonLines.read(watched).batches());
+        assertThat(listener.verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(watch.verdict()).isEqualTo(listener.verdict());
+        assertThat(printed).contains("UNSTABLE");
+        assertThat(Files.exists(dir.resolve("watched.summary.json"))).isTrue();
+        assertThat(Files.exists(dir.resolve("watched.html"))).as(printed + err).isTrue();
+    }
+
+    @Test
+    void nothingAnsweringIsOneLineAndExitTwo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                "watch", "http://127.0.0.1:" + PlainApp.freeUiPort());
+        assertThat(rc).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1).allMatch(l -> l.contains("no Spark UI answers at"));
+    }
+
+    @Test
+    void notAnAddressIsOneLineAndExitTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                "watch", "localhost:4040");
+        assertThat(rc).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1).allMatch(l -> l.contains("not a Spark UI address"));
+    }
+}
