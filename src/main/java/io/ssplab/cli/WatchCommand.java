@@ -58,7 +58,7 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = main.out;
         if (!url.matches("(?i)https?://\\S+")) throw new BadInputException(Messages.get("watch.badUrl", url));
-        if (metricsDir != null && !Files.isDirectory(metricsDir)) throw new BadInputException(Messages.get("watch.noMetricsDir", metricsDir));
+        if (metricsDir != null && Files.exists(metricsDir) && !Files.isDirectory(metricsDir)) throw new BadInputException(Messages.get("watch.noMetricsDir", metricsDir));
         if (metricsOut != null) Options.writableFile("--metrics-out", metricsOut);
 
         Watcher watcher = new Watcher(url);

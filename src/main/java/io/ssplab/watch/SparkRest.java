@@ -20,11 +20,16 @@ import io.ssplab.core.Json;
  * {@link ListenerFiles} reads what the lab's listener wrote.
  */
 public final class SparkRest {
-    /** How long one request may take: a live driver answers in milliseconds, even a busy one within this. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long connecting may take: a live driver's UI accepts at once; nothing listening refuses at once. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long one answer may take: a driver whose cores are all busy with late batches, on a loaded machine, can
+     * take seconds (its first REST answer also loads the REST layer); {@link Watcher} polls again after a late one.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     /** @param url the UI's address, e.g. http://127.0.0.1:4040 (a trailing slash or /api/v1 is fine) */
     public SparkRest(String url) {

@@ -91,6 +91,8 @@ public final class Watcher {
                     sink.accept(m);
                     lastSeen = Math.max(lastSeen, m.batchTimeMs());
                 }
+            } catch (java.net.http.HttpTimeoutException busy) {
+                // a busy driver answered late: ask again (an app that ended refuses the connection instead)
             } catch (IOException | RuntimeException gone) {
                 if (!a.dstream()) drain(a, sink);
                 return End.APP_ENDED;

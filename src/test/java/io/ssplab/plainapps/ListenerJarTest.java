@@ -32,7 +32,7 @@ class ListenerJarTest {
 
     @Test
     void dstreamFilesMatchTheRestApiBatchByBatch(@TempDir Path dir) throws Exception {
-        PlainApp app = PlainApp.dstream("plain-dstream", 1000, 20, 10, 20);
+        PlainApp app = PlainApp.stableDStream("plain-dstream", 20);
         List<SparkRest.Batch> rest = new ArrayList<>();
         try (PlainApp.Running r = app.start(dir)) {
             String appId = r.awaitStarted(START_MS);
@@ -80,7 +80,7 @@ class ListenerJarTest {
 
     @Test
     void queryFilesMatchTheQuerysOwnProgress(@TempDir Path dir) throws Exception {
-        PlainApp app = PlainApp.query("plain-query", 1000, 20, 10, 20);
+        PlainApp app = PlainApp.stableQuery("plain-query", 20);
         List<String> output;
         try (PlainApp.Running r = app.start(dir)) {
             r.awaitStarted(START_MS);

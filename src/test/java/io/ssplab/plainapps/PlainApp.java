@@ -71,6 +71,35 @@ public final class PlainApp {
                 .conf("spark.sql.streaming.streamingQueryListeners", QUERY_LISTENER);
     }
 
+    /*
+     * The stable and unstable settings, with wide margins (a busy machine may double a batch's time and change nothing):
+     * 20 records/s, 1 s batches or triggers, on local[2].
+     * DStream: the receiver holds one of the 2 cores; stable = 20 × 10 ms = 0.2 s of work per 1 s batch,
+     * unstable = 20 × 80 ms = 1.6 s per 1 s batch on the one free core.
+     * Query: no receiver, 2 rate partitions on 2 cores; stable = 0.2 s / 2 per 1 s trigger, unstable = 20 × 200 ms = 4 s / 2 = 2 s.
+     */
+    public static final double RATE = 20;
+    public static final long INTERVAL_MS = 1000;
+    public static final long STABLE_COST_MS = 10;
+    public static final long UNSTABLE_DSTREAM_COST_MS = 80;
+    public static final long UNSTABLE_QUERY_COST_MS = 200;
+
+    public static PlainApp stableDStream(String name, long seconds) {
+        return dstream(name, INTERVAL_MS, RATE, STABLE_COST_MS, seconds);
+    }
+
+    public static PlainApp unstableDStream(String name, long seconds) {
+        return dstream(name, INTERVAL_MS, RATE, UNSTABLE_DSTREAM_COST_MS, seconds);
+    }
+
+    public static PlainApp stableQuery(String name, long seconds) {
+        return query(name, INTERVAL_MS, (long) RATE, STABLE_COST_MS, seconds);
+    }
+
+    public static PlainApp unstableQuery(String name, long seconds) {
+        return query(name, INTERVAL_MS, (long) RATE, UNSTABLE_QUERY_COST_MS, seconds);
+    }
+
     /** A Spark setting, as {@code --conf KEY=VALUE} would give it (a system property of the driver). */
     public PlainApp conf(String key, String value) {
         conf.put(key, value);

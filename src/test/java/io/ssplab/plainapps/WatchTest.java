@@ -25,7 +25,7 @@ class WatchTest {
     @Test
     void watchingARunningAppGivesTheListenersVerdict(@TempDir Path dir) throws Exception {
         // Unstable with a wide margin: 20 lines/s × 80 ms = 1.6 s of work per 1 s batch, on the one core the receiver leaves.
-        PlainApp app = PlainApp.dstream("plain-unstable", 1000, 20, 80, 25);
+        PlainApp app = PlainApp.unstableDStream("plain-unstable", 25);
         Path watched = dir.resolve("watched.jsonl");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -48,6 +48,44 @@ class WatchTest {
         assertThat(printed).contains("UNSTABLE");
         assertThat(Files.exists(dir.resolve("watched.summary.json"))).isTrue();
         assertThat(Files.exists(dir.resolve("watched.html"))).as(printed + err).isTrue();
+    }
+
+    @Test
+    void watchingAQueryReadsTheListenersFiles(@TempDir Path dir) throws Exception {
+        PlainApp app = PlainApp.unstableQuery("plain-query-watched", 25);
+        Path watched = dir.resolve("watched.jsonl");
+        Path metrics = dir.resolve("ssp-metrics"); // the listener's default, in the app's working directory
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc;
+        try (PlainApp.Running r = app.start(dir)) {
+            r.awaitStarted(ListenerJarTest.START_MS);
+            rc = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    "watch", r.url(), "--metrics-dir", metrics.toString(), "--metrics-out", watched.toString());
+            r.awaitExit(ListenerJarTest.RUN_SLACK_MS);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(printed + err).isEqualTo(ExitCodes.OK);
+        assertThat(printed).contains("batches from the listener's files").contains("the app ended");
+        RunSummary listener = Watcher.summarize(JsonLines.read(Files.list(metrics).toList().get(0)).batches());
+        RunSummary watch = Watcher.summarize(JsonLines.read(watched).batches());
+        assertThat(listener.verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(watch.verdict()).isEqualTo(listener.verdict());
+    }
+
+    @Test
+    void aQueryWithoutTheListenersFolderIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        PlainApp app = PlainApp.stableQuery("plain-query-no-folder", 60);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc;
+        try (PlainApp.Running r = app.start(dir)) {
+            r.awaitStarted(ListenerJarTest.START_MS);
+            rc = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), "watch", r.url());
+        }
+        assertThat(rc).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1)
+                .allMatch(l -> l.contains("has no DStream StreamingContext") && l.contains("--metrics-dir"));
     }
 
     @Test
