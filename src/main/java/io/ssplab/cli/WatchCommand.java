@@ -19,13 +19,14 @@ import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.core.RunSummary;
 import io.ssplab.core.Verdict;
+import io.ssplab.listener.MetricsFolder;
 import io.ssplab.metrics.ConsoleTable;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.metrics.QueryTable;
 import io.ssplab.metrics.Summarizer;
 import io.ssplab.report.ReportWriter;
 import io.ssplab.run.RunOptions;
-import io.ssplab.run.SummaryBlock;
+import io.ssplab.watch.WatchSummary;
 import io.ssplab.watch.Watcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ public final class WatchCommand implements Callable<Integer> {
 
         Watcher watcher = new Watcher(url);
         Watcher.Attached app = watcher.attach(metricsDir);
-        Path file = metricsOut != null ? metricsOut : Path.of(String.format(DEFAULT_OUT, app.app().id().replaceAll("[^A-Za-z0-9._-]", "_")));
+        Path file = metricsOut != null ? metricsOut : Path.of(String.format(DEFAULT_OUT, MetricsFolder.safe(app.app().id())));
         Options.writableFile("--metrics-out", file);
         out.println(app.dstream()
                 ? Messages.get("watch.attached.dstream", app.app().name(), app.app().id(), io.ssplab.core.Format.seconds(app.batchIntervalMs()))
@@ -81,7 +82,7 @@ public final class WatchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         RunSummary summary = Watcher.summarize(batches);
-        SummaryBlock.print(out, summary);
+        WatchSummary.print(out, summary);
         try {
             Json.write(RunOptions.summaryPathFor(file), summary);
         } catch (IOException e) {

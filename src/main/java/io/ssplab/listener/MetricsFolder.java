@@ -104,7 +104,8 @@ public final class MetricsFolder {
         }
     }
 
-    private static String safe(String name) {
+    /** A name as a file name: letters, digits, '.', '_' and '-' kept, anything else '_' (also for an application id). */
+    public static String safe(String name) {
         return name == null || name.isBlank() ? "app" : name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

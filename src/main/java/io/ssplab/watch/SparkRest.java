@@ -12,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ssplab.core.Json;
+import io.ssplab.core.Messages;
 
 /**
  * What a running Spark app's REST API ({@code /api/v1}, served by its UI) tells about its streaming: the
@@ -64,7 +65,7 @@ public final class SparkRest {
     public List<App> applications() throws IOException {
         Answer a = get("applications");
         List<App> apps = new ArrayList<>();
-        if (a.status() != 200) throw new IOException("HTTP " + a.status() + " from " + base.resolve("applications"));
+        if (a.status() != 200) throw new IOException(Messages.get("watch.http", a.status(), base.resolve("applications")));
         for (JsonNode n : Json.MAPPER.readTree(a.body())) apps.add(new App(n.path("id").asText(), n.path("name").asText()));
         return apps;
     }
@@ -80,11 +81,14 @@ public final class SparkRest {
     /** Every batch the UI still holds (spark.streaming.ui.retainedBatches), oldest first. */
     public List<Batch> batches(String appId) throws IOException {
         Answer a = get("applications/" + appId + "/streaming/batches");
-        if (a.status() != 200) throw new IOException("HTTP " + a.status() + " from " + base.resolve("applications/" + appId + "/streaming/batches"));
+        if (a.status() != 200) throw new IOException(Messages.get("watch.http", a.status(), base.resolve("applications/" + appId + "/streaming/batches")));
         List<Batch> batches = new ArrayList<>();
         for (JsonNode n : Json.MAPPER.readTree(a.body())) {
+            Long sd = millis(n, "schedulingDelay");
+            Long pt = millis(n, "processingTime");
+            Long total = millis(n, "totalDelay");
             batches.add(new Batch(n.path("batchId").asLong(), n.path("status").asText(), n.path("batchDuration").asLong(),
-                    n.path("inputSize").asLong(), millis(n, "schedulingDelay"), millis(n, "processingTime"), millis(n, "totalDelay")));
+                    n.path("inputSize").asLong(), sd, pt, total));
         }
         batches.sort(java.util.Comparator.comparingLong(Batch::batchTimeMs));
         return batches;
@@ -97,7 +101,9 @@ public final class SparkRest {
             return new Answer(r.statusCode(), r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            java.io.InterruptedIOException stopped = new java.io.InterruptedIOException();
+            stopped.initCause(e);
+            throw stopped;
         }
     }
 

@@ -76,8 +76,16 @@ public final class Watcher {
             throw new BadInputException(Messages.get("watch.notDStream", app.name(), app.id(), url));
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException bad) throw bad;
-            throw new BadInputException(Messages.get("watch.unreachable", url, e.getMessage() == null ? e.toString() : e.getMessage()));
+            throw new BadInputException(Messages.get("watch.unreachable", url, why(e)));
         }
+    }
+
+    /** Why nothing usable answered, in the reader's words (not an exception's class name). */
+    private static String why(Exception e) {
+        if (e instanceof java.net.ConnectException) return Messages.get("watch.why.refused");
+        if (e instanceof java.net.http.HttpTimeoutException) return Messages.get("watch.why.timeout");
+        String m = e.getMessage();
+        return m != null && !m.isBlank() && !m.contains("Exception") && e instanceof IOException ? m : Messages.get("watch.why.other");
     }
 
     /** Hands every completed batch to {@code sink}, oldest first, until the app ends or {@code stop} says so. */
