@@ -22,6 +22,11 @@ import io.ssplab.metrics.JsonLines;
  * <p>It never throws into the app: a listener's exception would only be logged by Spark's listener bus, but
  * it would be logged at every batch. Here the first failure (an unwritable folder, a full disk) is logged
  * once, at WARN, and every later batch of the app is dropped quietly: the app runs on, its metrics are lost.
+ *
+ * <p>The files stay open until the driver exits, never closed on a query's or the app's end: every line is
+ * flushed as it is written, so nothing waits in a buffer, and the events of one app come on several listener-bus
+ * threads — a batch completing after the app's end (a queued DStream batch while the driver stops) must not
+ * reopen, and so empty, a file already closed.
  */
 public final class MetricsFolder {
     /** The Spark configuration key of the folder. */
@@ -62,21 +67,6 @@ public final class MetricsFolder {
         } catch (RuntimeException | LinkageError e) {
             fail(e);
         }
-    }
-
-    /** Closes the file of {@code job} (its query ended); a later batch of the same job reopens it from the start. */
-    public void close(String job) {
-        JsonLines.Writer w = writers.remove(job);
-        if (w == null) return;
-        try {
-            w.close();
-        } catch (Exception e) {
-            fail(e);
-        }
-    }
-
-    public void closeAll() {
-        for (String job : writers.keySet()) close(job);
     }
 
     /** Logs a listener's own failure once (also the folder's first one), never throws. */

@@ -87,8 +87,7 @@ public final class QueryProgressListener extends StreamingQueryListener {
 
     @Override
     public void onQueryTerminated(QueryTerminatedEvent event) {
-        Query q = queries.get(event.id());
-        if (q != null) folder.close(q.job);
+        // the file stays open: a restarted query (same id) goes on in it (MetricsFolder)
     }
 
     /** The app's name for its first query, {@code app/name} (or {@code app/id}) for the others. */

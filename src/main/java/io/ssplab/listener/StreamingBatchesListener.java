@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerApplicationEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.scheduler.StreamingListener;
@@ -76,11 +75,6 @@ public final class StreamingBatchesListener extends SparkListener {
         } catch (RuntimeException | LinkageError e) {
             folder.fail(e);
         }
-    }
-
-    @Override
-    public void onApplicationEnd(SparkListenerApplicationEnd end) {
-        folder.closeAll();
     }
 
     /** Holds the batch events until the interval is known, then hands them to the lab's {@link BatchMetricsListener}. */

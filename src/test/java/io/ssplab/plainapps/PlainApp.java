@@ -194,6 +194,23 @@ public final class PlainApp {
             return process.exitValue();
         }
 
+        /**
+         * Waits until the listener's file in {@code metricsDir} holds {@code n} batches with records: how a test
+         * lets an app run long enough on a machine of any speed, then stops it ({@link #close()}).
+         */
+        public void awaitListenerBatches(Path metricsDir, int n, long timeoutMs) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                long withRecords = 0;
+                for (Path f : metricsFiles(metricsDir))
+                    withRecords += io.ssplab.metrics.JsonLines.read(f).batches().stream().filter(b -> b.records() > 0).count();
+                if (withRecords >= n) return;
+                Thread.sleep(500);
+            }
+            throw new AssertionError("fewer than " + n + " batches with records in " + metricsDir + " within " + timeoutMs + " ms (alive: "
+                    + process.isAlive() + "):\n" + String.join("\n", output()));
+        }
+
         /** The listener's files in {@code metricsDir}. */
         public List<Path> metricsFiles(Path metricsDir) throws IOException {
             if (!Files.isDirectory(metricsDir)) return List.of();

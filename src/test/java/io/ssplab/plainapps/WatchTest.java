@@ -24,20 +24,17 @@ import io.ssplab.watch.Watcher;
 class WatchTest {
     @Test
     void watchingARunningAppGivesTheListenersVerdict(@TempDir Path dir) throws Exception {
-        // Unstable with a wide margin: 20 lines/s × 80 ms = 1.6 s of work per 1 s batch, on the one core the receiver leaves.
-        PlainApp app = PlainApp.unstableDStream("plain-unstable", 25);
+        PlainApp app = PlainApp.unstableDStream("plain-unstable", LONG_ENOUGH_S);
         Path watched = dir.resolve("watched.jsonl");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc;
+        Watch w;
         try (PlainApp.Running r = app.start(dir)) {
             r.awaitStarted(ListenerJarTest.START_MS);
-            rc = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                    "watch", r.url(), "--metrics-out", watched.toString());
-            r.awaitExit(ListenerJarTest.RUN_SLACK_MS);
-        }
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(rc).as(printed + err).isEqualTo(ExitCodes.OK);
+            w = Watch.start("watch", r.url(), "--metrics-out", watched.toString());
+            r.awaitListenerBatches(dir.resolve("ssp-metrics"), 6, ListenerJarTest.RUN_SLACK_MS);
+        } // stopped by its pid: the watch sees its UI go
+        int rc = w.exitCode();
+        String printed = w.out();
+        assertThat(rc).as(printed + w.err()).isEqualTo(ExitCodes.OK);
         assertThat(printed).contains("watching plain-unstable").contains("the app ended");
 
         List<BatchMetrics> fromListener = JsonLines.read(Files.list(dir.resolve("ssp-metrics")).toList().get(0)).batches();
@@ -47,31 +44,58 @@ class WatchTest {
         assertThat(watch.verdict()).isEqualTo(listener.verdict());
         assertThat(printed).contains("UNSTABLE");
         assertThat(Files.exists(dir.resolve("watched.summary.json"))).isTrue();
-        assertThat(Files.exists(dir.resolve("watched.html"))).as(printed + err).isTrue();
+        assertThat(Files.exists(dir.resolve("watched.html"))).as(printed + w.err()).isTrue();
     }
 
     @Test
     void watchingAQueryReadsTheListenersFiles(@TempDir Path dir) throws Exception {
         // Stable: an unstable query's micro-batches grow without end, too few would complete for a verdict.
-        PlainApp app = PlainApp.stableQuery("plain-query-watched", 30);
+        PlainApp app = PlainApp.stableQuery("plain-query-watched", LONG_ENOUGH_S);
         Path watched = dir.resolve("watched.jsonl");
         Path metrics = dir.resolve("ssp-metrics"); // the listener's default, in the app's working directory
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc;
+        Watch w;
         try (PlainApp.Running r = app.start(dir)) {
             r.awaitStarted(ListenerJarTest.START_MS);
-            rc = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                    "watch", r.url(), "--metrics-dir", metrics.toString(), "--metrics-out", watched.toString());
-            r.awaitExit(ListenerJarTest.RUN_SLACK_MS);
+            w = Watch.start("watch", r.url(), "--metrics-dir", metrics.toString(), "--metrics-out", watched.toString());
+            r.awaitListenerBatches(metrics, 8, ListenerJarTest.RUN_SLACK_MS);
         }
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(rc).as(printed + err).isEqualTo(ExitCodes.OK);
+        int rc = w.exitCode();
+        String printed = w.out();
+        assertThat(rc).as(printed + w.err()).isEqualTo(ExitCodes.OK);
         assertThat(printed).contains("batches from the listener's files").contains("the app ended");
         RunSummary listener = Watcher.summarize(JsonLines.read(Files.list(metrics).toList().get(0)).batches());
         RunSummary watch = Watcher.summarize(JsonLines.read(watched).batches());
-        assertThat(watch.batches()).isGreaterThanOrEqualTo(3);
+        assertThat(watch.batches()).isGreaterThanOrEqualTo(8);
         assertThat(watch.verdict()).isEqualTo(listener.verdict());
+    }
+
+    /** The app's own time limit: far more than any test waits; the test stops it once it has seen enough. */
+    static final long LONG_ENOUGH_S = 900;
+
+    /** {@code bin/ssp watch …} in a thread of the test JVM, as it blocks until the app ends. */
+    record Watch(java.util.concurrent.FutureTask<Integer> task, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
+        static Watch start(String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            java.util.concurrent.FutureTask<Integer> task = new java.util.concurrent.FutureTask<>(() -> Main.run(
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args));
+            Thread t = new Thread(task, "watch");
+            t.setDaemon(true);
+            t.start();
+            return new Watch(task, out, err);
+        }
+
+        int exitCode() throws Exception {
+            return task.get(ListenerJarTest.RUN_SLACK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        String out() {
+            return stdout.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @Test
