@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
                 CalibrateCommand.class,
                 SweepCommand.class,
                 CompareCommand.class,
+                WatchCommand.class,
                 HelpCommand.class})
 public final class Main implements Runnable {
     /** Set to anything to get the stack trace of an unexpected error (it is one line otherwise). */

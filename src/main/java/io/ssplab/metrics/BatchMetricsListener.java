@@ -119,9 +119,17 @@ public final class BatchMetricsListener implements StreamingListener {
         long pt = millis(info.processingDelay(), 0);
         long sd = millis(info.schedulingDelay(), 0);
         long total = millis(info.totalDelay(), pt + sd);
-        long records = info.numRecords();
+        return toMetrics(job, batchIntervalMs, info.batchTime().milliseconds(), info.numRecords(), pt, sd, total, queued);
+    }
+
+    /**
+     * A DStream batch's numbers as the lab's batch, wherever they come from (a BatchInfo here, the REST API's
+     * {@code /streaming/batches} in {@code bin/ssp watch}): the one place the input rate is derived.
+     */
+    public static BatchMetrics toMetrics(String job, long batchIntervalMs, long batchTimeMs, long records, long processingTimeMs,
+                                         long schedulingDelayMs, long totalDelayMs, int queued) {
         double rate = records * 1000.0 / batchIntervalMs;
-        return new BatchMetrics(job, info.batchTime().milliseconds(), batchIntervalMs, records, rate, pt, sd, total, queued);
+        return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, rate, processingTimeMs, schedulingDelayMs, totalDelayMs, queued);
     }
 
     private static long millis(scala.Option<Object> value, long fallback) {

@@ -20,8 +20,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  *   cli                                   the bin/ssp commands
  *   grader · sweep · report               tools built on runs
  *   jobs · exercises · solutions          the lessons
- *   run · cluster                         running a job; the standalone cluster
- *   accounting · recovery                 record accounting, checkpoint recovery
+ *   run · cluster · watch                 running a job; the standalone cluster; watching a foreign running app
+ *   accounting · recovery · listener      record accounting, checkpoint recovery, the listener jar of foreign apps
  *   source · pipeline · metrics · model   the line source, the pipelines, measuring, predicting,
  *   · page                                and the bilingual page and PNG writing the reports share
  *   core                                  knobs, master, cost unit, batch metrics, summary, verdict,
@@ -42,8 +42,8 @@ class ArchitectureTest {
                 .layer("core").definedBy("io.ssplab.core..")
                 .layer("foundations").definedBy("io.ssplab.source..", "io.ssplab.pipeline..", "io.ssplab.metrics..", "io.ssplab.model..",
                         "io.ssplab.page..")
-                .layer("accounting").definedBy("io.ssplab.accounting..", "io.ssplab.recovery..")
-                .layer("running").definedBy("io.ssplab.run..", "io.ssplab.cluster..", "io.ssplab.kafka..")
+                .layer("accounting").definedBy("io.ssplab.accounting..", "io.ssplab.recovery..", "io.ssplab.listener..")
+                .layer("running").definedBy("io.ssplab.run..", "io.ssplab.cluster..", "io.ssplab.kafka..", "io.ssplab.watch..")
                 .layer("lessons").definedBy("io.ssplab.jobs..", "io.ssplab.exercises..", "io.ssplab.solutions..")
                 .layer("tools").definedBy("io.ssplab.grader..", "io.ssplab.sweep..", "io.ssplab.report..")
                 .layer("cli").definedBy("io.ssplab.cli..")

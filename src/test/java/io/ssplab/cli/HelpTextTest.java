@@ -42,8 +42,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 class HelpTextTest {
     /** Every command, as typed: "" is bin/ssp itself. */
-    static final List<String> COMMANDS = List.of("", "demo", "run", "source", "check", "report", "plan", "calibrate", "sweep", "compare", "cluster",
-            "cluster start", "cluster status", "cluster stop", "kafka", "kafka start", "kafka status", "kafka stop", "kafka exactly-once",
+    static final List<String> COMMANDS = List.of("", "demo", "run", "source", "check", "report", "plan", "calibrate", "sweep", "compare", "watch",
+            "cluster", "cluster start", "cluster status", "cluster stop", "kafka", "kafka start", "kafka status", "kafka stop", "kafka exactly-once",
             "kafka real-time", "help");
 
     /**

@@ -247,6 +247,7 @@ class InvalidInputTest {
             case "run" -> List.of("run", "phase1");
             case "check" -> List.of("check", "fix-delay", "--solution");
             case "report" -> List.of("report", fixture().emptyDir.toString());
+            case "watch" -> List.of("watch", "http://127.0.0.1:9"); // nothing listens on the discard port: refused at once
             case "" -> List.of();
             default -> List.of(path.split(" "));
         };
@@ -324,6 +325,7 @@ class InvalidInputTest {
         List<String> values = switch (p.paramLabel()) {
             case "JOB" -> List.of("phase9", "", "PHASE1", "fill_gaps");
             case "EXERCISE" -> List.of("phase2", "", "fillgaps");
+            case "URL" -> List.of("", "localhost:4040", "4040", "ftp://127.0.0.1:4040", "http://127.0.0.1:9");
             case "PATH" -> List.of("/proc/nope/x.jsonl", "", fixture().regularFile.toString(), fixture().dir.resolve("nope").toString());
             default -> throw new AssertionError("no invalid values known for " + path + " " + p.paramLabel() + ": add them here");
         };

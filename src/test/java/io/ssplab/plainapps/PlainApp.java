@@ -1,0 +1,273 @@
+package io.ssplab.plainapps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * An app written the plain way (src/test/plain-apps: Spark only), run as a child JVM with the listener jar
+ * added by configuration only, as a user would with spark-submit. For the tests of the listener, of
+ * {@code bin/ssp watch} and of {@code bin/ssp analyze} (it leaves an event log in {@link Running#eventLogDir}).
+ *
+ * <p>No lab class can reach the app except through {@code target/ssp-listener.jar}: the apps are compiled
+ * against Spark's jars alone ({@code target/spark-classpath.txt}, the provided scope), and run on those jars,
+ * their own classes and the listener jar. Spark's Java 17 options come from the test JVM's (the pom's argLine).
+ *
+ * <p>Each app takes its per-record cost as an argument ({@link #costMs}): what a fit of the job's cost should find.
+ */
+public final class PlainApp {
+    /** The DStream app: NAME BI_MS LINES_PER_SECOND COST_MS SECONDS. */
+    public static final String DSTREAM = "example.PlainDStreamApp";
+    /** The Structured Streaming app: NAME TRIGGER_MS ROWS_PER_SECOND COST_MS SECONDS. */
+    public static final String QUERY = "example.PlainQueryApp";
+    /** The listener jar and its configuration keys. */
+    public static final String LISTENER_JAR = "target/ssp-listener.jar";
+    public static final String DSTREAM_LISTENER = "io.ssplab.listener.StreamingBatchesListener";
+    public static final String QUERY_LISTENER = "io.ssplab.listener.QueryProgressListener";
+    /** The Spark UI ports these tests may use (the helper's range); Spark moves up from the first free one if taken. */
+    public static final int FIRST_UI_PORT = 4140;
+    public static final int LAST_UI_PORT = 4149;
+
+    private static final Path PROJECT = Path.of(System.getProperty("ssp.project.dir", "."));
+    private static Path compiled;
+
+    public final String mainClass;
+    public final String name;
+    public final long batchIntervalMs;
+    public final double ratePerSecond;
+    public final long costMs;
+    public final long seconds;
+    private final Map<String, String> conf = new LinkedHashMap<>();
+
+    private PlainApp(String mainClass, String name, long batchIntervalMs, double ratePerSecond, long costMs, long seconds) {
+        this.mainClass = mainClass;
+        this.name = name;
+        this.batchIntervalMs = batchIntervalMs;
+        this.ratePerSecond = ratePerSecond;
+        this.costMs = costMs;
+        this.seconds = seconds;
+    }
+
+    public static PlainApp dstream(String name, long biMs, double linesPerSecond, long costMs, long seconds) {
+        return new PlainApp(DSTREAM, name, biMs, linesPerSecond, costMs, seconds).conf("spark.extraListeners", DSTREAM_LISTENER);
+    }
+
+    public static PlainApp query(String name, long triggerMs, long rowsPerSecond, long costMs, long seconds) {
+        return new PlainApp(QUERY, name, triggerMs, rowsPerSecond, costMs, seconds)
+                .conf("spark.sql.streaming.streamingQueryListeners", QUERY_LISTENER);
+    }
+
+    /*
+     * The stable and unstable settings, with wide margins (a busy machine may double a batch's time and change nothing):
+     * 20 records/s, 1 s batches or triggers, on local[2].
+     * DStream: the receiver holds one of the 2 cores; stable = 20 × 10 ms = 0.2 s of work per 1 s batch,
+     * unstable = 20 × 80 ms = 1.6 s per 1 s batch on the one free core.
+     * Query: no receiver, 2 rate partitions on 2 cores; stable = 0.2 s / 2 per 1 s trigger, unstable = 20 × 150 ms = 3 s / 2 = 1.5 s
+     * per 1 s trigger (a·r = 1.5: each micro-batch takes in the rows that came while the previous one ran, so they grow by half each
+     * time — a run of an unstable query ends in the middle of a long batch; give it time).
+     * The cost is a sleep: a busy machine can only make a batch slower, never the unstable settings stable.
+     */
+    public static final double RATE = 20;
+    public static final long INTERVAL_MS = 1000;
+    public static final long STABLE_COST_MS = 10;
+    public static final long UNSTABLE_DSTREAM_COST_MS = 80;
+    public static final long UNSTABLE_QUERY_COST_MS = 150;
+
+    public static PlainApp stableDStream(String name, long seconds) {
+        return dstream(name, INTERVAL_MS, RATE, STABLE_COST_MS, seconds);
+    }
+
+    public static PlainApp unstableDStream(String name, long seconds) {
+        return dstream(name, INTERVAL_MS, RATE, UNSTABLE_DSTREAM_COST_MS, seconds);
+    }
+
+    public static PlainApp stableQuery(String name, long seconds) {
+        return query(name, INTERVAL_MS, (long) RATE, STABLE_COST_MS, seconds);
+    }
+
+    public static PlainApp unstableQuery(String name, long seconds) {
+        return query(name, INTERVAL_MS, (long) RATE, UNSTABLE_QUERY_COST_MS, seconds);
+    }
+
+    /** A Spark setting, as {@code --conf KEY=VALUE} would give it (a system property of the driver). */
+    public PlainApp conf(String key, String value) {
+        conf.put(key, value);
+        return this;
+    }
+
+    /** Starts the app in {@code dir} (its working directory: the listener's default ssp-metrics/ lands there). */
+    public Running start(Path dir) throws IOException {
+        Path classes = compile();
+        Path events = Files.createDirectories(dir.resolve("events"));
+        int uiPort = freeUiPort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty"))
+                command.add(option);
+        }
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, classes.toString(), PROJECT.resolve(LISTENER_JAR).toString(), sparkClasspath()));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("spark.master", "local[2]");
+        all.put("spark.driver.host", "127.0.0.1");
+        all.put("spark.driver.bindAddress", "127.0.0.1");
+        all.put("spark.ui.port", String.valueOf(uiPort));
+        all.put("spark.eventLog.enabled", "true");
+        all.put("spark.eventLog.dir", events.toUri().toString());
+        all.putAll(conf);
+        for (Map.Entry<String, String> e : all.entrySet()) command.add("-D" + e.getKey() + "=" + e.getValue());
+        command.add(mainClass);
+        command.addAll(List.of(name, String.valueOf(batchIntervalMs), plain(ratePerSecond), String.valueOf(costMs), String.valueOf(seconds)));
+        Path log = dir.resolve("app.log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().put("SSP_LANG", "en");
+        return new Running(pb.start(), dir, log, events, uiPort);
+    }
+
+    /** A started app: its process (ended by its own pid), output, UI and event log. */
+    public static final class Running implements AutoCloseable {
+        public final Process process;
+        public final Path dir;
+        public final Path log;
+        public final Path eventLogDir;
+        public final int uiPort;
+
+        Running(Process process, Path dir, Path log, Path eventLogDir, int uiPort) {
+            this.process = process;
+            this.dir = dir;
+            this.log = log;
+            this.eventLogDir = eventLogDir;
+            this.uiPort = uiPort;
+        }
+
+        public String url() {
+            return "http://127.0.0.1:" + uiPort;
+        }
+
+        public List<String> output() {
+            try {
+                return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The application id the app printed ("STARTED app-…"), waiting for it. */
+        public String awaitStarted(long timeoutMs) throws InterruptedException {
+            return awaitLine("STARTED ", timeoutMs).substring("STARTED ".length()).strip();
+        }
+
+        public String awaitLine(String prefix, long timeoutMs) throws InterruptedException {
+            long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+            while (System.nanoTime() < deadline) {
+                for (String line : output()) if (line.startsWith(prefix)) return line;
+                if (!process.isAlive()) break;
+                Thread.sleep(200);
+            }
+            throw new AssertionError("no line '" + prefix + "…' within " + timeoutMs + " ms (alive: " + process.isAlive() + "):\n"
+                    + String.join("\n", output()));
+        }
+
+        /** Waits for the app to end by itself; kills it after the timeout. */
+        public int awaitExit(long timeoutMs) throws InterruptedException {
+            if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                close();
+                throw new AssertionError("the app did not end within " + timeoutMs + " ms:\n" + String.join("\n", output()));
+            }
+            return process.exitValue();
+        }
+
+        /**
+         * Waits until the listener's file in {@code metricsDir} holds {@code n} batches with records: how a test
+         * lets an app run long enough on a machine of any speed, then stops it ({@link #close()}).
+         */
+        public void awaitListenerBatches(Path metricsDir, int n, long timeoutMs) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                long withRecords = 0;
+                for (Path f : metricsFiles(metricsDir))
+                    withRecords += io.ssplab.metrics.JsonLines.read(f).batches().stream().filter(b -> b.records() > 0).count();
+                if (withRecords >= n) return;
+                Thread.sleep(500);
+            }
+            throw new AssertionError("fewer than " + n + " batches with records in " + metricsDir + " within " + timeoutMs + " ms (alive: "
+                    + process.isAlive() + "):\n" + String.join("\n", output()));
+        }
+
+        /** The listener's files in {@code metricsDir}. */
+        public List<Path> metricsFiles(Path metricsDir) throws IOException {
+            if (!Files.isDirectory(metricsDir)) return List.of();
+            try (Stream<Path> files = Files.list(metricsDir)) {
+                return files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
+            }
+        }
+
+        /** Ends the app by its pid: SIGTERM, then SIGKILL. */
+        @Override
+        public void close() throws InterruptedException {
+            ProcessHandle h = process.toHandle();
+            if (!h.isAlive()) return;
+            h.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                h.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Compiles src/test/plain-apps against Spark's jars alone, once per test JVM. */
+    public static synchronized Path compile() throws IOException {
+        if (compiled != null) return compiled;
+        Path out = Files.createDirectories(PROJECT.resolve("target/plain-apps"));
+        List<String> sources;
+        try (Stream<Path> files = Files.walk(PROJECT.resolve("src/test/plain-apps"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", out.toString(), "-classpath", sparkClasspath()));
+        args.addAll(sources);
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        int rc = javac.run(null, errors, errors, args.toArray(String[]::new));
+        if (rc != 0) throw new IllegalStateException("the plain apps do not compile:\n" + errors.toString(StandardCharsets.UTF_8));
+        compiled = out;
+        return out;
+    }
+
+    /** Spark and what it brings, nothing of the lab (the pom's spark-classpath execution). */
+    public static String sparkClasspath() throws IOException {
+        return Files.readString(PROJECT.resolve("target/spark-classpath.txt"), StandardCharsets.UTF_8).strip();
+    }
+
+    /** A free port in this helper's range, bound and released. */
+    static int freeUiPort() {
+        for (int port = FIRST_UI_PORT; port <= LAST_UI_PORT; port++) {
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // the next one
+            }
+        }
+        throw new IllegalStateException("no free port in " + FIRST_UI_PORT + "–" + LAST_UI_PORT);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
