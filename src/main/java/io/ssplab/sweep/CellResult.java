@@ -108,6 +108,9 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         f.put("costKind", cell.costKind().label());
         f.put("skew", cell.skew());
         f.put("master", cell.master());
+        f.put("costUnit", prediction.knobs().costUnit().label());
+        f.put("linesPerSecond", prediction.knobs().linesPerSecond());
+        f.put("batchIntervalMs", prediction.knobs().batchIntervalMs());
         f.put("waves", prediction.arithmetic().waves());
         f.put("freeSlots", prediction.arithmetic().freeSlots());
         f.put("cpuCores", prediction.workload().cpuCores());

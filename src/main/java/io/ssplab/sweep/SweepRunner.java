@@ -50,9 +50,17 @@ public final class SweepRunner {
     /** With a skew axis, every cell runs the skew lesson's job: the cost paid per key after the shuffle, where skew matters. */
     private static final StreamingJob KEYED_JOB = new KeySkew();
 
+    /** A random sweep's cells that pay per line run the DStream side of the API comparison: repartition(P), a wait per line, split, count. */
+    private static final StreamingJob LINE_JOB = new io.ssplab.jobs.ApiComparison.DStreamSide();
+
     /** The job a grid's cells run. */
     static StreamingJob jobFor(SweepGrid grid) {
         return grid.keyed() ? KEYED_JOB : JOB;
+    }
+
+    /** The job one cell runs: the grid's, or the per-line job for a drawn cell that pays per line. */
+    static StreamingJob jobFor(SweepGrid grid, SweepCell cell) {
+        return cell.costUnit() == io.ssplab.core.CostUnit.LINE ? LINE_JOB : jobFor(grid);
     }
 
     private final ProcessingTimeModel model;
@@ -84,8 +92,7 @@ public final class SweepRunner {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
         List<SweepCell> cells = grid.cells();
-        StreamingJob job = jobFor(grid);
-        List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(job.keySalts()))).toList();
+        List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(jobFor(grid, c).keySalts()))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
         double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
         progress.println(Messages.get("sweep.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
@@ -108,7 +115,7 @@ public final class SweepRunner {
                 progress.println(Messages.get("sweep.cell.predicted", tag, seconds(prediction.predictedProcessingTimeMs()),
                         Format.fixed(prediction.ratio(), 2), prediction.stable() ? "STABLE" : "UNSTABLE"));
                 long cellStart = System.nanoTime();
-                RunSummary summary = runOne(job, prediction, batches, sources.forSkew(cell.skew()), cellsDir, cell.fileName(), estimates[i]);
+                RunSummary summary = runOne(jobFor(grid, cell), prediction, batches, sources.forCell(cell), cellsDir, cell.fileName(), estimates[i]);
                 double wall = (System.nanoTime() - cellStart) / 1e9;
                 CellResult result = new CellResult(cell, prediction, summary, wall);
                 results.add(result);
@@ -157,8 +164,12 @@ public final class SweepRunner {
     }
 
     static Knobs specFor(Knobs base, SweepCell cell) {
-        return base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost())
+        Knobs k = base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost())
                 .withCostKind(cell.costKind()).withSkew(cell.skew());
+        if (cell.costUnit() != null) k = k.withCostUnit(cell.costUnit());
+        if (cell.linesPerSecond() > 0) k = k.withRate(cell.linesPerSecond());
+        if (cell.batchInterval() != null) k = k.withBatchInterval(cell.batchInterval());
+        return k;
     }
 
     /** A cell's expected wall time: Spark's start and stop, the first interval, then a batch every max(BI, PT). */
