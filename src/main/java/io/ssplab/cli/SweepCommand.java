@@ -95,6 +95,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", descriptionKey = "ssp.sweep.seed", defaultValue = "1")
     long seed;
 
+    @Option(names = "--breakdown", descriptionKey = "ssp.sweep.breakdown")
+    boolean breakdown;
+
     @Option(names = "--no-warm-up")
     boolean noWarmUp;
 
@@ -124,7 +127,7 @@ public final class SweepCommand implements Callable<Integer> {
 
         PrintStream console = main.out;
         if (draw != null) printDraw(console, draw);
-        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console, !noWarmUp);
+        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console, !noWarmUp).withBreakdown(breakdown);
         SweepResult sweep;
         try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
             sweep = runner.run(grid, base, batches, dir);

@@ -66,6 +66,8 @@ public final class SweepRunner {
     private final ProcessingTimeModel model;
     private final PrintStream progress;
     private final boolean warmUp;
+    /** Whether each cell also records where its batches' time goes ({@link io.ssplab.metrics.BatchBreakdownListener}). */
+    private boolean breakdown;
     /** Ctrl-C: each cell's run is a child of it, so a stop ends the cell under way and the sweep. */
     private final StopSignal stop = new StopSignal();
 
@@ -74,6 +76,12 @@ public final class SweepRunner {
         this.model = model;
         this.progress = progress;
         this.warmUp = warmUp;
+    }
+
+    /** Each cell records where its batches' time goes (Spark's task and stage metrics) and prints it beside its error. */
+    public SweepRunner withBreakdown(boolean on) {
+        this.breakdown = on;
+        return this;
     }
 
     /** Stops the cell that runs now and the sweep after it; safe from any thread (Ctrl-C). */
@@ -115,9 +123,11 @@ public final class SweepRunner {
                 progress.println(Messages.get("sweep.cell.predicted", tag, seconds(prediction.predictedProcessingTimeMs()),
                         Format.fixed(prediction.ratio(), 2), prediction.stable() ? "STABLE" : "UNSTABLE"));
                 long cellStart = System.nanoTime();
-                RunSummary summary = runOne(jobFor(grid, cell), prediction, batches, sources.forCell(cell), cellsDir, cell.fileName(), estimates[i]);
+                io.ssplab.run.RunResult run = runOne(jobFor(grid, cell), prediction, batches, sources.forCell(cell), cellsDir, cell.fileName(), estimates[i]);
+                RunSummary summary = run.summary();
                 double wall = (System.nanoTime() - cellStart) / 1e9;
-                CellResult result = new CellResult(cell, prediction, summary, wall);
+                io.ssplab.metrics.BatchBreakdown.Summary split = breakdown ? breakdownOf(run, prediction, cellsDir, cell.fileName()) : null;
+                CellResult result = new CellResult(cell, prediction, summary, wall, split);
                 results.add(result);
                 estimatedDone += estimates[i];
                 double elapsed = (System.nanoTime() - start) / 1e9;
@@ -128,6 +138,7 @@ public final class SweepRunner {
                         result.measured() ? Format.signed(result.errorPercent(), 0) + "%" : Messages.get("sweep.notMeasured"),
                         Messages.get(result.verdictAgrees() ? "sweep.cell.agrees" : "sweep.cell.differs"), clock(elapsed),
                         i + 1 < cells.size() ? clock(remaining) : "0s"));
+                if (split != null) progress.println("    " + split.line(Lang.current(), prediction.overheadMs()));
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
@@ -152,15 +163,38 @@ public final class SweepRunner {
      * Runs one setting until it has {@code batches} batches after warm-up (or the cap), with the
      * sweep's model for its prediction, its table and top words into the cell's log; returns its summary.
      */
-    private RunSummary runOne(StreamingJob job, Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
+    private io.ssplab.run.RunResult runOne(StreamingJob job, Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
                               double estimatedSeconds) throws IOException {
         try (PrintStream cellLog = logFile(cellsDir.resolve(name + ".log"))) {
             // A generous cap in case a cell never completes its batches: three times its estimate.
             Duration cap = Duration.ofSeconds((long) Math.max(60, 3 * estimatedSeconds));
             RunOptions options = RunOptions.quiet(endpoint, new RunLimits(batches, cap), cellLog)
                     .withMetricsOut(cellsDir.resolve(name + ".jsonl")).withOverhead(model.overhead());
-            return StreamingRunner.run(job, prediction.knobs(), options, stop.child()).summary();
+            if (breakdown) options = options.withSparkConf(io.ssplab.metrics.BatchBreakdownListener.sparkConf(breakdownFile(cellsDir, name)));
+            io.ssplab.run.RunResult run = StreamingRunner.run(job, prediction.knobs(), options, stop.child());
+            return run;
         }
+    }
+
+    static Path breakdownFile(Path cellsDir, String name) {
+        return cellsDir.resolve(name + ".breakdown.jsonl");
+    }
+
+    /**
+     * The split of the cell's measured batches (those after its warm-up), appended in full to the cell's log;
+     * null when the listener saw none.
+     */
+    private static io.ssplab.metrics.BatchBreakdown.Summary breakdownOf(io.ssplab.run.RunResult run, Prediction prediction, Path cellsDir,
+                                                                       String name) throws IOException {
+        java.util.Set<Long> measured = new java.util.HashSet<>();
+        List<io.ssplab.core.BatchMetrics> all = run.batches();
+        for (int i = Math.min(run.summary().warmupBatches(), all.size()); i < all.size(); i++) measured.add(all.get(i).batchTimeMs());
+        List<io.ssplab.metrics.BatchBreakdown.Batch> batches = io.ssplab.metrics.BatchBreakdown.read(breakdownFile(cellsDir, name)).stream()
+                .filter(b -> measured.contains(b.batchTimeMs())).toList();
+        io.ssplab.metrics.BatchBreakdown.Summary s = io.ssplab.metrics.BatchBreakdown.summarize(batches, prediction.arithmetic().costTimeMs());
+        if (s != null) Files.write(cellsDir.resolve(name + ".log"), s.lines(Lang.current()), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        return s;
     }
 
     static Knobs specFor(Knobs base, SweepCell cell) {
