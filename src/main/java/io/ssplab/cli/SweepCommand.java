@@ -153,7 +153,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         console.println();
         sweep.fidelity().lines(io.ssplab.core.Lang.current()).forEach(console::println);
-        console.println(Messages.get("cli.sweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
+        console.println(Messages.get(grid.random() ? "fidelity.took" : "cli.sweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
         return sweep.complete() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -103,7 +103,10 @@ public final class SweepRunner {
         List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(jobFor(grid, c).keySalts()))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
         double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
-        progress.println(Messages.get("sweep.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
+        if (grid.random())
+            progress.println(Messages.get("fidelity.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
+                    clock(warmUpSeconds + sum(estimates, 0))));
+        else progress.println(Messages.get("sweep.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
                 Format.plain(base.linesPerSecond()), clock(warmUpSeconds + sum(estimates, 0))));
         progress.println(Messages.get("sweep.overhead", model.overhead().describe()));
         progress.println(Messages.get("sweep.cellsDir", cellsDir));
