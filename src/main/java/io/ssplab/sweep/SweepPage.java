@@ -38,13 +38,14 @@ public final class SweepPage {
     static String fidelityTable(ModelFidelity fidelity) {
         StringBuilder h = new StringBuilder();
         for (Lang l : Bilingual.LANGS) {
-            h.append("<table class=\"").append(l.code()).append("\" lang=\"").append(l.code()).append("\"><caption>")
+            // a figure per language: the element the page's language switch (and its tests) know
+            h.append("<figure class=\"").append(l.code()).append("\" lang=\"").append(l.code()).append("\"><table><caption>")
                     .append(esc(Messages.in(l, "fidelity.title"))).append("</caption>\n");
             for (String[] row : fidelity.rows(l)) {
                 h.append("<tr><td class=\"l\">").append(esc(row[0])).append("</td><td>").append(esc(row[1])).append("</td><td class=\"l\">")
                         .append(esc(row[2])).append("</td><td class=\"l\">").append(esc(row[3])).append("</td></tr>\n");
             }
-            h.append("</table>\n");
+            h.append("</table></figure>\n");
         }
         return h.toString();
     }
