@@ -67,7 +67,12 @@ public final class SweepPage {
                 Format.integer(l, sweep.measuredCells().size()), Format.fixed(l, TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
                 Double.isNaN(median) ? "" : Messages.in(l, median <= TARGET_MEDIAN_ERROR_PERCENT ? "sweep.page.met" : "sweep.page.missed"),
                 bold(Messages.in(l, "sweep.page.xOfY", sweep.verdictAgreements(), sweep.cells().size()))))).append("</p>\n");
-        h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "sweep.page.run", sweep.cells().size(), sweep.grid().size(),
+        if (sweep.grid().random())
+            h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "fidelity.page.run", sweep.cells().size(), sweep.grid().size(),
+                    sweep.stopReason() == null ? "" : Messages.in(l, "sweep.page.stopped", sweep.stopReason()),
+                    Messages.count(l, sweep.batchesPerCell(), "noun.batch"), SweepRunner.clock(sweep.wallSeconds()), sweep.startedAt(),
+                    Overhead.describeToken(sweep.overheadSource(), l)))).append("</p>\n");
+        else h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "sweep.page.run", sweep.cells().size(), sweep.grid().size(),
                 sweep.stopReason() == null ? "" : Messages.in(l, "sweep.page.stopped", sweep.stopReason()),
                 Messages.count(l, sweep.batchesPerCell(), "noun.batch"), SweepRunner.clock(sweep.wallSeconds()), sweep.startedAt(),
                 SweepRunner.seconds(l, sweep.base().batchIntervalMs()), Format.plain(l, sweep.base().linesPerSecond()),

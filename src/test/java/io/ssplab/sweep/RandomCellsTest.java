@@ -70,4 +70,16 @@ class RandomCellsTest {
         assertThat(c.fileName()).isEqualTo("c3-p5-2_5ms-line-r230-bi3500ms");
         assertThat(SweepRunner.jobFor(SweepGrid.of(List.of(c)), c).name()).isEqualTo(io.ssplab.jobs.ApiComparison.DSTREAM);
     }
+
+    @Test
+    void aRandomSweepsPageHasNoMapAndSaysEachCellHasItsOwnSetting() {
+        SweepGrid grid = SweepGrid.of(RandomCells.draw(3, 7, BASE, 4).cells());
+        assertThat(grid.random()).isTrue();
+        assertThat(grid.size()).isEqualTo(3);
+        SweepResult sweep = new SweepResult(grid, BASE, 4, "default", List.of(), "2026-11-30T03:00:00Z", 1, "Ctrl-C");
+        String html = SweepPage.render(sweep, null);
+        assertThat(html).doesNotContain("<img").contains("0 of 3 drawn cells run").contains("Đã chạy 0 trên 3 ô được rút")
+                .contains("model fidelity").contains("độ chính xác của mô hình");
+        assertThat(sweep.fields()).containsEntry("random", true);
+    }
 }
