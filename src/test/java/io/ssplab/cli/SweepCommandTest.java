@@ -73,7 +73,7 @@ class SweepCommandTest extends IsolatedCli {
     @Test
     void aSmallRealSweepMatchesItsPredictions() throws Exception {
         Path dir = home.resolve("sweep");
-        int code = sweep("--cores", "2,8", "--partitions", "7", "--cost", "0.5ms,8ms", "--batches", "3",
+        int code = sweep("--cores", "2,8", "--partitions", "7", "--cost", "0.5ms,8ms", "--batches", "4",
                 "--batch-interval", "2s", "--rate", "100", "--breakdown", "--out", dir.toString());
         String console = out();
         assertThat(code).as(console + err()).isZero();
