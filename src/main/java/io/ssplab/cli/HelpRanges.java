@@ -60,6 +60,7 @@ final class HelpRanges {
             Map.entry("sweep.cores", SweepCommand.CORES),
             Map.entry("sweep.partitions", SweepCommand.PARTITIONS),
             Map.entry("sweep.cost", SweepCommand.COSTS),
+            Map.entry("sweep.random", SweepCommand.RANDOM),
             Map.entry("compare.batches", CompareCommand.BATCHES),
             // bin/ssp source
             Map.entry("source.port", Options.SOURCE_PORT),

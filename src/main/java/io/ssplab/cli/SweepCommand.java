@@ -51,6 +51,10 @@ public final class SweepCommand implements Callable<Integer> {
     static final List<Duration> QUERY_COSTS = List.of(Duration.ofMillis(4), Duration.ofMillis(11), Duration.ofMillis(16));
     /** Batches a query cell measures by default: a falling-behind one settles over a few batches. */
     static final int QUERY_BATCHES = 8;
+    /** How many settings {@code --random} may draw: each is a run of about a minute. */
+    static final Range RANDOM = new Range("--random", 1, 100, "12");
+    /** The options that make a grid: a random sweep draws all of them itself. */
+    static final List<String> GRID_OPTIONS = List.of("--cores", "--partitions", "--cost", "--cost-kind", "--skew", "--rate", "--batch-interval");
 
     @ParentCommand
     Main main;
@@ -85,6 +89,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "LINES_PER_S", defaultValue = "140")
     double rate;
 
+    @Option(names = "--random", paramLabel = "N", descriptionKey = "ssp.sweep.random")
+    Integer random;
+
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "ssp.sweep.seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--breakdown", descriptionKey = "ssp.sweep.breakdown")
+    boolean breakdown;
+
     @Option(names = "--no-warm-up")
     boolean noWarmUp;
 
@@ -93,34 +106,43 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (random != null) {
+            if (api == Api.STRUCTURED) throw new BadInputException(Messages.get("fidelity.bad.randomStructured"));
+            for (String option : GRID_OPTIONS)
+                if (given(option)) throw new BadInputException(Messages.get("fidelity.bad.randomWithGrid", option));
+            RANDOM.check(random);
+        } else if (given("--seed")) throw new BadInputException(Messages.get("fidelity.bad.seedAlone"));
         if (api == Api.STRUCTURED) return structured();
         for (int c : cores) CORES.check(c);
         for (int p : partitions) PARTITIONS.check(p);
         for (Duration c : costs) COSTS.check(c);
         for (double skew : skews) Limits.SKEW.check(skew);
-        SweepGrid grid = new SweepGrid(cores, partitions, costs, costKinds, skews).validate();
         CalibrateCommand.BATCHES.check(batches);
         Knobs base = new Phase2Bottleneck().defaults().withBatchInterval(batchInterval).withRate(rate).validate();
+        io.ssplab.sweep.RandomCells.Draw draw = random == null ? null : io.ssplab.sweep.RandomCells.draw(random, seed, base, batches);
+        SweepGrid grid = draw != null ? SweepGrid.of(draw.cells()) : new SweepGrid(cores, partitions, costs, costKinds, skews).validate();
         Path dir = out != null ? out : Path.of(System.getProperty("ssp.home", "."), "runs",
                 "sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Options.writableDirectory("--out", dir);
 
         PrintStream console = main.out;
-        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console, !noWarmUp);
+        if (draw != null) printDraw(console, draw);
+        SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), console, !noWarmUp).withBreakdown(breakdown);
         SweepResult sweep;
         try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
             sweep = runner.run(grid, base, batches, dir);
         }
         io.ssplab.core.Json.write(dir.resolve("sweep.json"), sweep.fields());
-        StabilityMap.write(sweep, dir.resolve("stability-map.png"));
-        SweepPage.write(sweep, dir.resolve("index.html"), "stability-map.png");
+        // a random sweep's cells share no grid to map
+        if (!grid.random()) StabilityMap.write(sweep, dir.resolve("stability-map.png"));
+        SweepPage.write(sweep, dir.resolve("index.html"), grid.random() ? null : "stability-map.png");
 
         console.println();
         if (sweep.measuredCells().isEmpty()) {
             console.println(sweep.stopReason() != null ? Messages.get("cli.sweep.noCellStopped", sweep.stopReason()) : Messages.get("cli.sweep.noCell"));
         } else {
             console.println(Messages.get("cli.sweep.error", Format.fixed(sweep.medianAbsErrorPercent(), 1) + "%",
-                    Messages.count(sweep.measuredCells().size(), "noun.cell"), Format.fixed(SweepPage.TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
+                    Messages.count(sweep.measuredCells().size(), "noun.cell"), Format.fixed(io.ssplab.sweep.ModelFidelity.TARGET_MEDIAN_PERCENT, 0) + "%",
                     Format.fixed(sweep.maxAbsErrorPercent(), 1) + "%", sweep.verdictAgreements(), sweep.cells().size()));
             // Level 2: the error of each cost kind (and skew) on its own, when the grid has more than one.
             if (grid.costKinds().size() > 1 || grid.skews().size() > 1) sweep.errorsByVariant().forEach(console::println);
@@ -129,8 +151,19 @@ public final class SweepCommand implements Callable<Integer> {
                 worst.add(new String[] {cell.cell().label(), Format.signed(cell.errorPercent(), 1) + "%", cell.reasons().get(0)});
             if (!worst.isEmpty()) Columns.table("  ", new boolean[] {false, true, false}, worst).forEach(console::println);
         }
-        console.println(Messages.get("cli.sweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
+        console.println();
+        sweep.fidelity().lines(io.ssplab.core.Lang.current()).forEach(console::println);
+        console.println(Messages.get(grid.random() ? "fidelity.took" : "cli.sweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
         return sweep.complete() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** What --random drew, and every setting it set aside and why (the run would be too long). */
+    private void printDraw(PrintStream console, io.ssplab.sweep.RandomCells.Draw draw) {
+        console.println(Messages.get("fidelity.random.drawn", Messages.count(draw.cells().size(), "sweep.noun.cell"), seed,
+                Messages.count(draw.rejected().size(), "sweep.noun.cell"), SweepRunner.clock(io.ssplab.sweep.RandomCells.MAX_CELL_SECONDS)));
+        for (io.ssplab.sweep.RandomCells.Rejected r : draw.rejected())
+            console.println(Messages.get("fidelity.random.rejected", r.cell().label(), Format.seconds(r.costTimeMs()),
+                    SweepRunner.clock(r.estimatedSeconds())));
     }
 
     private boolean given(String option) {
@@ -174,6 +207,8 @@ public final class SweepCommand implements Callable<Integer> {
             console.println();
             console.println(sweep.verdictLine(io.ssplab.core.Lang.current()));
         }
+        console.println();
+        sweep.fidelity().lines(io.ssplab.core.Lang.current()).forEach(console::println);
         console.println(Messages.get("ssweep.took", SweepRunner.clock(sweep.wallSeconds()), dir));
         return sweep.complete() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -14,12 +14,16 @@ import org.apache.spark.TaskContext;
  * make the numbers depend on the machine — exactly the "it depends" the original demo suffered from.
  *
  * <p>Why a schedule and not "sleep c after each record": every park wakes up late (0.05–0.5 ms on a
- * busy VM), and 210 records × 0.5 ms is a 10% error that would make PT depend on the machine again.
- * So, like the source's pacer, the cost is paid against intended time: within a task, a record that
- * follows the previous one within a cost period starts when the previous one was <em>due</em> to end,
- * so a late wake-up shortens the next wait instead of adding up. The schedule belongs to one task: the
- * first record of a task starts a new one, whatever ran before on the same executor thread, so a task
- * of n records waits n × cost (plus at most one wake-up delay), exactly what the arithmetic says.
+ * busy VM, several ms on a loaded one), and 210 records × 0.5 ms is a 10% error that would make PT depend
+ * on the machine again. So, like the source's pacer, the cost is paid against intended time: the k-th
+ * record of a task is due k × cost after the task's first record started, so a late wake-up, however
+ * late, shortens the waits after it instead of adding up. (Until 2026-11 a record caught up only when it
+ * was less than one cost period late; on a machine loaded to 10× its cores, wake-ups later than that
+ * doubled the cost stage's run time — measured with {@code bin/ssp sweep --breakdown}, docs/planner.md.)
+ * The schedule belongs to one task: the first record of a task starts a new one, whatever ran before on
+ * the same executor thread, so a task of n records waits n × cost (plus at most its last wake-up delay),
+ * exactly what the arithmetic says. Work between records (reading, splitting) hides inside the waits as
+ * long as the task's records leave room for it.
  * {@link LockSupport#parkNanos} honours sub-millisecond costs (Thread.sleep rounds to whole ms on Java 17).
  */
 public final class RecordCost {
@@ -35,9 +39,10 @@ public final class RecordCost {
         long[] schedule = SCHEDULE.get();
         long task = currentTask();
         long now = System.nanoTime();
-        boolean sameTask = schedule[0] == task;
-        boolean catchingUp = sameTask && now - schedule[1] >= 0 && now - schedule[1] < costNanos;
-        long due = (catchingUp ? schedule[1] : now) + costNanos;
+        // the same task: the next record is due one cost after the previous one was due, however late this one starts
+        // (a record can only start before that due time after an interrupt: then it starts now)
+        boolean sameTask = schedule[0] == task && now - schedule[1] >= 0;
+        long due = (sameTask ? schedule[1] : now) + costNanos;
         schedule[0] = task;
         schedule[1] = due;
         long left;

@@ -22,8 +22,14 @@ import io.ssplab.model.Prediction;
  * @param prediction  the model's prediction for it
  * @param summary     the run's summary (median PT after warm-up, verdict)
  * @param wallSeconds how long the cell took, Spark start and stop included
+ * @param breakdown   where its measured batches' time went (sweep --breakdown); null without
  */
-public record CellResult(SweepCell cell, Prediction prediction, RunSummary summary, double wallSeconds) {
+public record CellResult(SweepCell cell, Prediction prediction, RunSummary summary, double wallSeconds,
+                         io.ssplab.metrics.BatchBreakdown.Summary breakdown) {
+
+    public CellResult(SweepCell cell, Prediction prediction, RunSummary summary, double wallSeconds) {
+        this(cell, prediction, summary, wallSeconds, null);
+    }
 
     /** Measured lines per batch that differ from the nominal ones by more than this are called out. */
     static final double RECORDS_TOLERANCE = 0.05;
@@ -108,6 +114,9 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         f.put("costKind", cell.costKind().label());
         f.put("skew", cell.skew());
         f.put("master", cell.master());
+        f.put("costUnit", prediction.knobs().costUnit().label());
+        f.put("linesPerSecond", prediction.knobs().linesPerSecond());
+        f.put("batchIntervalMs", prediction.knobs().batchIntervalMs());
         f.put("waves", prediction.arithmetic().waves());
         f.put("freeSlots", prediction.arithmetic().freeSlots());
         f.put("cpuCores", prediction.workload().cpuCores());
@@ -123,6 +132,11 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         f.put("reasons", reasons(Lang.EN)); // sweep.json is the same in every language
         f.put("wallSeconds", wallSeconds);
         f.put("summary", summary);
+        if (breakdown != null) {
+            Map<String, Object> b = breakdown.fields();
+            b.put("modelOverheadMs", prediction.overheadMs());
+            f.put("breakdown", b);
+        }
         return f;
     }
 }

@@ -34,6 +34,7 @@ public final class QuerySweepPage {
         h.append(Bilingual.nav()).append("<h1>").append(Bilingual.msg("ssweep.page.title")).append("</h1>\n");
         h.append("<p class=\"headline\">").append(Bilingual.text(sweep::verdictLine)).append("</p>\n");
         h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "ssweep.page.model"))).append("</p>\n");
+        h.append(SweepPage.fidelityTable(sweep.fidelity()));
         for (Lang l : Bilingual.LANGS) {
             List<String[]> rows = sweep.rows(l);
             h.append("<table class=\"").append(l.code()).append("\" lang=\"").append(l.code()).append("\">\n");

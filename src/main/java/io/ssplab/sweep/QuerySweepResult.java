@@ -56,6 +56,12 @@ public record QuerySweepResult(SweepGrid grid, Knobs base, int batchesPerCell, S
         return measuredCells().stream().mapToDouble(QueryCellResult::absErrorPercent).max().orElse(Double.NaN);
     }
 
+    /** The three figures every sweep ends with ({@link ModelFidelity}): the error on the settled D, the verdicts off the edge. */
+    public ModelFidelity fidelity() {
+        return ModelFidelity.of(cells.stream().map(c -> new ModelFidelity.Point(c.errorPercent(),
+                c.judged() ? c.summary().processingToIntervalRatio() : Double.NaN, c.verdictAgrees())).toList());
+    }
+
     public long verdictAgreements() {
         return cells.stream().filter(QueryCellResult::verdictAgrees).count();
     }
@@ -86,7 +92,7 @@ public record QuerySweepResult(SweepGrid grid, Knobs base, int batchesPerCell, S
     public String verdictLine(Lang lang) {
         double median = medianAbsErrorPercent();
         return Messages.in(lang, "ssweep.result", Double.isNaN(median) ? Messages.in(lang, "sweep.notMeasured") : Format.fixed(lang, median, 1) + "%",
-                Messages.count(lang, measuredCells().size(), "noun.cell"), Format.fixed(lang, SweepPage.TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
+                Messages.count(lang, measuredCells().size(), "noun.cell"), Format.fixed(lang, ModelFidelity.TARGET_MEDIAN_PERCENT, 0) + "%",
                 verdictAgreements(), cells.size(), Messages.count(lang, verdictOnlyCells(), "noun.cell"));
     }
 
@@ -115,6 +121,7 @@ public record QuerySweepResult(SweepGrid grid, Knobs base, int batchesPerCell, S
         f.put("maxAbsErrorPercent", nullIfNaN(maxAbsErrorPercent()));
         f.put("verdictAgreements", verdictAgreements());
         f.put("cells", cells.stream().map(QueryCellResult::fields).toList());
+        f.put("fidelity", fidelity().fields());
         return f;
     }
 

@@ -19,8 +19,27 @@ import io.ssplab.core.CostKind;
  * @param costs      per-word costs
  * @param costKinds  what the cost is made of: a wait, CPU work, or both (docs/level2.md)
  * @param skews      Zipf exponents of the source's words; any above 0 makes every cell run the skew lesson's job
+ * @param drawn      the cells of a random sweep ({@link RandomCells}), in the order they run; empty for a grid
  */
-public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Duration> costs, List<CostKind> costKinds, List<Double> skews) {
+public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Duration> costs, List<CostKind> costKinds, List<Double> skews,
+                        List<SweepCell> drawn) {
+
+    /** A grid: every combination of the lists. */
+    public SweepGrid(List<Integer> cores, List<Integer> partitions, List<Duration> costs, List<CostKind> costKinds, List<Double> skews) {
+        this(cores, partitions, costs, costKinds, skews, List.of());
+    }
+
+    /** The cells of a random sweep, run as drawn; the lists hold the values they take (for sweep.json). */
+    public static SweepGrid of(List<SweepCell> drawn) {
+        return new SweepGrid(drawn.stream().map(SweepCell::cores).distinct().sorted().toList(),
+                drawn.stream().map(SweepCell::partitions).distinct().sorted().toList(),
+                drawn.stream().map(SweepCell::cost).distinct().sorted().toList(), List.of(CostKind.WAIT), List.of(0.0), drawn);
+    }
+
+    /** Whether this is a random sweep's list of drawn cells rather than a grid (then there is no stability map). */
+    public boolean random() {
+        return !drawn.isEmpty();
+    }
 
     /** Waits on uniform words: the grid before level 2. */
     public SweepGrid(List<Integer> cores, List<Integer> partitions, List<Duration> costs) {
@@ -37,6 +56,7 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
         costs = List.copyOf(costs);
         costKinds = List.copyOf(costKinds);
         skews = List.copyOf(skews);
+        drawn = List.copyOf(drawn);
     }
 
     /** Whether any cell has skewed words: then the sweep runs the skew lesson's job, whose cost is paid per key. */
@@ -68,6 +88,7 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
 
     /** Every cell, cost by cost, then cores, then partitions (the order the runs happen in). */
     public List<SweepCell> cells() {
+        if (random()) return drawn;
         List<SweepCell> cells = new ArrayList<>();
         for (CostKind kind : costKinds)
             for (double skew : skews)
@@ -78,6 +99,7 @@ public record SweepGrid(List<Integer> cores, List<Integer> partitions, List<Dura
     }
 
     public int size() {
+        if (random()) return drawn.size();
         return cores.size() * partitions.size() * costs.size() * costKinds.size() * skews.size();
     }
 

@@ -22,8 +22,8 @@ import io.ssplab.page.Bilingual;
  * language's numbers, and the stability map drawn in each language ({@link StabilityMap}).
  */
 public final class SweepPage {
-    /** The accuracy the planner aims at: median |predicted − measured| / measured over a sweep. */
-    public static final double TARGET_MEDIAN_ERROR_PERCENT = 10;
+    /** The accuracy the planner aims at: median |predicted − measured| / measured over a sweep ({@link ModelFidelity}). */
+    static final double TARGET_MEDIAN_ERROR_PERCENT = ModelFidelity.TARGET_MEDIAN_PERCENT;
     static final int WORST_CELLS = 5;
 
     private SweepPage() {
@@ -34,6 +34,23 @@ public final class SweepPage {
         Files.writeString(html, render(sweep, pngName), StandardCharsets.UTF_8);
     }
 
+    /** The three figures ({@link ModelFidelity#rows}) as a table per language: the same rows the console prints. */
+    static String fidelityTable(ModelFidelity fidelity) {
+        StringBuilder h = new StringBuilder();
+        for (Lang l : Bilingual.LANGS) {
+            // a figure per language: the element the page's language switch (and its tests) know
+            h.append("<figure class=\"").append(l.code()).append("\" lang=\"").append(l.code()).append("\"><table><caption>")
+                    .append(esc(Messages.in(l, "fidelity.title"))).append("</caption>\n");
+            for (String[] row : fidelity.rows(l)) {
+                h.append("<tr><td class=\"l\">").append(esc(row[0])).append("</td><td>").append(esc(row[1])).append("</td><td class=\"l\">")
+                        .append(esc(row[2])).append("</td><td class=\"l\">").append(esc(row[3])).append("</td></tr>\n");
+            }
+            h.append("</table></figure>\n");
+        }
+        return h.toString();
+    }
+
+    /** @param pngName the stability map beside the page; null for a random sweep (no grid to map) */
     static String render(SweepResult sweep, String pngName) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n").append(Bilingual.htmlStart(l -> Messages.in(l, "sweep.page.title")))
@@ -50,12 +67,19 @@ public final class SweepPage {
                 Format.integer(l, sweep.measuredCells().size()), Format.fixed(l, TARGET_MEDIAN_ERROR_PERCENT, 0) + "%",
                 Double.isNaN(median) ? "" : Messages.in(l, median <= TARGET_MEDIAN_ERROR_PERCENT ? "sweep.page.met" : "sweep.page.missed"),
                 bold(Messages.in(l, "sweep.page.xOfY", sweep.verdictAgreements(), sweep.cells().size()))))).append("</p>\n");
-        h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "sweep.page.run", sweep.cells().size(), sweep.grid().size(),
+        if (sweep.grid().random())
+            h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "fidelity.page.run", sweep.cells().size(), sweep.grid().size(),
+                    sweep.stopReason() == null ? "" : Messages.in(l, "sweep.page.stopped", sweep.stopReason()),
+                    Messages.count(l, sweep.batchesPerCell(), "noun.batch"), SweepRunner.clock(sweep.wallSeconds()), sweep.startedAt(),
+                    Overhead.describeToken(sweep.overheadSource(), l)))).append("</p>\n");
+        else h.append("<p>").append(Bilingual.text(l -> Messages.in(l, "sweep.page.run", sweep.cells().size(), sweep.grid().size(),
                 sweep.stopReason() == null ? "" : Messages.in(l, "sweep.page.stopped", sweep.stopReason()),
                 Messages.count(l, sweep.batchesPerCell(), "noun.batch"), SweepRunner.clock(sweep.wallSeconds()), sweep.startedAt(),
                 SweepRunner.seconds(l, sweep.base().batchIntervalMs()), Format.plain(l, sweep.base().linesPerSecond()),
                 Messages.count(l, sweep.base().wordsPerLine(), "noun.word"), Overhead.describeToken(sweep.overheadSource(), l)))).append("</p>\n");
+        h.append(fidelityTable(sweep.fidelity()));
         for (Lang l : Bilingual.LANGS) {
+            if (pngName == null) break; // a random sweep has no grid to map
             h.append("<p class=\"").append(l.code()).append("\" lang=\"").append(l.code()).append("\"><img src=\"").append(esc(Bilingual.file(pngName, l)))
                     .append("\" alt=\"").append(esc(Messages.in(l, "sweep.page.mapAlt"))).append("\"></p>\n");
         }

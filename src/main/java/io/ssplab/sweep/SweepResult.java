@@ -71,6 +71,12 @@ public record SweepResult(SweepGrid grid, Knobs base, int batchesPerCell, String
         return lines;
     }
 
+    /** The three figures every sweep ends with ({@link ModelFidelity}), over every cell run. */
+    public ModelFidelity fidelity() {
+        return ModelFidelity.of(cells.stream().map(c -> new ModelFidelity.Point(c.errorPercent(),
+                c.summary().processingToIntervalRatio(), c.verdictAgrees())).toList());
+    }
+
     /** The {@code n} cells with the largest |error|. */
     public List<CellResult> worst(int n) {
         return measuredCells().stream().sorted(Comparator.comparingDouble(CellResult::absErrorPercent).reversed()).limit(n).toList();
@@ -100,6 +106,8 @@ public record SweepResult(SweepGrid grid, Knobs base, int batchesPerCell, String
         f.put("medianErrorPercent", nullIfNaN(medianErrorPercent()));
         f.put("maxAbsErrorPercent", nullIfNaN(maxAbsErrorPercent()));
         f.put("verdictAgreements", verdictAgreements());
+        f.put("fidelity", fidelity().fields());
+        f.put("random", grid.random());
         Map<String, Object> byVariant = new LinkedHashMap<>();
         for (SweepCell v : grid.variants()) {
             List<CellResult> of = measuredOf(v);

@@ -50,14 +50,24 @@ public final class SweepRunner {
     /** With a skew axis, every cell runs the skew lesson's job: the cost paid per key after the shuffle, where skew matters. */
     private static final StreamingJob KEYED_JOB = new KeySkew();
 
+    /** A random sweep's cells that pay per line run the DStream side of the API comparison: repartition(P), a wait per line, split, count. */
+    private static final StreamingJob LINE_JOB = new io.ssplab.jobs.ApiComparison.DStreamSide();
+
     /** The job a grid's cells run. */
     static StreamingJob jobFor(SweepGrid grid) {
         return grid.keyed() ? KEYED_JOB : JOB;
     }
 
+    /** The job one cell runs: the grid's, or the per-line job for a drawn cell that pays per line. */
+    static StreamingJob jobFor(SweepGrid grid, SweepCell cell) {
+        return cell.costUnit() == io.ssplab.core.CostUnit.LINE ? LINE_JOB : jobFor(grid);
+    }
+
     private final ProcessingTimeModel model;
     private final PrintStream progress;
     private final boolean warmUp;
+    /** Whether each cell also records where its batches' time goes ({@link io.ssplab.metrics.BatchBreakdownListener}). */
+    private boolean breakdown;
     /** Ctrl-C: each cell's run is a child of it, so a stop ends the cell under way and the sweep. */
     private final StopSignal stop = new StopSignal();
 
@@ -66,6 +76,12 @@ public final class SweepRunner {
         this.model = model;
         this.progress = progress;
         this.warmUp = warmUp;
+    }
+
+    /** Each cell records where its batches' time goes (Spark's task and stage metrics) and prints it beside its error. */
+    public SweepRunner withBreakdown(boolean on) {
+        this.breakdown = on;
+        return this;
     }
 
     /** Stops the cell that runs now and the sweep after it; safe from any thread (Ctrl-C). */
@@ -84,11 +100,13 @@ public final class SweepRunner {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
         List<SweepCell> cells = grid.cells();
-        StreamingJob job = jobFor(grid);
-        List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(job.keySalts()))).toList();
+        List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(jobFor(grid, c).keySalts()))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
         double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
-        progress.println(Messages.get("sweep.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
+        if (grid.random())
+            progress.println(Messages.get("fidelity.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
+                    clock(warmUpSeconds + sum(estimates, 0))));
+        else progress.println(Messages.get("sweep.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
                 Format.plain(base.linesPerSecond()), clock(warmUpSeconds + sum(estimates, 0))));
         progress.println(Messages.get("sweep.overhead", model.overhead().describe()));
         progress.println(Messages.get("sweep.cellsDir", cellsDir));
@@ -108,9 +126,11 @@ public final class SweepRunner {
                 progress.println(Messages.get("sweep.cell.predicted", tag, seconds(prediction.predictedProcessingTimeMs()),
                         Format.fixed(prediction.ratio(), 2), prediction.stable() ? "STABLE" : "UNSTABLE"));
                 long cellStart = System.nanoTime();
-                RunSummary summary = runOne(job, prediction, batches, sources.forSkew(cell.skew()), cellsDir, cell.fileName(), estimates[i]);
+                io.ssplab.run.RunResult run = runOne(jobFor(grid, cell), prediction, batches, sources.forCell(cell), cellsDir, cell.fileName(), estimates[i]);
+                RunSummary summary = run.summary();
                 double wall = (System.nanoTime() - cellStart) / 1e9;
-                CellResult result = new CellResult(cell, prediction, summary, wall);
+                io.ssplab.metrics.BatchBreakdown.Summary split = breakdown ? breakdownOf(run, prediction, cellsDir, cell.fileName()) : null;
+                CellResult result = new CellResult(cell, prediction, summary, wall, split);
                 results.add(result);
                 estimatedDone += estimates[i];
                 double elapsed = (System.nanoTime() - start) / 1e9;
@@ -121,6 +141,7 @@ public final class SweepRunner {
                         result.measured() ? Format.signed(result.errorPercent(), 0) + "%" : Messages.get("sweep.notMeasured"),
                         Messages.get(result.verdictAgrees() ? "sweep.cell.agrees" : "sweep.cell.differs"), clock(elapsed),
                         i + 1 < cells.size() ? clock(remaining) : "0s"));
+                if (split != null) progress.println("    " + split.line(Lang.current(), prediction.overheadMs()));
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
@@ -145,20 +166,47 @@ public final class SweepRunner {
      * Runs one setting until it has {@code batches} batches after warm-up (or the cap), with the
      * sweep's model for its prediction, its table and top words into the cell's log; returns its summary.
      */
-    private RunSummary runOne(StreamingJob job, Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
+    private io.ssplab.run.RunResult runOne(StreamingJob job, Prediction prediction, int batches, SourceEndpoint endpoint, Path cellsDir, String name,
                               double estimatedSeconds) throws IOException {
         try (PrintStream cellLog = logFile(cellsDir.resolve(name + ".log"))) {
             // A generous cap in case a cell never completes its batches: three times its estimate.
             Duration cap = Duration.ofSeconds((long) Math.max(60, 3 * estimatedSeconds));
             RunOptions options = RunOptions.quiet(endpoint, new RunLimits(batches, cap), cellLog)
                     .withMetricsOut(cellsDir.resolve(name + ".jsonl")).withOverhead(model.overhead());
-            return StreamingRunner.run(job, prediction.knobs(), options, stop.child()).summary();
+            if (breakdown) options = options.withSparkConf(io.ssplab.metrics.BatchBreakdownListener.sparkConf(breakdownFile(cellsDir, name)));
+            io.ssplab.run.RunResult run = StreamingRunner.run(job, prediction.knobs(), options, stop.child());
+            return run;
         }
     }
 
+    static Path breakdownFile(Path cellsDir, String name) {
+        return cellsDir.resolve(name + ".breakdown.jsonl");
+    }
+
+    /**
+     * The split of the cell's measured batches (those after its warm-up), appended in full to the cell's log;
+     * null when the listener saw none.
+     */
+    private static io.ssplab.metrics.BatchBreakdown.Summary breakdownOf(io.ssplab.run.RunResult run, Prediction prediction, Path cellsDir,
+                                                                       String name) throws IOException {
+        java.util.Set<Long> measured = new java.util.HashSet<>();
+        List<io.ssplab.core.BatchMetrics> all = run.batches();
+        for (int i = Math.min(run.summary().warmupBatches(), all.size()); i < all.size(); i++) measured.add(all.get(i).batchTimeMs());
+        List<io.ssplab.metrics.BatchBreakdown.Batch> batches = io.ssplab.metrics.BatchBreakdown.read(breakdownFile(cellsDir, name)).stream()
+                .filter(b -> measured.contains(b.batchTimeMs())).toList();
+        io.ssplab.metrics.BatchBreakdown.Summary s = io.ssplab.metrics.BatchBreakdown.summarize(batches, prediction.arithmetic().costTimeMs());
+        if (s != null) Files.write(cellsDir.resolve(name + ".log"), s.lines(Lang.current()), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        return s;
+    }
+
     static Knobs specFor(Knobs base, SweepCell cell) {
-        return base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost())
+        Knobs k = base.withJob("sweep").withMaster(cell.master()).withPartitions(cell.partitions()).withCost(cell.cost())
                 .withCostKind(cell.costKind()).withSkew(cell.skew());
+        if (cell.costUnit() != null) k = k.withCostUnit(cell.costUnit());
+        if (cell.linesPerSecond() > 0) k = k.withRate(cell.linesPerSecond());
+        if (cell.batchInterval() != null) k = k.withBatchInterval(cell.batchInterval());
+        return k;
     }
 
     /** A cell's expected wall time: Spark's start and stop, the first interval, then a batch every max(BI, PT). */

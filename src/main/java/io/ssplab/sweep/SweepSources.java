@@ -17,7 +17,8 @@ import io.ssplab.source.SourceConfig;
 final class SweepSources implements AutoCloseable {
     private final SourceConfig config;
     private final Consumer<String> log;
-    private final Map<Double, SocketSource> started = new LinkedHashMap<>();
+    /** Started sources by skew and rate ("1.2@140.0"): a random sweep's cells each have their own rate. */
+    private final Map<String, SocketSource> started = new LinkedHashMap<>();
 
     SweepSources(SourceConfig config, Consumer<String> log) {
         this.config = config;
@@ -26,10 +27,22 @@ final class SweepSources implements AutoCloseable {
 
     /** Where the source of this skew listens, started now if no cell used it yet. */
     SourceEndpoint forSkew(double skew) throws IOException {
-        SocketSource s = started.get(skew);
+        return forSkewAndRate(skew, config.linesPerSecond());
+    }
+
+    /** Where the source of this cell's skew and rate listens (the sweep's rate when the cell has none of its own). */
+    SourceEndpoint forCell(SweepCell cell) throws IOException {
+        return forSkewAndRate(cell.skew(), cell.linesPerSecond() > 0 ? cell.linesPerSecond() : config.linesPerSecond());
+    }
+
+    private SourceEndpoint forSkewAndRate(double skew, double rate) throws IOException {
+        String key = skew + "@" + rate;
+        SocketSource s = started.get(key);
         if (s == null) {
-            s = SocketSource.start(config.withSkew(skew), log);
-            started.put(skew, s);
+            SourceConfig c = config;
+            s = SocketSource.start(new SourceConfig(c.host(), c.port(), rate, c.wordsPerLine(), c.vocabulary(), c.seed(), c.statusEvery(),
+                    c.format(), skew), log);
+            started.put(key, s);
         }
         return new SourceEndpoint(s.host(), s.port());
     }

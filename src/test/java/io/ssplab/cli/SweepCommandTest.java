@@ -46,7 +46,15 @@ class SweepCommandTest extends IsolatedCli {
             "--api structured --cost-kind wait",
             "--api structured --cores 1",
             "--api structured --batches 2",
-            "--api structured --cost 2s"})
+            "--api structured --cost 2s",
+            "--random 0",
+            "--random 101",
+            "--random three",
+            "--random 3 --cores 2,4",
+            "--random 3 --rate 100",
+            "--random 3 --batch-interval 3s",
+            "--random 3 --api structured",
+            "--seed 7"})
     void refusesBadListsBeforeSparkStarts(String args) {
         assertThat(sweep(args.split(" "))).as(args).isEqualTo(ExitCodes.USAGE);
         assertThat(err().strip()).as(args).isNotEmpty().doesNotContain("\tat ").doesNotContain("Exception");
@@ -66,10 +74,13 @@ class SweepCommandTest extends IsolatedCli {
     void aSmallRealSweepMatchesItsPredictions() throws Exception {
         Path dir = home.resolve("sweep");
         int code = sweep("--cores", "2,8", "--partitions", "7", "--cost", "0.5ms,8ms", "--batches", "4",
-                "--batch-interval", "2s", "--rate", "100", "--out", dir.toString());
+                "--batch-interval", "2s", "--rate", "100", "--breakdown", "--out", dir.toString());
         String console = out();
         assertThat(code).as(console + err()).isZero();
         assertThat(console).contains("[1/4]").contains("ETA").contains("model error: median |predicted − measured| / measured");
+        // every sweep ends with the three figures; --breakdown adds each cell's split, from Spark's own metrics
+        assertThat(console).contains("model fidelity").contains("verdict right where measured ρ is outside 0.9–1.1");
+        assertThat(console.lines().filter(l -> l.contains("PT − cost time") && l.contains("driver-side"))).hasSize(4);
 
         JsonNode json = io.ssplab.core.Json.MAPPER.readTree(dir.resolve("sweep.json").toFile());
         assertThat(json.get("complete").asBoolean()).isTrue();
@@ -82,6 +93,17 @@ class SweepCommandTest extends IsolatedCli {
             assertThat(cell.get("verdictAgrees").asBoolean()).as(name).isTrue();
         }
         assertThat(json.get("medianAbsErrorPercent").isNumber()).isTrue();
+        assertThat(json.get("fidelity").get("cellsScored").asInt()).isEqualTo(4);
+        // the margins are wide: every cell is far from ρ 1, so every verdict is judged and right
+        assertThat(json.get("fidelity").get("verdictsRightOutsideEdge").asInt()).isEqualTo(json.get("fidelity").get("cellsOutsideEdge").asInt());
+        for (JsonNode cell : json.get("cells")) {
+            JsonNode split = cell.get("breakdown");
+            assertThat(split).as(cell.toString()).isNotNull();
+            // three stages per batch (blocks, the cost, the top words), the cost stage's run time holding its waits
+            assertThat(split.get("stages")).hasSize(3);
+            assertThat(split.get("processingMs").asDouble()).isPositive();
+        }
+        assertThat(Files.readString(dir.resolve("cells/c2-p7-8ms.log"))).contains("where a batch's time goes");
         assertThat(Files.size(dir.resolve("stability-map.png"))).isPositive();
         assertThat(Files.readString(dir.resolve("index.html"))).contains("model estimate vs real").contains("Worst cells and why");
         // every run's own summary carries the prediction and its error

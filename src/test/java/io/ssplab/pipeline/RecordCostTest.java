@@ -132,6 +132,30 @@ class RecordCostTest {
     }
 
     @Test
+    void aWakeUpLaterThanOneCostPeriodIsCaughtUpToo() {
+        // 12 records × 50 ms, the first one followed by 400 ms of other work (a wake-up on a loaded machine, a GC
+        // pause): eight cost periods late. On schedule the next records wait less until they are back on time:
+        // ≈ max(12 × 50, 50 + 400) = 600 ms. Adding the lateness would take 600 + 400 − 50 = 950 ms at least;
+        // the bound between them, 800 ms, leaves 200 ms for a busy machine.
+        long cost = 50_000_000L;
+        int n = 12;
+        List<Long> elapsed = sc.parallelize(IntStream.range(0, n).boxed().toList(), 1).mapPartitions((Iterator<Integer> it) -> {
+            long start = System.nanoTime();
+            boolean first = true;
+            while (it.hasNext()) {
+                it.next();
+                RecordCost.pay(cost);
+                if (first) Thread.sleep(400);
+                first = false;
+            }
+            return List.of(System.nanoTime() - start).iterator();
+        }).collect();
+        assertThat(elapsed).hasSize(1);
+        assertThat(elapsed.get(0)).isGreaterThanOrEqualTo(n * cost);
+        assertThat(elapsed.get(0)).as("caught up: well under 950 ms").isLessThan(800_000_000L);
+    }
+
+    @Test
     void noCostNoWait() {
         for (TaskTiming t : run(2, 1000, 0, 0)) assertThat(t.elapsedNanos()).isLessThan(100_000_000L);
     }
