@@ -44,9 +44,14 @@ public final class LedgerAccumulator extends AccumulatorV2<BatchTally, Map<Long,
         return batches.remove(batchTimeMs);
     }
 
+    /**
+     * Null-safe on purpose: on an executor, AccumulatorV2's own readObject registers this accumulator with the
+     * task before Java deserialisation has filled in this subclass's fields, and the executor's heartbeat thread
+     * may ask isZero() in between (it did under load: a NullPointerException on "executor-heartbeater").
+     */
     @Override
     public synchronized boolean isZero() {
-        return batches.isEmpty();
+        return batches == null || batches.isEmpty();
     }
 
     @Override
