@@ -95,8 +95,21 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.plan.api")
     io.ssplab.core.Api api;
 
+    @Option(names = "--from", paramLabel = "DIR_OR_LOG", descriptionKey = "ssp.plan.from")
+    java.nio.file.Path from;
+
+    @Option(names = "--app", paramLabel = "ID", descriptionKey = "ssp.plan.app")
+    String app;
+
+    @Option(names = "--query", paramLabel = "NAME", descriptionKey = "ssp.plan.query")
+    String query;
+
+    @Option(names = "--cores", paramLabel = "N", descriptionKey = "ssp.plan.cores")
+    Integer cores;
+
     @Override
     public Integer call() throws Exception {
+        if (from != null) return new FittedPlanView(this).call();
         if (StructuredRun.applies(api, job)) return new StructuredPlan(this).call();
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Workload workload;
