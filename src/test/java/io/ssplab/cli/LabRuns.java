@@ -1,4 +1,4 @@
-package io.ssplab.ownjob;
+package io.ssplab.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
