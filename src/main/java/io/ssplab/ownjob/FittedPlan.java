@@ -63,8 +63,13 @@ public record FittedPlan(ForeignRun run, RunSummary summary, CostFit fit, double
     public static FittedPlan of(ForeignRun run, double targetRatio) {
         RunSummary summary = run.summary();
         List<BatchMetrics> measured = run.batches().subList(Math.min(summary.warmupBatches(), run.batches().size()), run.batches().size());
-        // The fit uses every task (a task's cost does not depend on warm-up), the batch-level fit the measured batches.
-        CostFit fit = CostFit.of(run.tasks(), measured);
+        // Tasks of the batches after warm-up: the first batches' tasks also pay for class loading and JIT
+        // compilation (hundreds of ms on a busy machine), which no later batch pays. Every task when too few are left.
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        for (BatchMetrics b : measured) kept.add(b.batchTimeMs());
+        List<ForeignRun.TaskSample> tasks = run.tasks().stream().filter(t -> kept.contains(t.batchTimeMs())).toList();
+        if (tasks.stream().filter(t -> t.records() > 0).count() < CostFit.MIN_SAMPLES) tasks = run.tasks();
+        CostFit fit = CostFit.of(tasks, measured);
         double skew = taskSkew(run);
         if (!fit.exists()) return none(run, summary, fit, skew, "fit.none.why");
         if (run.cores() < 1 || run.partitions() < 1) return none(run, summary, fit, skew, "fit.none.shape");
