@@ -30,6 +30,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bin/ssp analyze PATH}: the summary, verdict and report page of any streaming app, from its Spark event log. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false)
 public final class AnalyzeCommand implements Callable<Integer> {
+    /** --interval: a batch interval or trigger, in the range every BI of the lab has. */
+    static final io.ssplab.core.Range INTERVAL = io.ssplab.core.Range.ofMillis("--interval", Limits.MIN_BATCH_INTERVAL_MS,
+            Limits.MAX_BATCH_INTERVAL_MS, "2s");
+
     @ParentCommand
     Main main;
 
@@ -56,7 +60,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (interval != null) Limits.BATCH_INTERVAL.check(interval);
+        notBlank("PATH", path.toString());
+        notBlank("--app", app);
+        notBlank("--query", query);
+        if (interval != null) INTERVAL.check(interval);
         if (metricsOut != null) Options.writableFile("--metrics-out", metricsOut);
         if (out != null) Options.writableDirectory("--out", out);
         OwnJobs.FromLog found = OwnJobs.eventLog(path, app, interval == null ? null : interval.toMillis(), query);
@@ -94,6 +101,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!fit.exists()) return Messages.get("analyze.fit.none", fit.samples());
         return Messages.get("analyze.fit", Format.fixed(fit.perRecordMs(), 3), Format.fixed(fit.ciMs(), 3),
                 Messages.get("fit.method." + fit.method().name()), fit.samples());
+    }
+
+    /** An option given but empty ("--app ''") is refused: it would otherwise mean "the current folder" or "any". */
+    static void notBlank(String option, String value) {
+        if (value != null && value.isBlank()) throw new io.ssplab.core.BadInputException(Messages.get("analyze.bad.blank", option));
     }
 
     /** A name that can be part of a file name. */

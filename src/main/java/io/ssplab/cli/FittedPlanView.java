@@ -37,6 +37,9 @@ final class FittedPlanView {
 
     Integer call() throws Exception {
         Path from = plan.from;
+        AnalyzeCommand.notBlank("--from", from.toString());
+        AnalyzeCommand.notBlank("--app", plan.app);
+        AnalyzeCommand.notBlank("--query", plan.query);
         if (!Files.exists(from)) throw new BadInputException(Messages.get("analyze.bad.noSuchPath", from));
         Long interval = plan.knobs.batchInterval == null ? null : Limits.BATCH_INTERVAL.check(plan.knobs.batchInterval).toMillis();
         if (plan.knobs.partitions != null) Limits.PARTITIONS.check(plan.knobs.partitions);

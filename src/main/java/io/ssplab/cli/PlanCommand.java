@@ -110,6 +110,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (from != null) return new FittedPlanView(this).call();
+        // The options of a plan fitted to a job's measurements mean nothing without them.
+        for (Object[] o : new Object[][] {{"--app", app}, {"--query", query}, {"--cores", cores}})
+            if (o[1] != null) throw new io.ssplab.core.BadInputException(Messages.get("fit.bad.needsFrom", o[0]));
         if (StructuredRun.applies(api, job)) return new StructuredPlan(this).call();
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Workload workload;

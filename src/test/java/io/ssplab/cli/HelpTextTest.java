@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 class HelpTextTest {
     /** Every command, as typed: "" is bin/ssp itself. */
-    static final List<String> COMMANDS = List.of("", "demo", "run", "source", "check", "report", "plan", "calibrate", "sweep", "compare", "cluster",
+    static final List<String> COMMANDS = List.of("", "demo", "run", "source", "check", "report", "analyze", "plan", "calibrate", "sweep", "compare", "cluster",
             "cluster start", "cluster status", "cluster stop", "help");
 
     /**

@@ -247,6 +247,7 @@ class InvalidInputTest {
             case "run" -> List.of("run", "phase1");
             case "check" -> List.of("check", "fix-delay", "--solution");
             case "report" -> List.of("report", fixture().emptyDir.toString());
+            case "analyze" -> List.of("analyze", fixture().emptyDir.toString());
             case "" -> List.of();
             default -> List.of(path.split(" "));
         };
@@ -510,6 +511,10 @@ class InvalidInputTest {
                 v.put("phase9", "no such job");
                 v.put("", "empty");
                 v.put("PHASE1", "job names are lower case");
+            }
+            case "--app", "--query" -> {
+                v.put("", "empty");
+                v.put("  ", "blank");
             }
             case "--lang" -> {
                 v.put("xx", "not a language");
