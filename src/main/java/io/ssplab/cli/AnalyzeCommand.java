@@ -77,9 +77,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         RunSummary summary = run.summary();
         if (run.structured()) StructuredSummaryBlock.print(console, summary);
         else SummaryBlock.print(console, summary);
-        FittedPlan plan = FittedPlan.of(run, SmallestFixes.DEFAULT_TARGET_RATIO);
         console.println();
-        console.println(fitLine(plan.fit()) + " " + Messages.get("analyze.planHint", path));
+        try {
+            FittedPlan plan = FittedPlan.of(run, SmallestFixes.DEFAULT_TARGET_RATIO);
+            console.println(fitLine(plan.fit()) + " " + Messages.get("analyze.planHint", path));
+        } catch (RuntimeException noPlan) {
+            // The verdict stands without a plan: the fit's own command says what went wrong.
+            console.println(Messages.get("analyze.planHint", path));
+        }
 
         Path dir = out != null ? out : Path.of(System.getProperty("ssp.home", "."), "runs", "analyze-" + safe(found.appId()));
         Path jsonl = metricsOut != null ? metricsOut : dir.resolve(safe(run.job()) + ".jsonl");

@@ -111,8 +111,26 @@ public record FittedPlan(ForeignRun run, RunSummary summary, CostFit fit, double
                 : Overhead.defaults("").measuredBy(run.job(), overhead, w.taskWavesPerBatch());
         ProcessingTimeModel model = query ? new StructuredModel(measuredOverhead) : new ProcessingTimeModel(measuredOverhead);
         Prediction now = model.predict(w);
-        List<Fix> fixes = new SmallestFixes(model, targetRatio).of(w);
+        List<Fix> fixes = fixes(new SmallestFixes(model, targetRatio), w);
         return new FittedPlan(run, summary, fit, c, ci, overhead, overheadCi, w, now, fixes, skew, null);
+    }
+
+    /**
+     * The five fixes, each on its own: a search that runs past what a setting allows (the fewest cores of a job
+     * whose records would need more than local[64]) becomes that fix's "none", with the reason, not a failed plan.
+     */
+    static List<Fix> fixes(SmallestFixes f, Workload w) {
+        List<java.util.function.Function<Workload, Fix>> each = List.of(f::fewestCores, f::bestPartitions, f::largestStableCost,
+                f::smallestStableBatchInterval, f::largestStableRate);
+        List<Fix> out = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            try {
+                out.add(each.get(i).apply(w));
+            } catch (io.ssplab.core.BadInputException beyond) {
+                out.add(new Fix(SmallestFixes.NAMES.get(i), io.ssplab.core.Messages.get("fix.none"), null, beyond.getMessage()));
+            }
+        }
+        return out;
     }
 
     private static FittedPlan none(ForeignRun run, RunSummary summary, CostFit fit, double skew, String why) {
