@@ -57,6 +57,8 @@ final class HelpRanges {
             Map.entry("calibrate.partitions", CalibrateCommand.PARTITIONS),
             Map.entry("plan.overhead", PlanCommand.OVERHEAD),
             Map.entry("plan.target", PlanCommand.TARGET),
+            Map.entry("plan.cores", FittedPlanView.CORES),
+            Map.entry("analyze.interval", AnalyzeCommand.INTERVAL),
             Map.entry("sweep.cores", SweepCommand.CORES),
             Map.entry("sweep.partitions", SweepCommand.PARTITIONS),
             Map.entry("sweep.cost", SweepCommand.COSTS),

@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 SourceCommand.class,
                 CheckCommand.class,
                 ReportCommand.class,
+                AnalyzeCommand.class,
                 ClusterCommand.class,
                 KafkaCommand.class,
                 PlanCommand.class,

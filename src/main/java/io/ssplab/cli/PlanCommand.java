@@ -95,8 +95,24 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.plan.api")
     io.ssplab.core.Api api;
 
+    @Option(names = "--from", paramLabel = "DIR_OR_LOG", descriptionKey = "ssp.plan.from")
+    java.nio.file.Path from;
+
+    @Option(names = "--app", paramLabel = "ID", descriptionKey = "ssp.plan.app")
+    String app;
+
+    @Option(names = "--query", paramLabel = "NAME", descriptionKey = "ssp.plan.query")
+    String query;
+
+    @Option(names = "--cores", paramLabel = "N", descriptionKey = "ssp.plan.cores")
+    Integer cores;
+
     @Override
     public Integer call() throws Exception {
+        if (from != null) return new FittedPlanView(this).call();
+        // The options of a plan fitted to a job's measurements mean nothing without them.
+        for (Object[] o : new Object[][] {{"--app", app}, {"--query", query}, {"--cores", cores}})
+            if (o[1] != null) throw new io.ssplab.core.BadInputException(Messages.get("fit.bad.needsFrom", o[0]));
         if (StructuredRun.applies(api, job)) return new StructuredPlan(this).call();
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Workload workload;

@@ -55,7 +55,7 @@ import io.ssplab.core.BatchMetrics;
  */
 public final class QueryProgressListener extends StreamingQueryListener {
     /** A batch that starts within this long after the previous one ended followed it at once (no trigger wait between). */
-    static final long FOLLOWED_AT_ONCE_MS = 500;
+    public static final long FOLLOWED_AT_ONCE_MS = 500;
     /** A start this close after a grid slot is on the grid. */
     static final long ON_GRID_MS = 50;
 

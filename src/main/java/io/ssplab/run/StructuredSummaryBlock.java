@@ -21,8 +21,12 @@ public final class StructuredSummaryBlock {
         Knobs k = s.knobs();
         StructuredSummary q = s.structured();
         out.println();
-        out.println(Messages.get("ss.summary.head", s.job(), s.batches(), q == null ? 0 : q.judgedBatches(), k.master(), k.partitions(),
-                Format.plain(k.costMs()), k.costUnit().inWords(), Format.seconds(k.batchCostMs()), Format.seconds(k.batchIntervalMs())));
+        if (k.complete()) {
+            out.println(Messages.get("ss.summary.head", s.job(), s.batches(), q == null ? 0 : q.judgedBatches(), k.master(), k.partitions(),
+                    Format.plain(k.costMs()), k.costUnit().inWords(), Format.seconds(k.batchCostMs()), Format.seconds(k.batchIntervalMs())));
+        } else {
+            out.println(Messages.get("ss.summary.head.own", s.job(), s.batches(), q == null ? 0 : q.judgedBatches(), Format.seconds(k.batchIntervalMs())));
+        }
         if (q != null && q.judgedBatches() > 0) {
             out.println(Messages.get("ss.summary.numbers", Format.seconds(s.medianProcessingTimeMs()), Format.seconds(s.p95ProcessingTimeMs()),
                     Format.fixed(s.processingToIntervalRatio(), 2), Format.integer(Math.round(s.medianRecordsPerBatch())),

@@ -18,8 +18,13 @@ public final class SummaryBlock {
     public static void print(PrintStream out, RunSummary s) {
         Knobs k = s.knobs();
         out.println();
-        out.println(Messages.get("summary.head", s.job(), s.batches(), s.warmupBatches(), k.master(), k.partitions(),
-                Format.plain(k.costMs()), k.costUnit().inWords(), Format.seconds(k.batchIntervalMs())));
+        // A job that is not the lab's (bin/ssp analyze) has only its name and BI: its other knobs are its own business.
+        if (k.complete()) {
+            out.println(Messages.get("summary.head", s.job(), s.batches(), s.warmupBatches(), k.master(), k.partitions(),
+                    Format.plain(k.costMs()), k.costUnit().inWords(), Format.seconds(k.batchIntervalMs())));
+        } else {
+            out.println(Messages.get("summary.head.own", s.job(), s.batches(), s.warmupBatches(), Format.seconds(k.batchIntervalMs())));
+        }
         out.println(Messages.get("summary.numbers", Format.seconds(s.medianProcessingTimeMs()), Format.seconds(s.p95ProcessingTimeMs()),
                 Format.fixed(s.processingToIntervalRatio(), 2), Format.signed(s.schedulingDelaySlopeMsPerBatch(), 0),
                 Format.seconds(s.finalSchedulingDelayMs()), s.maxQueuedBatches()));

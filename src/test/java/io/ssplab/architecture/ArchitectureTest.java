@@ -18,7 +18,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
  *
  * <pre>
  *   cli                                   the bin/ssp commands
- *   grader · sweep · report               tools built on runs
+ *   grader · sweep · report · ownjob      tools built on runs (ownjob: judging a job that is not the lab's)
  *   jobs · exercises · solutions          the lessons
  *   run · cluster · watch                 running a job; the standalone cluster; watching a foreign running app
  *   accounting · recovery · listener      record accounting, checkpoint recovery, the listener jar of foreign apps
@@ -45,7 +45,7 @@ class ArchitectureTest {
                 .layer("accounting").definedBy("io.ssplab.accounting..", "io.ssplab.recovery..", "io.ssplab.listener..")
                 .layer("running").definedBy("io.ssplab.run..", "io.ssplab.cluster..", "io.ssplab.kafka..", "io.ssplab.watch..")
                 .layer("lessons").definedBy("io.ssplab.jobs..", "io.ssplab.exercises..", "io.ssplab.solutions..")
-                .layer("tools").definedBy("io.ssplab.grader..", "io.ssplab.sweep..", "io.ssplab.report..")
+                .layer("tools").definedBy("io.ssplab.grader..", "io.ssplab.sweep..", "io.ssplab.report..", "io.ssplab.ownjob..")
                 .layer("cli").definedBy("io.ssplab.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("tools").mayOnlyBeAccessedByLayers("cli")
@@ -69,8 +69,8 @@ class ArchitectureTest {
 
     @Test
     void theToolsAreIndependentOfEachOther() {
-        for (String pkg : new String[] {"grader", "sweep", "report"}) {
-            String[] others = java.util.stream.Stream.of("grader", "sweep", "report").filter(p -> !p.equals(pkg))
+        for (String pkg : new String[] {"grader", "sweep", "report", "ownjob"}) {
+            String[] others = java.util.stream.Stream.of("grader", "sweep", "report", "ownjob").filter(p -> !p.equals(pkg))
                     .map(p -> "io.ssplab." + p + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("io.ssplab." + pkg + "..").should().dependOnClassesThat().resideInAnyPackage(others)
                     .check(classes);

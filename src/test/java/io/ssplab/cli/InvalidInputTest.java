@@ -248,6 +248,7 @@ class InvalidInputTest {
             case "check" -> List.of("check", "fix-delay", "--solution");
             case "report" -> List.of("report", fixture().emptyDir.toString());
             case "watch" -> List.of("watch", "http://127.0.0.1:9"); // nothing listens on the discard port: refused at once
+            case "analyze" -> List.of("analyze", fixture().emptyDir.toString());
             case "" -> List.of();
             default -> List.of(path.split(" "));
         };
@@ -520,6 +521,10 @@ class InvalidInputTest {
                 v.put("127.0.0.1:abc", "port not a number");
                 v.put("127.0.0.1", "no port");
                 v.put("", "empty");
+            }
+            case "--app", "--query" -> {
+                v.put("", "empty");
+                v.put("  ", "blank");
             }
             case "--lang" -> {
                 v.put("xx", "not a language");
