@@ -66,7 +66,7 @@ import io.ssplab.source.SourceConfig;
  *       the admin client.</li>
  * </ul>
  */
-final class KafkaSource implements AutoCloseable {
+public final class KafkaSource implements AutoCloseable {
     /** Where {@code bin/ssp kafka start} keeps its state (kafka-broker's layout). */
     static Path runDir() {
         return Path.of(System.getProperty("ssp.home", "."), "runs", "kafka");
@@ -106,7 +106,7 @@ final class KafkaSource implements AutoCloseable {
      * that it answers and that the topic exists (or, with {@code --kafka-partitions}, can be created) with the
      * partitions asked. {@code --source kafka} without a running broker has nothing to check: the run starts one.
      */
-    static void check(SourceEndpoint source, Integer kafkaPartitions) {
+    public static void check(SourceEndpoint source, Integer kafkaPartitions) {
         if (kafkaPartitions != null) Limits.KAFKA_PARTITIONS.check(kafkaPartitions);
         if (!source.kafka()) {
             if (kafkaPartitions != null) throw new BadInputException(Messages.get("kafka.bad.partitionsWithoutKafka", kafkaPartitions));

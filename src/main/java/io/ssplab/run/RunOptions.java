@@ -40,6 +40,12 @@ public record RunOptions(SourceEndpoint source, RunLimits limits, int uiPort, Pa
         return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, reliability, overhead, n);
     }
 
+    /** The topic's partitions for a query: --kafka-partitions, else the lesson's, else the default. */
+    public int kafkaPartitionsFor(io.ssplab.pipeline.StructuredJob job) {
+        return kafkaPartitions != null ? kafkaPartitions : job.kafkaPartitions() > 0 ? job.kafkaPartitions()
+                : io.ssplab.core.Limits.DEFAULT_KAFKA_PARTITIONS;
+    }
+
     /** The topic's partitions for {@code job}: --kafka-partitions, else the lesson's, else the default. */
     public int kafkaPartitionsFor(io.ssplab.pipeline.StreamingJob job) {
         return kafkaPartitions != null ? kafkaPartitions : job != null && job.kafkaPartitions() > 0 ? job.kafkaPartitions()

@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .layer("foundations").definedBy("io.ssplab.source..", "io.ssplab.pipeline..", "io.ssplab.metrics..", "io.ssplab.model..",
                         "io.ssplab.page..")
                 .layer("accounting").definedBy("io.ssplab.accounting..", "io.ssplab.recovery..")
-                .layer("running").definedBy("io.ssplab.run..", "io.ssplab.cluster..")
+                .layer("running").definedBy("io.ssplab.run..", "io.ssplab.cluster..", "io.ssplab.kafka..")
                 .layer("lessons").definedBy("io.ssplab.jobs..", "io.ssplab.exercises..", "io.ssplab.solutions..")
                 .layer("tools").definedBy("io.ssplab.grader..", "io.ssplab.sweep..", "io.ssplab.report..")
                 .layer("cli").definedBy("io.ssplab.cli..")
