@@ -15,11 +15,13 @@ import java.util.Optional;
  * The daemon JVMs of a cluster: starting them detached from the terminal, telling whether a PID is
  * still one of ours, and ending exactly those.
  *
+ * <p>Public for the other daemons the lab starts (the Kafka broker) which are launched, checked and ended the same way.
+ *
  * <p>"Ours" means: alive, and its command line carries this cluster's marker ({@code -Dssp.cluster=DIR})
  * and the expected Spark main class. A PID alone is not enough: after a reboot or a crash the number may
  * belong to someone else's process, which {@code stop} must never touch.
  */
-final class Daemons {
+public final class Daemons {
     static final String MARKER_PROPERTY = "ssp.cluster";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
@@ -36,7 +38,7 @@ final class Daemons {
      * terminal closing) does not reach the cluster; {@code setsid} replaces itself with the command, so the
      * PID returned is the JVM's.
      */
-    static long launch(List<String> command, Map<String, String> env, Path log) throws IOException {
+    public static long launch(List<String> command, Map<String, String> env, Path log) throws IOException {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(SETSID)) full.add(SETSID.toString());
         full.addAll(command);
@@ -48,7 +50,7 @@ final class Daemons {
         return pb.start().pid();
     }
 
-    static boolean isAlive(long pid) {
+    public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
@@ -60,7 +62,7 @@ final class Daemons {
     }
 
     /** The full command line: /proc on Linux (never truncated), the JDK's view elsewhere. */
-    static Optional<String> commandLine(long pid) {
+    public static Optional<String> commandLine(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid), "cmdline");
         if (Files.isReadable(proc)) {
             try {
@@ -83,7 +85,7 @@ final class Daemons {
      *
      * @return true if it had to be killed
      */
-    static boolean stop(ProcessHandle p, Duration grace) {
+    public static boolean stop(ProcessHandle p, Duration grace) {
         if (!p.isAlive()) return false;
         p.destroy();
         if (awaitExit(p, grace)) return false;
@@ -92,7 +94,7 @@ final class Daemons {
         return true;
     }
 
-    static boolean awaitExit(ProcessHandle p, Duration timeout) {
+    public static boolean awaitExit(ProcessHandle p, Duration timeout) {
         try {
             p.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return true;
@@ -107,7 +109,7 @@ final class Daemons {
     }
 
     /** The last lines of a log, to show why a daemon died. */
-    static List<String> tail(Path log, int lines) {
+    public static List<String> tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return all.subList(Math.max(0, all.size() - lines), all.size());

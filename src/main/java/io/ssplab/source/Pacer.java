@@ -21,7 +21,8 @@ public final class Pacer {
         this(linesPerSecond, System.nanoTime());
     }
 
-    Pacer(double linesPerSecond, long startNanos) {
+    /** Started at {@code startNanos} ({@link System#nanoTime()}): a sender that stamps due times needs the same origin. */
+    public Pacer(double linesPerSecond, long startNanos) {
         if (!(linesPerSecond > 0)) throw new IllegalArgumentException("rate must be > 0");
         this.linesPerSecond = linesPerSecond;
         this.startNanos = startNanos;
