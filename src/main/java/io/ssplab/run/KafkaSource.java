@@ -67,11 +67,6 @@ import io.ssplab.source.SourceConfig;
  * </ul>
  */
 public final class KafkaSource implements AutoCloseable {
-    /** Where {@code bin/ssp kafka start} keeps its state (kafka-broker's layout). */
-    static Path runDir() {
-        return Path.of(System.getProperty("ssp.home", "."), "runs", "kafka");
-    }
-
     /** Routes from the (serializable) per-batch step on the driver back to the run's source object: one run per id. */
     private static final Map<String, KafkaSource> ROUTES = new ConcurrentHashMap<>();
 
@@ -114,7 +109,7 @@ public final class KafkaSource implements AutoCloseable {
         }
         String bootstrap = source.bootstrap();
         if (bootstrap == null) {
-            var running = KafkaBroker.running(runDir());
+            var running = KafkaBroker.runningForProject();
             if (running.isEmpty()) return;
             bootstrap = running.get().bootstrap();
         }
@@ -142,7 +137,7 @@ public final class KafkaSource implements AutoCloseable {
         KafkaBroker started = null;
         String bootstrap = source.bootstrap();
         if (bootstrap == null) {
-            var running = KafkaBroker.running(runDir());
+            var running = KafkaBroker.runningForProject();
             if (running.isPresent()) {
                 bootstrap = running.get().bootstrap();
             } else {
