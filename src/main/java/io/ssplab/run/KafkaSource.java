@@ -72,7 +72,9 @@ public final class KafkaSource implements AutoCloseable {
 
     private final KafkaBroker startedBroker;
     private final KafkaAdmin admin;
-    private final KafkaLineProducer producer;
+    /** Our producer: started just before the stream (so Spark's start-up is no backlog), null when read-only. */
+    private volatile KafkaLineProducer producer;
+    private final SourceConfig lineConfig;
     private final SourceEndpoint endpoint;
     private final String group;
     private final int partitions;
@@ -84,11 +86,11 @@ public final class KafkaSource implements AutoCloseable {
     /** Structured Streaming: each micro-batch's lag by batch id, read from its progress. */
     private final Map<Long, long[]> lagByBatchId = new ConcurrentHashMap<>();
 
-    private KafkaSource(KafkaBroker startedBroker, KafkaAdmin admin, KafkaLineProducer producer, SourceEndpoint endpoint,
+    private KafkaSource(KafkaBroker startedBroker, KafkaAdmin admin, SourceConfig lineConfig, SourceEndpoint endpoint,
                         String group, int partitions) {
         this.startedBroker = startedBroker;
         this.admin = admin;
-        this.producer = producer;
+        this.lineConfig = lineConfig;
         this.endpoint = endpoint;
         this.group = group;
         this.partitions = partitions;
@@ -149,7 +151,6 @@ public final class KafkaSource implements AutoCloseable {
             }
         }
         KafkaAdmin admin = null;
-        KafkaLineProducer producer = null;
         try {
             admin = KafkaAdmin.connect(bootstrap);
             String topic = source.topic() != null ? source.topic() : SourceEndpoint.topicFor(job, kafkaPartitions);
@@ -160,14 +161,12 @@ public final class KafkaSource implements AutoCloseable {
                 if (source.topic() == null) admin.ensureTopic(topic, kafkaPartitions);
                 else ensureNamed(admin, topic, kafkaPartitions);
                 partitions = admin.partitions(topic);
-                producer = KafkaLineProducer.start(lines, bootstrap, topic);
             }
             SourceEndpoint resolved = source.onBroker(bootstrap, topic);
             out.println(Messages.get("kafka.run.topic", resolved, partitions, "ssp-" + job,
-                    producer == null ? Messages.get("kafka.run.readOnly") : Messages.get("kafka.run.producing", io.ssplab.core.Format.plain(lines.linesPerSecond()))));
-            return new KafkaSource(started, admin, producer, resolved, "ssp-" + job, partitions);
+                    source.readOnly() ? Messages.get("kafka.run.readOnly") : Messages.get("kafka.run.producing", io.ssplab.core.Format.plain(lines.linesPerSecond()))));
+            return new KafkaSource(started, admin, source.readOnly() ? null : lines, resolved, "ssp-" + job, partitions);
         } catch (RuntimeException e) {
-            if (producer != null) producer.close();
             if (admin != null) admin.close();
             if (started != null) started.close();
             throw e;
@@ -181,6 +180,14 @@ public final class KafkaSource implements AutoCloseable {
         } catch (BadInputException missing) {
             admin.ensureTopic(topic, partitions);
         }
+    }
+
+    /**
+     * Starts our producer (not for a read-only topic): called right before the stream starts, so the seconds
+     * Spark takes to start are not a backlog the first batch must take (SPARK-18580: it would take all of it).
+     */
+    void startProducing() {
+        if (lineConfig != null && producer == null) producer = KafkaLineProducer.start(lineConfig, endpoint.bootstrap(), endpoint.topic());
     }
 
     SourceEndpoint endpoint() {
@@ -197,14 +204,16 @@ public final class KafkaSource implements AutoCloseable {
 
     /** Lines our producer had acknowledged: the accounting's "sent"; unknown for a topic we only read. */
     SentLines sentLines() {
-        return producer == null ? SentLines.unknown("kafka.acct.readOnly") : producer.sentLines();
+        KafkaLineProducer p = producer;
+        return p == null ? SentLines.unknown("kafka.acct.readOnly") : p.sentLines();
     }
 
     /** Stops our producer (the drain: no new lines) and says how many it sent; -1 when read-only. */
     long stopProducing() {
-        if (producer == null) return -1;
-        producer.close();
-        return producer.sent();
+        KafkaLineProducer p = producer;
+        if (p == null) return -1;
+        p.close();
+        return p.sent();
     }
 
     // ---------------------------------------------------------------- DStream
@@ -338,7 +347,8 @@ public final class KafkaSource implements AutoCloseable {
     public void close() {
         ROUTES.remove(route);
         List<AutoCloseable> toClose = new ArrayList<>();
-        if (producer != null) toClose.add(producer);
+        KafkaLineProducer p = producer;
+        if (p != null) toClose.add(p);
         toClose.add(admin);
         if (startedBroker != null) toClose.add(startedBroker);
         for (AutoCloseable c : toClose) {

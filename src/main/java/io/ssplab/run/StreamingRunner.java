@@ -210,6 +210,7 @@ public final class StreamingRunner {
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
             Banner.print(out, ssc, job, knobs, options, uiUrl, kafka == null ? 0 : kafka.partitions());
             if (checkpoint != null) out.println(checkpoint.describe());
+            if (kafka != null) kafka.startProducing();
             ssc.start();
             reason = waitForStop(ssc, options, stop);
             listener.close();
@@ -351,7 +352,7 @@ public final class StreamingRunner {
                     ? io.ssplab.model.Workload.kafka(knobs, slots, topicPartitions, job.repartitions())
                     : new io.ssplab.model.Workload(knobs, slots, 1, true).withKeySalts(job.keySalts());
             out.println(Messages.get("run.banner.title", knobs.job(), job.description()));
-            out.println(Messages.get("run.banner.knobs", knobs.master(), slots, workload.freeSlots(), knobs.partitions(),
+            out.println(Messages.get(workload.kafka() ? "kafka.banner.knobs" : "run.banner.knobs", knobs.master(), slots, workload.freeSlots(), knobs.partitions(),
                     io.ssplab.core.Format.plain(knobs.costMs()), knobs.costUnit().inWords(), io.ssplab.core.Format.seconds(knobs.batchIntervalMs()),
                     options.source(), io.ssplab.core.Format.plain(knobs.linesPerSecond())));
             if (knobs.skew() > 0) out.println(Messages.get("run.banner.keys", io.ssplab.model.KeyWords.line(knobs.keys(), io.ssplab.core.Lang.current())));

@@ -190,6 +190,7 @@ public final class StructuredRunner {
                 out.println(StructuredWordCount.topLine(counts, top));
                 StructuredWordCount.payBatchCost(knobs.batchCost());
             };
+            if (kafka != null) kafka.startProducing();
             query = words.writeStream().queryName(knobs.job())
                     .trigger(Trigger.ProcessingTime(triggerMs, TimeUnit.MILLISECONDS))
                     .option("checkpointLocation", checkpoint.toString())
