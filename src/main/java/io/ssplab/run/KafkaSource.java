@@ -183,7 +183,7 @@ public final class KafkaSource implements AutoCloseable {
     }
 
     /**
-     * Starts our producer (not for a read-only topic): called right before the stream starts, so the seconds
+     * Starts our producer (not for a read-only topic): called right after the stream started, so the seconds
      * Spark takes to start are not a backlog the first batch must take (SPARK-18580: it would take all of it).
      */
     void startProducing() {

@@ -210,8 +210,9 @@ public final class StreamingRunner {
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
             Banner.print(out, ssc, job, knobs, options, uiUrl, kafka == null ? 0 : kafka.partitions());
             if (checkpoint != null) out.println(checkpoint.describe());
-            if (kafka != null) kafka.startProducing();
             ssc.start();
+            // After the start: the seconds Spark takes to start must not become the first batch's backlog.
+            if (kafka != null) kafka.startProducing();
             reason = waitForStop(ssc, options, stop);
             listener.close();
             // Record accounting: an embedded source stops sending and its last lines get time to be processed.

@@ -190,12 +190,12 @@ public final class StructuredRunner {
                 out.println(StructuredWordCount.topLine(counts, top));
                 StructuredWordCount.payBatchCost(knobs.batchCost());
             };
-            if (kafka != null) kafka.startProducing();
             query = words.writeStream().queryName(knobs.job())
                     .trigger(Trigger.ProcessingTime(triggerMs, TimeUnit.MILLISECONDS))
                     .option("checkpointLocation", checkpoint.toString())
                     .foreachBatch(perBatch)
                     .start();
+            if (kafka != null) kafka.startProducing(); // after the start, as for a DStream run
             reason = waitForStop(query, options, stop);
             listener.close();
             // Record accounting: an embedded source stops sending, and a query that keeps up counts its last lines.
