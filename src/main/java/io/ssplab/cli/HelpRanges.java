@@ -70,7 +70,9 @@ final class HelpRanges {
             Map.entry("cluster.memory", Options.WORKER_MEMORY),
             Map.entry("cluster.port", Options.MASTER_PORT),
             Map.entry("cluster.ui-port", Options.MASTER_UI_PORT),
-            Map.entry("cluster.timeout", Options.START_TIMEOUT));
+            Map.entry("cluster.timeout", Options.START_TIMEOUT),
+            // bin/ssp kafka start
+            Map.entry("kafka.port", Options.KAFKA_PORT));
 
     /** The system property a help text names as {@code ${sys:…}}. */
     static String property(String name) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 CheckCommand.class,
                 ReportCommand.class,
                 ClusterCommand.class,
+                KafkaCommand.class,
                 PlanCommand.class,
                 CalibrateCommand.class,
                 SweepCommand.class,

@@ -56,6 +56,9 @@ final class Options {
     static final int MAX_WORKER_MEMORY_MB = 1024 * 1024;
     static final Range WORKER_MEMORY = Range.ofMegabytes("--memory", MIN_WORKER_MEMORY_MB, MAX_WORKER_MEMORY_MB, "2g");
 
+    // bin/ssp kafka start
+    static final Range KAFKA_PORT = new Range("--port", Limits.MIN_PORT, Limits.MAX_PORT, "" + io.ssplab.kafka.KafkaBroker.DEFAULT_PORT);
+
     /** The fewest measured batches a summary can judge. */
     static final class Summaries {
         static final int MIN = io.ssplab.metrics.Summarizer.MIN_BATCHES_FOR_VERDICT;

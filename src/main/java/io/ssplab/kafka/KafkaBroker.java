@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.ssplab.cluster.Daemons;
 import io.ssplab.core.BadInputException;
-import io.ssplab.core.Format;
 import io.ssplab.core.Messages;
 
 /**
@@ -54,6 +54,9 @@ public final class KafkaBroker implements AutoCloseable {
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** Heap of the broker: the spike's one-node broker used 74 MB of it; Kafka's own default is 1 GB. */
     static final String HEAP = "256m";
+    /** Kafka's own launch script's collector settings; two processors whatever the machine: a lab broker needs no more threads. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExplicitGCInvokesConcurrent",
+            "-XX:ActiveProcessorCount=2");
 
     private final KafkaLayout layout;
     private final KafkaState state;
@@ -174,6 +177,11 @@ public final class KafkaBroker implements AutoCloseable {
      * @throws StartFailed when the broker died or did not serve in time (it is stopped; the details are its log's last lines)
      */
     public static KafkaBroker start(Path dir, String bindHost, int port, PrintStream progress) {
+        return start(dir, bindHost, port, progress == null ? (Consumer<String>) null : progress::println);
+    }
+
+    /** {@link #start(Path, String, int, PrintStream)}, each progress line handed to {@code progress} (null: silence). */
+    public static KafkaBroker start(Path dir, String bindHost, int port, Consumer<String> progress) {
         KafkaLayout layout = new KafkaLayout(dir);
         if (port < 0 || port > 65_535) throw new BadInputException(Messages.get("kafka.badPort", port));
         Status before = status(layout);
@@ -199,7 +207,6 @@ public final class KafkaBroker implements AutoCloseable {
                 format(layout, classpath);
             }
             long logStart = Files.exists(layout.serverLog()) ? Files.size(layout.serverLog()) : 0;
-            long t0 = System.nanoTime();
             long pid = Daemons.launch(command(layout, classpath, MAIN_CLASS, List.of(layout.serverProperties().toString())),
                     java.util.Map.of(), layout.consoleLog());
             KafkaState state = new KafkaState(host, clientPort, controllerPort, pid, Instant.now().toString());
@@ -207,11 +214,10 @@ public final class KafkaBroker implements AutoCloseable {
             say(progress, Messages.get("kafka.launched", pid, state.bootstrap()));
             try {
                 awaitServing(layout, state, logStart);
-            } catch (RuntimeException e) {
-                stop(layout);
+            } catch (RuntimeException | Error e) {
+                stop(layout); // whatever went wrong while waiting, no broker is left behind
                 throw e;
             }
-            say(progress, Messages.get("kafka.serving", state.bootstrap(), Format.fixed((System.nanoTime() - t0) / 1e9, 1)));
             return new KafkaBroker(layout, state, true);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.get("kafka.cannotWrite", KafkaLayout.display(layout.dir()), e.getMessage()), e);
@@ -223,7 +229,7 @@ public final class KafkaBroker implements AutoCloseable {
      * {@link #close()}, or when this JVM exits.
      */
     public static KafkaBroker startEmbedded(Path dataDir) {
-        KafkaBroker broker = start(dataDir, DEFAULT_HOST, 0, null);
+        KafkaBroker broker = start(dataDir, DEFAULT_HOST, 0, (Consumer<String>) null);
         KafkaLayout layout = broker.layout;
         broker.shutdownHook = new Thread(() -> stop(layout), "kafka-broker-stop");
         Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
@@ -236,11 +242,7 @@ public final class KafkaBroker implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms" + HEAP);
         cmd.add("-Xmx" + HEAP);
-        // Kafka's own launch script's collector settings; two processors whatever the machine: a lab broker needs no more.
-        cmd.add("-XX:+UseG1GC");
-        cmd.add("-XX:MaxGCPauseMillis=20");
-        cmd.add("-XX:+ExplicitGCInvokesConcurrent");
-        cmd.add("-XX:ActiveProcessorCount=2");
+        cmd.addAll(JVM_FLAGS);
         cmd.add("-Djava.awt.headless=true");
         cmd.add(marker(layout));
         cmd.add("-Dlog4j2.configurationFile=" + layout.log4jConfig());
@@ -372,7 +374,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void say(PrintStream progress, String line) {
-        if (progress != null) progress.println(line);
+    private static void say(Consumer<String> progress, String line) {
+        if (progress != null) progress.accept(line);
     }
 }

@@ -95,7 +95,7 @@ class UserFacingLiteralsTest {
      * The program's and its commands' names before a line of theirs ("ssp: ", "cluster: "), as Unix tools
      * prefix their messages: typed the same in both languages.
      */
-    private static final Pattern COMMAND_PREFIX = Pattern.compile("(ssp|demo|run|source|check|report|cluster|plan|calibrate|sweep): ");
+    private static final Pattern COMMAND_PREFIX = Pattern.compile("(ssp|demo|run|source|check|report|cluster|kafka|plan|calibrate|sweep): ");
 
     /** A java.util.Formatter specifier, removed before looking for words. */
     private static final Pattern SPECIFIER = Pattern.compile("%(\\d+\\$|<)?[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z%]");

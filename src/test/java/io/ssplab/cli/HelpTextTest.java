@@ -43,7 +43,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 class HelpTextTest {
     /** Every command, as typed: "" is bin/ssp itself. */
     static final List<String> COMMANDS = List.of("", "demo", "run", "source", "check", "report", "plan", "calibrate", "sweep", "compare", "cluster",
-            "cluster start", "cluster status", "cluster stop", "help");
+            "cluster start", "cluster status", "cluster stop", "kafka", "kafka start", "kafka status", "kafka stop", "help");
 
     /**
      * Lines the Vietnamese help may share with the English one: what is typed, not read — an example

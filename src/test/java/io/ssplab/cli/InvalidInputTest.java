@@ -585,6 +585,12 @@ class InvalidInputTest {
         cases.add(of("port taken", List.of("cluster", "start", "--port", TAKEN, "--ui-port", String.valueOf(f.closedPort))));
         cases.add(of("status takes no argument", List.of("cluster", "status", "now")));
         cases.add(of("stop takes no option", List.of("cluster", "stop", "--force")));
+        // kafka start
+        cases.add(of("port taken", List.of("kafka", "start", "--port", TAKEN)));
+        cases.add(of("every interface: it cannot be advertised", List.of("kafka", "start", "--bind", "0.0.0.0")));
+        cases.add(of("an address of another machine", List.of("kafka", "start", "--bind", "8.8.8.8")));
+        cases.add(of("status takes no argument", List.of("kafka", "status", "now")));
+        cases.add(of("stop takes no option", List.of("kafka", "stop", "--force")));
         // demo
         cases.add(of("--out a file", List.of("demo", "--out", f.regularFile.toString())));
         // compare
