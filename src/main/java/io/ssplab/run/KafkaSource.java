@@ -256,11 +256,25 @@ public final class KafkaSource implements AutoCloseable {
         untilByBatch.put(batchTimeMs, until);
     }
 
+    /**
+     * Notes each completed batch's offsets for the final commit — also the batches that complete while the run
+     * drains, after the metrics listener has closed (their lines are processed: their offsets must be committed).
+     */
+    org.apache.spark.streaming.scheduler.StreamingListener completions() {
+        return new org.apache.spark.streaming.scheduler.StreamingListener() {
+            @Override
+            public void onBatchCompleted(org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted completed) {
+                // added after the metrics listener, so the bus calls it after that one has read the batch's offsets
+                Map<Integer, Long> until = untilByBatch.remove(completed.batchInfo().batchTime().milliseconds());
+                if (until != null) processed = until;
+            }
+        };
+    }
+
     /** A DStream batch with its lag at completion: the end offsets now minus the batch's untilOffsets. */
     BatchMetrics withLag(BatchMetrics m) {
-        Map<Integer, Long> until = untilByBatch.remove(m.batchTimeMs());
+        Map<Integer, Long> until = untilByBatch.get(m.batchTimeMs());
         if (until == null) return m;
-        processed = until;
         try {
             Map<Integer, Long> end = admin.endOffsets(endpoint.topic());
             long total = 0;

@@ -207,6 +207,7 @@ public final class StreamingRunner {
             listener.withCostStage(io.ssplab.metrics.CostStageListener.attach(ssc.sparkContext().sc()));
             ssc.addStreamingListener(listener);
             ssc.addStreamingListener(accounting);
+            if (kafka != null) ssc.addStreamingListener(kafka.completions()); // the final commit's offsets, draining batches too
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
             Banner.print(out, ssc, job, knobs, options, uiUrl, kafka == null ? 0 : kafka.partitions());
             if (checkpoint != null) out.println(checkpoint.describe());
