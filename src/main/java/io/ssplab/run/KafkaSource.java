@@ -163,15 +163,25 @@ public final class KafkaSource implements AutoCloseable {
                 partitions = admin.partitions(topic);
             }
             SourceEndpoint resolved = source.onBroker(bootstrap, topic);
-            out.println(Messages.get("kafka.run.topic", resolved, partitions, "ssp-" + job,
+            String group = groupFor(job);
+            out.println(Messages.get("kafka.run.topic", resolved, partitions, group,
                     source.readOnly() ? Messages.get("kafka.run.readOnly") : Messages.get("kafka.run.producing", io.ssplab.core.Format.plain(lines.linesPerSecond()))));
-            return new KafkaSource(started, admin, source.readOnly() ? null : lines, resolved, "ssp-" + job, partitions);
+            return new KafkaSource(started, admin, source.readOnly() ? null : lines, resolved, group, partitions);
         } catch (RuntimeException e) {
             if (admin != null) admin.close();
             if (started != null) started.close();
             throw e;
         }
     }
+
+    /** The consumer group whose offsets a lesson's runs commit: what {@code kafka-consumer-groups --describe --group} takes. */
+    static String groupFor(String job) {
+        return GROUP_PREFIX + job;
+    }
+
+    static final String GROUP_PREFIX = "ssp-";
+    /** Spark's name of its Kafka source ({@code DataStreamReader.format}). */
+    static final String KAFKA_FORMAT = "kafka";
 
     /** A named topic: created with --kafka-partitions when missing (check() allowed that), else read as it is. */
     private static void ensureNamed(KafkaAdmin admin, String topic, int partitions) {
@@ -305,7 +315,7 @@ public final class KafkaSource implements AutoCloseable {
 
     /** The topic's values as lines; {@code options} are the lesson's source options (maxOffsetsPerTrigger, …). */
     Dataset<String> lines(SparkSession spark, Map<String, String> options) {
-        var reader = spark.readStream().format("kafka")
+        var reader = spark.readStream().format(KAFKA_FORMAT)
                 .option("kafka.bootstrap.servers", endpoint.bootstrap())
                 .option("subscribe", endpoint.topic())
                 .option("startingOffsets", "latest")
