@@ -84,6 +84,8 @@ public final class ChartRenderer {
         }
         // Level 2: the cost stage's longest vs median task per batch, for runs that recorded them.
         if (TaskDurationChart.applies(run)) files.add(TaskDurationChart.render(run, dir, lang));
+        // Kafka: the consumer lag per batch, for runs that recorded it.
+        if (LagChart.applies(run)) files.add(LagChart.render(run, dir, lang));
         return files;
     }
 
