@@ -73,6 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (api == io.ssplab.core.Api.STRUCTURED) return new StructuredDemo(this).call();
         Options.DEMO_BATCHES.check(batches);
         if (!noUi) Options.UI_PORT.check(uiPort);
+        if (source != null && source.isBlank()) throw new BadInputException(Messages.get("kafka.bad.demoSource", source));
         SourceEndpoint kafka = source == null ? null : SourceEndpoint.parse(source);
         if (kafka != null && kafka.embedded()) kafka = null;
         if (kafka != null && !kafka.kafka()) throw new BadInputException(Messages.get("kafka.bad.demoSource", source));

@@ -210,6 +210,7 @@ public final class PlanCommand implements Callable<Integer> {
     /** Whether the plan is for a Kafka source: --source kafka (or kafka://…), or a Kafka lesson without --source. */
     private boolean kafka(StreamingJob streamingJob) {
         if (source == null) return streamingJob.kafkaPartitions() > 0;
+        if (source.isBlank()) throw new BadInputException(Messages.get("bad.source", source));
         io.ssplab.run.SourceEndpoint e = io.ssplab.run.SourceEndpoint.parse(source);
         if (!e.kafka() && streamingJob.kafkaPartitions() > 0) throw new BadInputException(Messages.get("kafka.bad.lessonNeedsKafka", job, source));
         return e.kafka();
