@@ -212,6 +212,8 @@ public final class PlanCommand implements Callable<Integer> {
         if (source == null) return streamingJob.kafkaPartitions() > 0;
         if (source.isBlank()) throw new BadInputException(Messages.get("bad.source", source));
         io.ssplab.run.SourceEndpoint e = io.ssplab.run.SourceEndpoint.parse(source);
+        // A plan knows two inputs: the receiver's blocks (embedded) and a topic's partitions (kafka); an address adds nothing.
+        if (e.kind() == io.ssplab.run.SourceEndpoint.Kind.SOCKET) throw new BadInputException(Messages.get("kafka.bad.planSource", source));
         if (!e.kafka() && streamingJob.kafkaPartitions() > 0) throw new BadInputException(Messages.get("kafka.bad.lessonNeedsKafka", job, source));
         return e.kafka();
     }
