@@ -21,6 +21,8 @@ import io.ssplab.model.Workload;
 import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.report.ReportWriter;
 import io.ssplab.run.ReliabilityOptions;
+import io.ssplab.core.BadInputException;
+import io.ssplab.core.Limits;
 import io.ssplab.run.RunLimits;
 import io.ssplab.run.RunOptions;
 import io.ssplab.run.SourceEndpoint;
@@ -59,6 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--with-backpressure")
     boolean withBackpressure;
 
+    // Kafka (docs/kafka.md): the same story over a real broker, the lag as the delay.
+    @Option(names = "--source", paramLabel = "embedded|kafka|kafka://HOST:PORT/TOPIC", descriptionKey = "ssp.demo.source")
+    String source;
+
     @Option(names = "--api", paramLabel = "dstream|structured", descriptionKey = "ssp.demo.api")
     io.ssplab.core.Api api;
 
@@ -67,6 +73,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (api == io.ssplab.core.Api.STRUCTURED) return new StructuredDemo(this).call();
         Options.DEMO_BATCHES.check(batches);
         if (!noUi) Options.UI_PORT.check(uiPort);
+        if (source != null && source.isBlank()) throw new BadInputException(Messages.get("kafka.bad.demoSource", source));
+        SourceEndpoint kafka = source == null ? null : SourceEndpoint.parse(source);
+        if (kafka != null && kafka.embedded()) kafka = null;
+        if (kafka != null && !kafka.kafka()) throw new BadInputException(Messages.get("kafka.bad.demoSource", source));
+        if (kafka != null) io.ssplab.run.KafkaSource.check(kafka, null);
         Path dir = Options.writableDirectory("--out", out != null ? out : defaultRunDir());
 
         PrintStream console = main.out;
@@ -77,7 +88,22 @@ public final class DemoCommand implements Callable<Integer> {
         SourceConfig sourceConfig = SourceConfig.embedded(SourceConfig.DEFAULT_RATE).withFormat(LineFormat.STAMPED);
         StopSignal ctrlC = new StopSignal();
         Overhead overhead = Overhead.load();
-        try (SocketSource source = SocketSource.start(sourceConfig, line -> console.println("[source] " + line));
+        // On Kafka one broker serves every act: the project's ('bin/ssp kafka start'), else one started for the demo.
+        io.ssplab.kafka.KafkaBroker startedBroker = null;
+        String bootstrap = kafka == null ? null : kafka.bootstrap();
+        if (kafka != null && bootstrap == null) {
+            var running = io.ssplab.kafka.KafkaBroker.runningForProject();
+            if (running.isPresent()) {
+                bootstrap = running.get().bootstrap();
+            } else {
+                console.println(Messages.get("kafka.run.starting"));
+                startedBroker = io.ssplab.kafka.KafkaBroker.startEmbedded(java.nio.file.Files.createTempDirectory("ssp-kafka-"));
+                bootstrap = startedBroker.bootstrap();
+                console.println(Messages.get("kafka.run.started", bootstrap, startedBroker.pid()));
+            }
+        }
+        try (io.ssplab.kafka.KafkaBroker ignoredBroker = startedBroker;
+             SocketSource source = kafka != null ? null : SocketSource.start(sourceConfig, line -> console.println("[source] " + line));
              CtrlC ignored = CtrlC.onFirstPress(() -> ctrlC.request(Messages.get("run.stop.ctrlC")))) {
             for (String name : acts) {
                 if (ctrlC.requested()) break;
@@ -85,8 +111,14 @@ public final class DemoCommand implements Callable<Integer> {
                 Knobs knobs = job.defaults().validate();
                 console.println();
                 console.println(Messages.get("demo.act", name));
-                RunOptions options = new RunOptions(new SourceEndpoint(source.host(), source.port()), RunLimits.batches(batches),
-                        noUi ? -1 : uiPort, dir.resolve(name + ".jsonl"), null, console, ReliabilityOptions.DEFAULT, overhead);
+                // On Kafka each act has its own topic (ssp-ACT-p2) unless --source names one; stamped lines either way.
+                SourceEndpoint actSource = kafka == null ? new SourceEndpoint(source.host(), source.port())
+                        : SourceEndpoint.parse(SourceEndpoint.KAFKA_SCHEME + bootstrap + "/"
+                        + (kafka.topic() != null ? kafka.topic() : SourceEndpoint.topicFor(name, Limits.DEFAULT_KAFKA_PARTITIONS)));
+                RunOptions options = new RunOptions(actSource, RunLimits.batches(batches),
+                        noUi ? -1 : uiPort, dir.resolve(name + ".jsonl"), null, console,
+                        kafka == null ? ReliabilityOptions.DEFAULT : new ReliabilityOptions(LineFormat.STAMPED, null, false), overhead,
+                        kafka != null && kafka.topic() == null ? Limits.DEFAULT_KAFKA_PARTITIONS : null);
                 RunSummary summary = StreamingRunner.run(job, knobs, options, ctrlC.child()).summary();
                 summaries.add(summary);
                 if (name.equals(Story.CALIBRATING_ACT) && summary.measuredBatches() > 0) {

@@ -44,6 +44,7 @@ final class HelpRanges {
             Map.entry("cluster-cores", Limits.CLUSTER_CORES),
             Map.entry("receivers", Limits.RECEIVERS),
             Map.entry("block-interval", Limits.BLOCK_INTERVAL),
+            Map.entry("kafka-partitions", Limits.KAFKA_PARTITIONS),
             // how long a run lasts, and its UI
             Map.entry("batches", Limits.BATCHES),
             Map.entry("duration", Limits.DURATION),

@@ -77,6 +77,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-repartition")
     boolean noRepartition;
 
+    // Kafka (docs/kafka.md): no receiver, one task per topic partition without a repartition.
+    @Option(names = "--source", paramLabel = "embedded|kafka", descriptionKey = "ssp.plan.source")
+    String source;
+
+    @Option(names = "--kafka-partitions", paramLabel = "N", descriptionKey = "ssp.run.kafka-partitions")
+    Integer kafkaPartitions;
+
     @Option(names = "--skew", descriptionKey = "ssp.plan.skew", paramLabel = "S")
     Double skew;
 
@@ -204,9 +211,27 @@ public final class PlanCommand implements Callable<Integer> {
         if (coresMax != null) Limits.CLUSTER_CORES.check(coresMax);
         if (coresMax != null && m.isLocal())
             throw new BadInputException(Messages.get("bad.coresMaxLocal", Math.max(2, Math.min(coresMax, Limits.MAX_LOCAL_CORES))));
+        if (kafka(streamingJob)) {
+            // Kafka: no receiver holds a slot; the topic's partitions are the input's (the lesson's, or --kafka-partitions).
+            int topic = kafkaPartitions != null ? Limits.KAFKA_PARTITIONS.check(kafkaPartitions)
+                    : streamingJob.kafkaPartitions() > 0 ? streamingJob.kafkaPartitions() : Limits.DEFAULT_KAFKA_PARTITIONS;
+            return Workload.kafka(s, m.cores(), topic, streamingJob.repartitions() && !noRepartition);
+        }
+        if (kafkaPartitions != null) throw new BadInputException(Messages.get("kafka.bad.partitionsWithoutKafka", kafkaPartitions));
         if (m.cores() - receivers < 1)
             throw new BadInputException(Messages.get("bad.noFreeSlot", m.cores(), receivers, receivers + 1));
         return new Workload(s, m.cores(), receivers, !noRepartition).withKeySalts(streamingJob.keySalts());
+    }
+
+    /** Whether the plan is for a Kafka source: --source kafka (or kafka://…), or a Kafka lesson without --source. */
+    private boolean kafka(StreamingJob streamingJob) {
+        if (source == null) return streamingJob.kafkaPartitions() > 0;
+        if (source.isBlank()) throw new BadInputException(Messages.get("bad.source", source));
+        io.ssplab.run.SourceEndpoint e = io.ssplab.run.SourceEndpoint.parse(source);
+        // A plan knows two inputs: the receiver's blocks (embedded) and a topic's partitions (kafka); an address adds nothing.
+        if (e.kind() == io.ssplab.run.SourceEndpoint.Kind.SOCKET) throw new BadInputException(Messages.get("kafka.bad.planSource", source));
+        if (!e.kafka() && streamingJob.kafkaPartitions() > 0) throw new BadInputException(Messages.get("kafka.bad.lessonNeedsKafka", job, source));
+        return e.kafka();
     }
 
     /** @param notes lines shown between the explanation and the fixes: the comparison with the job this one fixes, backpressure */
@@ -215,7 +240,8 @@ public final class PlanCommand implements Callable<Integer> {
         String whose = streamingJob instanceof WordCountExercise ? Messages.get(solution ? "cli.plan.referenceSolution" : "cli.plan.yourCode") : "";
         out.println(Messages.get("cli.plan.title", s.job(), whose, streamingJob.description()));
         out.println(Messages.get("cli.plan.settings", p.settingLabel(), Format.plain(s.linesPerSecond()), s.wordsPerLine(),
-                Messages.count(p.workload().receivers(), "noun.receiver"),
+                p.workload().kafka() ? Messages.get("kafka.plan.noReceiver", Messages.count(p.workload().sourcePartitions(), "noun.partition"))
+                        : Messages.count(p.workload().receivers(), "noun.receiver"),
                 Messages.get(p.workload().repartitioned() ? "cli.plan.repartitioned" : "cli.plan.noRepartition")));
         out.println();
         for (String line : p.explain()) out.println("  " + line);
@@ -254,6 +280,8 @@ public final class PlanCommand implements Callable<Integer> {
         if (rate != null) c.append(" --rate ").append(io.ssplab.core.Format.optionNumber(rate));
         if (skew != null) c.append(" --skew ").append(io.ssplab.core.Format.optionNumber(skew));
         if (costKind != null) c.append(" --cost-kind ").append(costKind.label());
+        if (source != null) c.append(" --source ").append(source);
+        if (kafkaPartitions != null) c.append(" --kafka-partitions ").append(kafkaPartitions);
         c.append(" --batches 10");
         List<String> planOnly = new java.util.ArrayList<>();
         if (costUnit != null) planOnly.add("--cost-unit");

@@ -80,8 +80,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cost-kind", descriptionKey = "ssp.run.cost-kind", paramLabel = "wait|cpu")
     CostKind costKind;
 
-    @Option(names = "--source", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded")
+    @Option(names = "--source", paramLabel = "embedded|HOST:PORT|kafka|kafka://HOST:PORT/TOPIC", defaultValue = "embedded")
     String source;
+
+    // Kafka (docs/kafka.md): the topic's partitions, one task each per batch.
+    @Option(names = "--kafka-partitions", paramLabel = "N", descriptionKey = "ssp.run.kafka-partitions")
+    Integer kafkaPartitions;
+
+    /** Whether the job is a Kafka lesson (it reads from Kafka unless --source names a broker). */
+    boolean kafkaLesson;
 
     @Option(names = "--batches", paramLabel = "N")
     Integer batches;
@@ -120,6 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         if (StructuredRun.applies(api, job)) return new StructuredRun(this).call();
         PrintStream out = main.out;
         StreamingJob streamingJob = Jobs.byName(job, solution);
+        kafkaLesson = streamingJob.kafkaPartitions() > 0;
         Knobs jobSpec;
         try {
             jobSpec = knobs(streamingJob);
@@ -176,17 +184,25 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsOut != null) Options.writableFile("--metrics-out", metricsOut);
         if (checkpoint != null) Options.requireNonEmpty("--checkpoint", checkpoint, "runs/ckpt");
         if (source.isBlank()) throw new BadInputException(Messages.get("bad.source", source));
-        if (format != null && !SourceEndpoint.parse(source).embedded())
+        SourceEndpoint endpoint = endpoint();
+        if (kafkaLesson && !endpoint.kafka()) throw new BadInputException(Messages.get("kafka.bad.lessonNeedsKafka", job, source));
+        if (format != null && !endpoint.generatesLines())
             throw new BadInputException(Messages.get("bad.formatWithSource", format.label()));
-        if (rate != null && !SourceEndpoint.parse(source).embedded())
+        if (rate != null && !endpoint.generatesLines())
             throw new BadInputException(Messages.get("bad.rateWithSource", io.ssplab.core.Format.optionNumber(rate)));
-        if (skew != null && !SourceEndpoint.parse(source).embedded())
+        if (skew != null && !endpoint.generatesLines())
             throw new BadInputException(Messages.get("bad.skewWithSource", io.ssplab.core.Format.optionNumber(skew)));
-        SourceEndpoint endpoint = SourceEndpoint.parse(source);
-        if (!endpoint.embedded()) knownHost("--source", endpoint);
+        if (endpoint.host() != null) knownHost("--source", endpoint);
+        // Kafka: the partitions' range, the broker answering, the topic there (or creatable): before Spark starts.
+        io.ssplab.run.KafkaSource.check(endpoint, kafkaPartitions);
         externalSource = endpoint.requireReachable();
         // A checkpoint needs an external source (StreamingRunner says so for the embedded one); its folder must be writable.
         if (checkpoint != null && !endpoint.embedded()) Options.writableDirectory("--checkpoint", checkpoint);
+    }
+
+    /** --source, where a Kafka lesson's default is Kafka (our broker) instead of the embedded socket source. */
+    SourceEndpoint endpoint() {
+        return kafkaLesson && source.equals("embedded") ? SourceEndpoint.KAFKA : SourceEndpoint.parse(source);
     }
 
     /** A host name that does not resolve is a typo, not a source that is down: said as such. */
@@ -202,8 +218,8 @@ public final class RunCommand implements Callable<Integer> {
     io.ssplab.source.SourceStatus externalSource;
 
     RunOptions options(PrintStream out, Map<String, String> sparkConf) {
-        return new RunOptions(SourceEndpoint.parse(source), new RunLimits(batches, duration), noUi ? -1 : uiPort, metricsOut, sparkConf, out,
-                new ReliabilityOptions(format, checkpoint, wal), null);
+        return new RunOptions(endpoint(), new RunLimits(batches, duration), noUi ? -1 : uiPort, metricsOut, sparkConf, out,
+                new ReliabilityOptions(format, checkpoint, wal), null, kafkaPartitions);
     }
 
     /**

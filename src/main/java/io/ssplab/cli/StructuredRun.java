@@ -50,6 +50,7 @@ final class StructuredRun {
         PrintStream out = run.main.out;
         QueryExercise exercise = exercise();
         StructuredJob job = exercise != null ? exercise : StructuredJobs.byName(run.job);
+        run.kafkaLesson = job.kafkaPartitions() > 0;
         Knobs knobs = knobs(job);
         RunOptions options = run.options(out, Map.of());
         StopSignal stop = new StopSignal();

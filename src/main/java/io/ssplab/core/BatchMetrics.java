@@ -41,13 +41,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                                   cost; the Spark UI's stage page, Summary Metrics, Duration "Max"); null when unknown
  * @param costStageTaskMedianMs      the median task of the same stage (Duration "Median"); null when unknown
  * @param costStageMaxRecordsPerTask the most records one task of that stage read; null when unknown
+ * @param lagRecords        Kafka source: the consumer lag when the batch completed, records behind the latest offset
+ *                          summed over the topic's partitions (DStream: the end offsets at completion minus the batch's
+ *                          untilOffsets; Structured Streaming: the source's avgOffsetsBehindLatest × partitions); null
+ *                          for a socket source. Lag is the delay of a Kafka job: it grows when the job falls behind.
+ * @param lagMaxPartitionRecords Kafka source: the lag of the partition furthest behind (Structured Streaming:
+ *                          maxOffsetsBehindLatest); a skewed partition shows here first; null for a socket source
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
                            long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches,
                            Api api, Long batchId, Map<String, Long> durationMs, Double inputRowsPerSecond,
                            Double processedRowsPerSecond, Integer skippedTriggers, Long latencyP50Ms, Long latencyP95Ms,
-                           Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask) {
+                           Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask,
+                           Long lagRecords, Long lagMaxPartitionRecords) {
 
     /**
      * The name of the RDD that pays the per-record cost in the pipelines that record task metrics: the
@@ -61,18 +68,29 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
         if (durationMs != null) durationMs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(durationMs)); // sorted: stable files
     }
 
-    /** A DStream batch: the fields the lab always had (a StreamingListener alone sees no tasks). */
+    /** A batch without Kafka lag: every field before the Kafka source. */
+    public BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
+                        long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches,
+                        Api api, Long batchId, Map<String, Long> durationMs, Double inputRowsPerSecond,
+                        Double processedRowsPerSecond, Integer skippedTriggers, Long latencyP50Ms, Long latencyP95Ms,
+                        Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask) {
+        this(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
+                queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers, latencyP50Ms,
+                latencyP95Ms, latencyMaxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask, null, null);
+    }
+
+    /** A DStream batch: the fields the lab always had (a StreamingListener alone sees no tasks; the lag is added by {@link #withLag}). */
     public BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
                         long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches) {
         this(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
-                queuedBatches, null, null, null, null, null, null, null, null, null, null, null, null);
+                queuedBatches, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same batch with its cost stage's task metrics. */
     public BatchMetrics withCostStage(Long taskMaxMs, Long taskMedianMs, Long maxRecordsPerTask) {
         return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
                 queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers, latencyP50Ms,
-                latencyP95Ms, latencyMaxMs, taskMaxMs, taskMedianMs, maxRecordsPerTask);
+                latencyP95Ms, latencyMaxMs, taskMaxMs, taskMedianMs, maxRecordsPerTask, lagRecords, lagMaxPartitionRecords);
     }
 
     /**
@@ -99,6 +117,19 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
     public BatchMetrics withLatency(Long p50Ms, Long p95Ms, Long maxMs) {
         return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs,
                 totalDelayMs, queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers,
-                p50Ms, p95Ms, maxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask);
+                p50Ms, p95Ms, maxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask, lagRecords, lagMaxPartitionRecords);
+    }
+
+    /** The same batch with its Kafka consumer lag (records behind the latest offset: all partitions, the furthest one). */
+    public BatchMetrics withLag(Long totalRecords, Long maxPartitionRecords) {
+        return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs,
+                totalDelayMs, queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers,
+                latencyP50Ms, latencyP95Ms, latencyMaxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask,
+                totalRecords, maxPartitionRecords);
+    }
+
+    /** Whether this batch carries a Kafka consumer lag. */
+    public boolean hasLag() {
+        return lagRecords != null;
     }
 }

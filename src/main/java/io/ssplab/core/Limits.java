@@ -54,4 +54,10 @@ public final class Limits {
     /** Zipf exponent of the source's words: 0 uniform; at 3 word0 is 83% of a 50-word vocabulary, beyond that nothing new is learnt. */
     public static final int MAX_SKEW = 3;
     public static final Range SKEW = new Range("--skew", 0, MAX_SKEW, "1.2");
+    // Kafka (docs/kafka.md).
+    /** A topic's partitions: one task each per batch; more than a laptop has slots teaches nothing more. */
+    public static final int MAX_KAFKA_PARTITIONS = 256;
+    public static final Range KAFKA_PARTITIONS = new Range("--kafka-partitions", 1, MAX_KAFKA_PARTITIONS, "2");
+    /** Partitions of a topic the run creates when neither the lesson nor --kafka-partitions says: a small topic, as most are. */
+    public static final int DEFAULT_KAFKA_PARTITIONS = 2;
 }

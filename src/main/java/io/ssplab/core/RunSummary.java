@@ -38,6 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                                       over its judged batches (the last ≤ 6 after warm-up), so warmupBatches counts every
  *                                       batch before them, and PT means the micro-batch's duration, SD its lateness
  *                                       ({@link BatchMetrics})
+ * @param lag                            a Kafka run's consumer lag over the measured batches ({@link KafkaLag}); null, and left
+ *                                       out of the file, for a socket source
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatches, double medianRecordsPerBatch,
@@ -45,7 +47,19 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
                          double processingToIntervalRatio, double schedulingDelaySlopeMsPerBatch,
                          long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict, String reason,
                          RecordAccounting accounting, Double predictedProcessingTimeMs, Double modelErrorPercent,
-                         String overheadSource, @JsonInclude(JsonInclude.Include.NON_NULL) StructuredSummary structured) {
+                         String overheadSource, @JsonInclude(JsonInclude.Include.NON_NULL) StructuredSummary structured,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) KafkaLag lag) {
+
+    /** A summary without Kafka lag (a socket source). */
+    public RunSummary(Knobs knobs, int batches, int warmupBatches, double medianRecordsPerBatch, double meanInputRatePerSec,
+                      double medianProcessingTimeMs, double p95ProcessingTimeMs, double processingToIntervalRatio,
+                      double schedulingDelaySlopeMsPerBatch, long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict,
+                      String reason, RecordAccounting accounting, Double predictedProcessingTimeMs, Double modelErrorPercent,
+                      String overheadSource, StructuredSummary structured) {
+        this(knobs, batches, warmupBatches, medianRecordsPerBatch, meanInputRatePerSec, medianProcessingTimeMs, p95ProcessingTimeMs,
+                processingToIntervalRatio, schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches, verdict, reason,
+                accounting, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured, null);
+    }
 
     /** A DStream run's summary: every field the lab had before Structured Streaming. */
     public RunSummary(Knobs knobs, int batches, int warmupBatches, double medianRecordsPerBatch, double meanInputRatePerSec,
@@ -74,7 +88,14 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
     public RunSummary withAccounting(RecordAccounting a) {
         return new RunSummary(knobs, batches, warmupBatches, medianRecordsPerBatch, meanInputRatePerSec, medianProcessingTimeMs,
                 p95ProcessingTimeMs, processingToIntervalRatio, schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches,
-                verdict, reason, a, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured);
+                verdict, reason, a, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured, lag);
+    }
+
+    /** The same summary with a Kafka run's lag, and the verdict and reason that follow from it ({@code io.ssplab.metrics.LagRule}). */
+    public RunSummary withLag(KafkaLag l, Verdict v, String why) {
+        return new RunSummary(knobs, batches, warmupBatches, medianRecordsPerBatch, meanInputRatePerSec, medianProcessingTimeMs,
+                p95ProcessingTimeMs, processingToIntervalRatio, schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches,
+                v, why, accounting, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured, l);
     }
 
     /** A flat summary object: the knobs' fields beside the measurements (Jackson cannot read {@code @JsonUnwrapped} into a record). */
@@ -85,7 +106,7 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
         return new RunSummary(knobs, m.batches, m.warmupBatches, m.medianRecordsPerBatch, m.meanInputRatePerSec, m.medianProcessingTimeMs,
                 m.p95ProcessingTimeMs, m.processingToIntervalRatio, m.schedulingDelaySlopeMsPerBatch, m.finalSchedulingDelayMs,
                 m.maxQueuedBatches, m.verdict, m.reason, m.accounting, m.predictedProcessingTimeMs, m.modelErrorPercent, m.overheadSource,
-                m.structured);
+                m.structured, m.lag);
     }
 
     /** The non-knob fields, for reading. */
@@ -94,6 +115,6 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
                     double medianProcessingTimeMs, double p95ProcessingTimeMs, double processingToIntervalRatio,
                     double schedulingDelaySlopeMsPerBatch, long finalSchedulingDelayMs, int maxQueuedBatches, Verdict verdict,
                     String reason, RecordAccounting accounting, Double predictedProcessingTimeMs, Double modelErrorPercent,
-                    String overheadSource, StructuredSummary structured) {
+                    String overheadSource, StructuredSummary structured, KafkaLag lag) {
     }
 }

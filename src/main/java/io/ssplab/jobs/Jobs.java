@@ -14,7 +14,8 @@ import io.ssplab.solutions.FixSkewSolution;
 
 /** The lab's jobs by name. */
 public final class Jobs {
-    public static final List<String> NAMES = List.of("phase1", "phase2", "phase3", "phase4", "fill-gaps", "fix-delay", "skew", "fix-skew");
+    public static final List<String> NAMES = List.of("phase1", "phase2", "phase3", "phase4", "fill-gaps", "fix-delay", "skew", "fix-skew", "kafka-partitions",
+            "kafka-rate-limit");
     public static final List<String> EXERCISES = List.of("fill-gaps", "fix-delay", "fix-skew");
 
     private Jobs() {
@@ -36,6 +37,9 @@ public final class Jobs {
             case "fix-delay" -> solution ? new FixDelaySolution() : new FixDelayExercise();
             case "skew" -> new KeySkew();
             case "fix-skew" -> solution ? new FixSkewSolution() : new FixSkewExercise();
+            // Kafka (docs/kafka.md): they read from Kafka by default.
+            case "kafka-partitions" -> new io.ssplab.jobs.kafka.KafkaPartitions();
+            case "kafka-rate-limit" -> new io.ssplab.jobs.kafka.KafkaRateLimit();
             default -> throw new BadInputException(Messages.get("bad.unknownJob", name, String.join(", ", NAMES)));
         };
     }

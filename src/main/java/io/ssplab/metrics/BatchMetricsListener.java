@@ -39,6 +39,7 @@ public final class BatchMetricsListener implements StreamingListener {
     private volatile boolean closed;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
     private CostStageListener costStage;
+    private java.util.function.UnaryOperator<BatchMetrics> enrich = java.util.function.UnaryOperator.identity();
 
     /**
      * @param notices receives one-line messages about receiver errors and stops
@@ -75,6 +76,12 @@ public final class BatchMetricsListener implements StreamingListener {
         return this;
     }
 
+    /** Adds what only the run knows to each batch before the sinks see it (a Kafka run: the consumer lag at completion). */
+    public BatchMetricsListener enrich(java.util.function.UnaryOperator<BatchMetrics> step) {
+        this.enrich = step;
+        return this;
+    }
+
     /** Stops handing batches to the sinks: batches that complete while the job is being stopped are not reported. */
     public void close() {
         closed = true;
@@ -97,6 +104,7 @@ public final class BatchMetricsListener implements StreamingListener {
         if (closed) return;
         BatchMetrics m = toMetrics(job, batchIntervalMs, info, waiting.size());
         if (costStage != null) m = costStage.complete(m);
+        m = enrich.apply(m);
         for (Consumer<BatchMetrics> sink : sinks) sink.accept(m);
         if (stopRequested.getAsBoolean()) closed = true;
     }

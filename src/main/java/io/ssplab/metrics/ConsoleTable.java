@@ -29,6 +29,8 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
     private final double nominalLines;
     /** Whether rows end with the cost stage's longest over median task (a skewed run's). */
     private final boolean costStageColumn;
+    /** Whether rows end with the Kafka consumer lag at the batch's completion (a Kafka run's: the lag is the delay). */
+    private final boolean lagColumn;
     private final List<BatchMetrics> seen = new ArrayList<>();
     private boolean headerPrinted;
 
@@ -42,9 +44,25 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
      *                        ("task max/med", docs/level2.md): the skew of each batch
      */
     public ConsoleTable(PrintStream out, double nominalLines, boolean costStageColumn) {
+        this(out, nominalLines, costStageColumn, false);
+    }
+
+    /** @param lagColumn whether to show the Kafka consumer lag after each batch (records behind the latest offset) */
+    public ConsoleTable(PrintStream out, double nominalLines, boolean costStageColumn, boolean lagColumn) {
         this.out = out;
         this.nominalLines = nominalLines;
         this.costStageColumn = costStageColumn;
+        this.lagColumn = lagColumn;
+    }
+
+    /** The lag column's header, after the others. */
+    static String lagLabel() {
+        return Messages.get("kafka.table.lag");
+    }
+
+    /** The lag column's value: records behind the latest offset, "—" when unknown. */
+    static String lagValue(BatchMetrics m) {
+        return m.lagRecords() == null ? "—" : Format.integer(m.lagRecords());
     }
 
     /** The header with the skew column. */
@@ -92,12 +110,27 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
     @Override
     public synchronized void accept(BatchMetrics m) {
         if (!headerPrinted) {
-            out.println(costStageColumn ? columns(true).line(labels(true)) : header());
+            out.println((costStageColumn ? columns(true).line(labels(true)) : header())
+                    + (lagColumn ? " " + String.format("%9s", lagLabel()) : ""));
             headerPrinted = true;
         }
         seen.add(m);
         boolean warmup = Warmup.batches(seen, nominalLines) == seen.size();
-        out.println(row(m, warmup, costStageColumn));
+        String row = row(m, warmup, costStageColumn);
+        if (lagColumn) row = insertLag(row, m, warmup);
+        out.println(row);
+    }
+
+    /** The lag after the columns, before the row's marks (over budget, warm-up). */
+    static String insertLag(String row, BatchMetrics m, boolean warmup) {
+        String marks = marks(m, warmup);
+        String cells = row.substring(0, row.length() - marks.length());
+        return cells + " " + String.format("%9s", lagValue(m)) + marks;
+    }
+
+    /** What follows a row's numbers: over budget, warm-up. */
+    static String marks(BatchMetrics m, boolean warmup) {
+        return (m.overBudget() ? "  " + Messages.get("table.overBudget") : "") + (warmup ? "  " + Messages.get("table.warmup") : "");
     }
 
     static String row(BatchMetrics m, boolean warmup) {

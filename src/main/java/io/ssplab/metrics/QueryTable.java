@@ -33,13 +33,21 @@ public final class QueryTable implements Consumer<BatchMetrics> {
 
     private final PrintStream out;
     private final double nominalLines;
+    /** Whether rows end with the Kafka consumer lag (a Kafka run's: the lag is the delay). */
+    private final boolean lagColumn;
     private final List<BatchMetrics> seen = new ArrayList<>();
     private boolean headerPrinted;
 
     /** @param nominalLines lines the source sends per trigger interval (rate × T), for the warm-up marks; NaN when unknown */
     public QueryTable(PrintStream out, double nominalLines) {
+        this(out, nominalLines, false);
+    }
+
+    /** @param lagColumn whether to show the Kafka consumer lag after each micro-batch (records behind the latest offset) */
+    public QueryTable(PrintStream out, double nominalLines, boolean lagColumn) {
         this.out = out;
         this.nominalLines = nominalLines;
+        this.lagColumn = lagColumn;
     }
 
     static String header() {
@@ -50,12 +58,18 @@ public final class QueryTable implements Consumer<BatchMetrics> {
     @Override
     public synchronized void accept(BatchMetrics m) {
         if (!headerPrinted) {
-            out.println(header());
+            out.println(header() + (lagColumn ? " " + String.format("%9s", ConsoleTable.lagLabel()) : ""));
             headerPrinted = true;
         }
         seen.add(m);
         boolean warmup = StructuredWarmup.batches(seen, nominalLines) == seen.size();
-        out.println(row(m, warmup));
+        out.println(lagColumn ? withLag(row(m, warmup), m, warmup) : row(m, warmup));
+    }
+
+    /** The lag after the columns, before the row's marks. */
+    static String withLag(String row, BatchMetrics m, boolean warmup) {
+        String marks = (m.overBudget() ? "  " + Messages.get("ss.table.overTrigger") : "") + (warmup ? "  " + Messages.get("table.warmup") : "");
+        return row.substring(0, row.length() - marks.length()) + " " + String.format("%9s", ConsoleTable.lagValue(m)) + marks;
     }
 
     static String row(BatchMetrics m, boolean warmup) {

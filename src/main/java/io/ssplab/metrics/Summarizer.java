@@ -80,7 +80,12 @@ public final class Summarizer {
 
     /** The sentence behind a summary's verdict, in {@code lang}: the file keeps the English one, the console prints the reader's. */
     public static String reason(RunSummary s, Lang lang) {
-        if (s.structured() != null) return StructuredSummarizer.reason(s, lang);
+        String base = s.structured() != null ? StructuredSummarizer.reason(s, lang) : socketReason(s, lang);
+        return s.lag() == null ? base : LagRule.reason(s, lang, base);
+    }
+
+    /** The sentence from PT and SD alone (a Kafka run's lag is put before it by {@link LagRule}). */
+    private static String socketReason(RunSummary s, Lang lang) {
         long bi = s.batchIntervalMs();
         double pt = s.medianProcessingTimeMs();
         String slope = Format.signed(lang, s.schedulingDelaySlopeMsPerBatch(), 0);

@@ -131,7 +131,11 @@ public record BatchArithmetic(double linesPerBatch, double costedRecordsPerBatch
     public List<String> explain(Workload workload, Lang lang) {
         Knobs k = workload.knobs();
         Lines lines = new Lines(lang);
-        if (!workload.repartitioned() && !workload.keyed()) {
+        if (workload.kafka()) {
+            // Kafka: no receiver, one input partition per topic partition (docs/kafka.md).
+            lines.add("arith.label.partitions", Messages.in(lang, workload.repartitioned() ? "kafka.arith.repartitioned" : "kafka.arith.topic",
+                    Messages.count(lang, workload.sourcePartitions(), "noun.partition"), k.partitions()));
+        } else if (!workload.repartitioned() && !workload.keyed()) {
             lines.add("arith.label.partitions", Messages.in(lang, "arith.blocks", Format.seconds(lang, k.batchIntervalMs()), k.blockIntervalMs(),
                     Messages.count(lang, receivers, "noun.receiver"), Messages.count(lang, partitions, "noun.block")));
         }

@@ -140,6 +140,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         Map<String, Object> f = new LinkedHashMap<>(Json.MAPPER.convertValue(knobs(), Map.class));
         f.put("cores", workload.cores());
         f.put("receivers", workload.receivers());
+        if (workload.kafka()) f.put("kafkaPartitions", workload.sourcePartitions()); // a Kafka source: one task each, no receiver
         f.put("freeSlots", arithmetic.freeSlots());
         f.put("repartitioned", workload.repartitioned());
         f.put("costStagePartitions", arithmetic.partitions());

@@ -22,14 +22,37 @@ import io.ssplab.core.Messages;
  *                      shuffle by key into P partitions, each key spread over n salted keys (1: not salted), so
  *                      skewed keys make the partitions uneven (the skew lesson, docs/level2.md)
  * @param cpuCores      CPU cores a CPU-bound cost shares ({@link CpuCapacity}); a wait ignores them
+ * @param sourcePartitions 0: the input comes in receiver blocks; n ≥ 1: a Kafka topic of n partitions read without
+ *                      a receiver (the direct stream, the Structured Streaming source): one input partition, so one
+ *                      task, per topic partition per batch, and no slot held for good (docs/kafka.md)
  */
-public record Workload(Knobs knobs, int cores, int receivers, boolean repartitioned, int keySalts, double cpuCores) {
+public record Workload(Knobs knobs, int cores, int receivers, boolean repartitioned, int keySalts, double cpuCores,
+                       int sourcePartitions) {
 
     public Workload {
         if (cores < 1) throw new BadInputException(Messages.get("workload.bad.cores", cores));
         if (receivers < 0) throw new BadInputException(Messages.get("workload.bad.receivers", receivers));
         if (keySalts < 0) throw new IllegalArgumentException("key salts: 0 (no shuffle by key) or more, got " + keySalts);
         if (!(cpuCores > 0)) throw new IllegalArgumentException("CPU cores must be positive, got " + cpuCores);
+        if (sourcePartitions < 0) throw new IllegalArgumentException("source partitions: 0 (receiver blocks) or more, got " + sourcePartitions);
+    }
+
+    /** Input in receiver blocks (a socket source). */
+    public Workload(Knobs knobs, int cores, int receivers, boolean repartitioned, int keySalts, double cpuCores) {
+        this(knobs, cores, receivers, repartitioned, keySalts, cpuCores, 0);
+    }
+
+    /**
+     * A Kafka topic of {@code topicPartitions} partitions read without a receiver: every slot runs batch tasks,
+     * and without a repartition the costly stage has one task per topic partition — the partitions cap parallelism.
+     */
+    public static Workload kafka(Knobs knobs, int cores, int topicPartitions, boolean repartitioned) {
+        return new Workload(knobs, cores, 0, repartitioned, 0, CpuCapacity.load().cores(), topicPartitions);
+    }
+
+    /** Whether the input is a Kafka topic (no receiver, one input partition per topic partition). */
+    public boolean kafka() {
+        return sourcePartitions > 0;
     }
 
     /** A pipeline that pays its cost before any shuffle by key, on this machine's CPU capacity ({@link CpuCapacity#load()}). */
@@ -59,6 +82,7 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
 
     /** Receiver blocks in one batch: each receiver cuts one block per block interval. */
     public int blocksPerBatch() {
+        if (sourcePartitions > 0) return sourcePartitions; // Kafka: one input partition per topic partition
         long bi = knobs.batchInterval().toNanos();
         long block = knobs.blockInterval().toNanos();
         return receivers * (int) Math.max(1, (bi + block - 1) / block);
@@ -119,41 +143,41 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
     public Workload withCores(int c) {
         Master m = Master.parse(knobs.master(), c);
         Knobs k = m.isLocal() ? knobs.withMaster("local[" + c + "]") : knobs;
-        return new Workload(k, c, receivers, repartitioned, keySalts, cpuCores);
+        return new Workload(k, c, receivers, repartitioned, keySalts, cpuCores, sourcePartitions);
     }
 
     public Workload withPartitions(int p) {
-        return new Workload(knobs.withPartitions(p), cores, receivers, repartitioned, keySalts, cpuCores);
+        return new Workload(knobs.withPartitions(p), cores, receivers, repartitioned, keySalts, cpuCores, sourcePartitions);
     }
 
     public Workload withCost(Duration cost) {
-        return new Workload(knobs.withCost(cost), cores, receivers, repartitioned, keySalts, cpuCores);
+        return new Workload(knobs.withCost(cost), cores, receivers, repartitioned, keySalts, cpuCores, sourcePartitions);
     }
 
     public Workload withBatchInterval(Duration bi) {
-        return new Workload(knobs.withBatchInterval(bi), cores, receivers, repartitioned, keySalts, cpuCores);
+        return new Workload(knobs.withBatchInterval(bi), cores, receivers, repartitioned, keySalts, cpuCores, sourcePartitions);
     }
 
     public Workload withRate(double linesPerSecond) {
-        return new Workload(knobs.withRate(linesPerSecond), cores, receivers, repartitioned, keySalts, cpuCores);
+        return new Workload(knobs.withRate(linesPerSecond), cores, receivers, repartitioned, keySalts, cpuCores, sourcePartitions);
     }
 
     public Workload withRepartition(boolean r) {
-        return new Workload(knobs, cores, receivers, r, keySalts, cpuCores);
+        return new Workload(knobs, cores, receivers, r, keySalts, cpuCores, sourcePartitions);
     }
 
     /** The cost paid after a shuffle by key, each key over {@code salts} salted keys (1: not salted); 0: before any shuffle. */
     public Workload withKeySalts(int salts) {
-        return new Workload(knobs, cores, receivers, repartitioned, salts, cpuCores);
+        return new Workload(knobs, cores, receivers, repartitioned, salts, cpuCores, sourcePartitions);
     }
 
     /** CPU-bound work sharing this many cores. */
     public Workload withCpuCores(double c) {
-        return new Workload(knobs, cores, receivers, repartitioned, keySalts, c);
+        return new Workload(knobs, cores, receivers, repartitioned, keySalts, c, sourcePartitions);
     }
 
     /** Other knobs on the same slots, keys and CPU (the cost kind, the skew). */
     public Workload withKnobs(Knobs k) {
-        return new Workload(k, cores, receivers, repartitioned, keySalts, cpuCores);
+        return new Workload(k, cores, receivers, repartitioned, keySalts, cpuCores, sourcePartitions);
     }
 }

@@ -75,4 +75,20 @@ public interface StreamingJob {
     default Map<String, String> sparkConf() {
         return Map.of();
     }
+
+    /**
+     * Whether the pipeline repartitions its input before the costly step (every socket lesson does). Without
+     * one, on Kafka, the costly stage has one task per topic partition (docs/kafka.md): the model must know.
+     */
+    default boolean repartitions() {
+        return true;
+    }
+
+    /**
+     * A Kafka lesson's topic partitions (0: not a Kafka lesson; the run's {@code --kafka-partitions} or the
+     * default). A Kafka lesson reads from Kafka unless {@code --source} names another one.
+     */
+    default int kafkaPartitions() {
+        return 0;
+    }
 }

@@ -45,4 +45,17 @@ public interface StructuredJob {
     default int topWordsToPrint() {
         return 5;
     }
+
+    /**
+     * A Kafka lesson's options for Spark's kafka source ({@code maxOffsetsPerTrigger}, {@code minOffsetsPerTrigger},
+     * {@code maxTriggerDelay}); empty for the others (docs/kafka.md).
+     */
+    default java.util.Map<String, String> kafkaOptions() {
+        return java.util.Map.of();
+    }
+
+    /** A Kafka lesson's topic partitions (0: not a Kafka lesson; the run's --kafka-partitions or the default). */
+    default int kafkaPartitions() {
+        return 0;
+    }
 }

@@ -70,4 +70,22 @@ public final class WordCountPipeline {
                 .mapToPair(word -> new Tuple2<>(word, 1))
                 .reduceByKey(Integer::sum, reducePartitions);
     }
+
+    /**
+     * The demo phases' pipeline without the repartition: {@code lines → split → [wait per word] → (word, 1) →
+     * reduceByKey(+, P)}. The cost is paid on the input's own partitions: on Kafka one per topic partition
+     * (the partitions lesson, docs/kafka.md), however many slots the job has.
+     */
+    public static JavaPairDStream<String, Integer> costPerWordInPlace(JavaDStream<String> lines, int reducePartitions, Duration costPerWord,
+                                                                      CostKind kind) {
+        Cost cost = Cost.of(costPerWord, kind);
+        return lines
+                .flatMap(line -> Arrays.asList(Words.split(line)).iterator())
+                .map(word -> {
+                    cost.pay();
+                    return word;
+                })
+                .mapToPair(word -> new Tuple2<>(word, 1))
+                .reduceByKey(Integer::sum, reducePartitions);
+    }
 }

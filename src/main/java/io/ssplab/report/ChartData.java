@@ -28,7 +28,9 @@ public final class ChartData {
         INPUT_RATE("Input Rate", "chart.unit.recordsPerSecond", "input-rate", BatchMetrics::inputRatePerSec),
         PROCESSING_TIME("Processing Time", "chart.unit.seconds", "processing-time", m -> m.processingTimeMs() / 1000.0),
         SCHEDULING_DELAY("Scheduling Delay", "chart.unit.seconds", "scheduling-delay", m -> m.schedulingDelayMs() / 1000.0),
-        TOTAL_DELAY("Total Delay", "chart.unit.seconds", "total-delay", m -> m.totalDelayMs() / 1000.0);
+        TOTAL_DELAY("Total Delay", "chart.unit.seconds", "total-delay", m -> m.totalDelayMs() / 1000.0),
+        /** A Kafka run's consumer lag after each batch (docs/kafka.md): drawn only for runs that recorded it ({@link LagChart}). */
+        CONSUMER_LAG("Consumer Lag", "kafka.chart.unit.records", "consumer-lag", m -> m.lagRecords() == null ? 0 : m.lagRecords());
 
         /**
          * The Spark UI's name for it, in every language: the charts keep the UI's English terms, as the

@@ -84,6 +84,8 @@ public final class ChartRenderer {
         }
         // Level 2: the cost stage's longest vs median task per batch, for runs that recorded them.
         if (TaskDurationChart.applies(run)) files.add(TaskDurationChart.render(run, dir, lang));
+        // Kafka: the consumer lag per batch, for runs that recorded it.
+        if (LagChart.applies(run)) files.add(LagChart.render(run, dir, lang));
         return files;
     }
 
@@ -271,6 +273,10 @@ public final class ChartRenderer {
         String biText = Format.plain(lang, bi) + " s";
         if (metric == Metric.PROCESSING_TIME) {
             reference(chart, Messages.in(lang, "chart.series.biStable", biText), right, bi, BI_COLOR, scale);
+        } else if (metric == Metric.CONSUMER_LAG) {
+            // Records, not seconds: the yardstick is one batch of the source's lines (rate × BI).
+            double perBatch = run.summary().knobs().linesPerSecond() * bi;
+            reference(chart, Messages.in(lang, "kafka.chart.oneBatch", Format.fixed(lang, perBatch, 0)), right, perBatch, NOTE_COLOR, scale);
         } else if (metric != Metric.INPUT_RATE) {
             // The interval as a yardstick: a delay above it means whole batches are waiting. (It also
             // keeps XChart from labelling only the two ends of the axis when every delay is 0.)
@@ -350,6 +356,7 @@ public final class ChartRenderer {
             case PROCESSING_TIME -> PT_COLOR;
             case SCHEDULING_DELAY -> SD_COLOR;
             case TOTAL_DELAY -> TOTAL_COLOR;
+            case CONSUMER_LAG -> SD_COLOR; // the lag is the delay of a Kafka run
             case INPUT_RATE -> INPUT_COLOR;
         };
     }

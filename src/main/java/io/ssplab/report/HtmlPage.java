@@ -188,6 +188,10 @@ public final class HtmlPage {
             figure(h, l -> chartsDir + "/" + chart.fileName(run.name(), l), l -> Messages.in(l, "report.chart.alt", run.job(), chart.what(l)),
                     chart::caption, "");
         }
+        if (!run.structured() && LagChart.applies(run)) {
+            figure(h, l -> chartsDir + "/" + LagChart.fileName(run.name(), l),
+                    l -> Messages.in(l, "report.chart.alt", run.job(), LagChart.what(l)), LagChart::caption, "");
+        }
         if (TaskDurationChart.applies(run)) {
             figure(h, l -> chartsDir + "/" + TaskDurationChart.fileName(run.name(), l),
                     l -> Messages.in(l, "report.chart.alt", run.job(), TaskDurationChart.what(l)), TaskDurationChart::caption, "");

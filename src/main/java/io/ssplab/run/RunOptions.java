@@ -17,9 +17,10 @@ import io.ssplab.model.Overhead;
  * @param out           where the live table, each batch's top words and the summary are printed
  * @param reliability   line format, checkpoint and write-ahead log (docs/reliability.md)
  * @param overhead      the overhead the run's prediction uses; null for this machine's calibration or the default
+ * @param kafkaPartitions a Kafka source's topic partitions ({@code --kafka-partitions}); null for the lesson's or the default
  */
 public record RunOptions(SourceEndpoint source, RunLimits limits, int uiPort, Path metricsOut, Map<String, String> sparkConf,
-                         PrintStream out, ReliabilityOptions reliability, Overhead overhead) {
+                         PrintStream out, ReliabilityOptions reliability, Overhead overhead, Integer kafkaPartitions) {
 
     public static final int DEFAULT_UI_PORT = 4040;
 
@@ -29,33 +30,55 @@ public record RunOptions(SourceEndpoint source, RunLimits limits, int uiPort, Pa
         if (sparkConf == null) sparkConf = Map.of();
     }
 
+    /** Options without --kafka-partitions. */
+    public RunOptions(SourceEndpoint source, RunLimits limits, int uiPort, Path metricsOut, Map<String, String> sparkConf,
+                      PrintStream out, ReliabilityOptions reliability, Overhead overhead) {
+        this(source, limits, uiPort, metricsOut, sparkConf, out, reliability, overhead, null);
+    }
+
+    public RunOptions withKafkaPartitions(Integer n) {
+        return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, reliability, overhead, n);
+    }
+
+    /** The topic's partitions for a query: --kafka-partitions, else the lesson's, else the default. */
+    public int kafkaPartitionsFor(io.ssplab.pipeline.StructuredJob job) {
+        return kafkaPartitions != null ? kafkaPartitions : job.kafkaPartitions() > 0 ? job.kafkaPartitions()
+                : io.ssplab.core.Limits.DEFAULT_KAFKA_PARTITIONS;
+    }
+
+    /** The topic's partitions for {@code job}: --kafka-partitions, else the lesson's, else the default. */
+    public int kafkaPartitionsFor(io.ssplab.pipeline.StreamingJob job) {
+        return kafkaPartitions != null ? kafkaPartitions : job != null && job.kafkaPartitions() > 0 ? job.kafkaPartitions()
+                : io.ssplab.core.Limits.DEFAULT_KAFKA_PARTITIONS;
+    }
+
     /** A run on {@code source} with no UI, no files and the defaults for the rest: tests, sweeps, the grader. */
     public static RunOptions quiet(SourceEndpoint source, RunLimits limits, PrintStream out) {
         return new RunOptions(source, limits, -1, null, Map.of(), out, ReliabilityOptions.DEFAULT, null);
     }
 
     public RunOptions withSource(SourceEndpoint s) {
-        return new RunOptions(s, limits, uiPort, metricsOut, sparkConf, out, reliability, overhead);
+        return new RunOptions(s, limits, uiPort, metricsOut, sparkConf, out, reliability, overhead, kafkaPartitions);
     }
 
     public RunOptions withMetricsOut(Path p) {
-        return new RunOptions(source, limits, uiPort, p, sparkConf, out, reliability, overhead);
+        return new RunOptions(source, limits, uiPort, p, sparkConf, out, reliability, overhead, kafkaPartitions);
     }
 
     public RunOptions withUiPort(int port) {
-        return new RunOptions(source, limits, port, metricsOut, sparkConf, out, reliability, overhead);
+        return new RunOptions(source, limits, port, metricsOut, sparkConf, out, reliability, overhead, kafkaPartitions);
     }
 
     public RunOptions withOverhead(Overhead o) {
-        return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, reliability, o);
+        return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, reliability, o, kafkaPartitions);
     }
 
     public RunOptions withSparkConf(Map<String, String> conf) {
-        return new RunOptions(source, limits, uiPort, metricsOut, conf, out, reliability, overhead);
+        return new RunOptions(source, limits, uiPort, metricsOut, conf, out, reliability, overhead, kafkaPartitions);
     }
 
     public RunOptions withReliability(ReliabilityOptions r) {
-        return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, r, overhead);
+        return new RunOptions(source, limits, uiPort, metricsOut, sparkConf, out, r, overhead, kafkaPartitions);
     }
 
     /** FILE.jsonl → FILE.summary.json (FILE.json… → FILE.summary.json; other names get .summary.json appended). */

@@ -23,6 +23,7 @@ import io.ssplab.accounting.RecordAccountingStep;
 import io.ssplab.accounting.Reconciler;
 import io.ssplab.accounting.SentLines;
 import io.ssplab.accounting.SourceAccount;
+import io.ssplab.core.BadInputException;
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Json;
 import io.ssplab.core.Knobs;
@@ -69,6 +70,13 @@ public final class StreamingRunner {
         PrintStream out = options.out();
         SocketSource embedded = null;
         SourceEndpoint source = options.source();
+        if (source.kafka()) {
+            if (checkpoint != null) throw new BadInputException(Messages.get("kafka.bad.checkpoint"));
+            KafkaSource.check(source, options.kafkaPartitions());
+            try (KafkaSource kafka = KafkaSource.open(source, knobs.job(), options.kafkaPartitionsFor(job), lineConfig(knobs, r), out)) {
+                return runOnSource(job, knobs, options.withSource(kafka.endpoint()), stop, null, null, kafka);
+            }
+        }
         if (source.embedded()) {
             // Bound where the driver binds: executors on other hosts (a cluster, docker) must reach it too.
             SourceConfig config = new SourceConfig(bindAddress(), 0, knobs.linesPerSecond(), knobs.wordsPerLine(),
@@ -78,10 +86,16 @@ public final class StreamingRunner {
         }
         // An external source's reachability is the caller's check (RunCommand probes it before Spark starts).
         try {
-            return runOnSource(job, knobs, options.withSource(source), stop, embedded, checkpoint);
+            return runOnSource(job, knobs, options.withSource(source), stop, embedded, checkpoint, null);
         } finally {
             if (embedded != null) embedded.close();
         }
+    }
+
+    /** The lines our generator makes (embedded socket source, Kafka producer): the knobs' rate, words and skew. */
+    static SourceConfig lineConfig(Knobs knobs, ReliabilityOptions r) {
+        return new SourceConfig(bindAddress(), 0, knobs.linesPerSecond(), knobs.wordsPerLine(),
+                SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, java.time.Duration.ZERO, r.format()).withSkew(knobs.skew());
     }
 
     /** The Spark settings of a run; options' own settings win over these defaults. */
@@ -134,13 +148,16 @@ public final class StreamingRunner {
      * checkpoint Spark calls this only when there is nothing to recover, and stores the graph (so every
      * function in it must be serializable and hold no runner state).
      */
-    private static JavaStreamingContext createContext(StreamingJob job, Knobs knobs, RunOptions options, CheckpointPlan checkpoint) {
+    private static JavaStreamingContext createContext(StreamingJob job, Knobs knobs, RunOptions options, CheckpointPlan checkpoint,
+                                                      KafkaSource kafka) {
         JavaStreamingContext ssc = new JavaStreamingContext(jobSparkConf(job, knobs, options, checkpoint),
                 Durations.milliseconds(knobs.batchIntervalMs()));
         if (checkpoint != null) ssc.checkpoint(checkpoint.dir().toAbsolutePath().toString());
         SourceEndpoint source = options.source();
         // One copy of each block: local mode has no second executor to replicate to.
-        JavaDStream<String> lines = ssc.socketTextStream(source.host(), source.port(), StorageLevel.MEMORY_AND_DISK_SER());
+        // Kafka: the direct stream, no receiver (one task per topic partition); a socket: the receiver's blocks.
+        JavaDStream<String> lines = kafka != null ? kafka.dstream(ssc)
+                : ssc.socketTextStream(source.host(), source.port(), StorageLevel.MEMORY_AND_DISK_SER());
         // Counts every line in its batch and strips a stamp: the job's pipeline sees only words.
         lines = RecordAccountingStep.tap(lines);
         JavaPairDStream<String, Integer> counts = job.wordCounts(lines, knobs);
@@ -149,7 +166,7 @@ public final class StreamingRunner {
     }
 
     private static RunResult runOnSource(StreamingJob job, Knobs knobs, RunOptions options, StopSignal stop,
-                                         SocketSource embedded, CheckpointPlan checkpoint) throws IOException {
+                                         SocketSource embedded, CheckpointPlan checkpoint, KafkaSource kafka) throws IOException {
         PrintStream out = options.out();
         List<BatchMetrics> batches = Collections.synchronizedList(new ArrayList<>());
         JsonLines.Writer jsonl = options.metricsOut() == null ? null : new JsonLines.Writer(options.metricsOut());
@@ -158,14 +175,16 @@ public final class StreamingRunner {
         // a run stopping after N measured batches would never stop): any record will do, as for an unknown rate.
         double nominalLines = ProcessingTimeModel.backpressure(effectiveSparkConf(job, options)) ? Double.NaN : Summarizer.nominalLines(knobs);
         ProcessingTimeModel model = new ProcessingTimeModel(options.overhead() != null ? options.overhead() : Overhead.load());
-        Prediction prediction = model.predictRun(knobs, effectiveSparkConf(job, options), job.designedCores(), job.keySalts());
+        Prediction prediction = kafka != null ? predictKafka(model, job, knobs, options, kafka.partitions())
+                : model.predictRun(knobs, effectiveSparkConf(job, options), job.designedCores(), job.keySalts());
         // Level 2 (docs/level2.md): a skewed run shows its cost stage's longest over median task per batch.
         boolean skewed = knobs.skew() > 0 || job.keySalts() > 0;
 
         BatchMetricsListener listener = new BatchMetricsListener(knobs.job(), knobs.batchIntervalMs(),
                 notice -> out.println("[spark] " + notice))
                 .onBatch(batches::add)
-                .onBatch(new ConsoleTable(out, nominalLines, skewed));
+                .onBatch(new ConsoleTable(out, nominalLines, skewed, kafka != null));
+        if (kafka != null) listener.enrich(kafka::withLag);
         if (jsonl != null) listener.onBatch(jsonl);
         // The one stop rule: evaluated on every batch the run reports, on the listener-bus thread, so the
         // listener closes right after the batch that met it and every sink sees the same batches.
@@ -175,8 +194,8 @@ public final class StreamingRunner {
 
         TopWords.route(TOP_WORDS_ROUTE, out::println);
         if (knobs.costKind() == io.ssplab.core.CostKind.CPU) out.println(CpuCost.prepare());
-        JavaStreamingContext ssc = checkpoint == null ? createContext(job, knobs, options, null)
-                : checkpoint.getOrCreate(() -> createContext(job, knobs, options, checkpoint));
+        JavaStreamingContext ssc = checkpoint == null ? createContext(job, knobs, options, null, kafka)
+                : checkpoint.getOrCreate(() -> createContext(job, knobs, options, checkpoint, null));
         // Listeners are not part of a checkpoint: attached here, after a recovery too.
         Journal journal = checkpoint == null ? null : checkpoint.openJournal();
         AccountingListener accounting = new AccountingListener(LedgerAccumulator.of(ssc.sparkContext().sc()), journal,
@@ -188,20 +207,25 @@ public final class StreamingRunner {
             listener.withCostStage(io.ssplab.metrics.CostStageListener.attach(ssc.sparkContext().sc()));
             ssc.addStreamingListener(listener);
             ssc.addStreamingListener(accounting);
+            if (kafka != null) ssc.addStreamingListener(kafka.completions()); // the final commit's offsets, draining batches too
             uiUrl = ssc.sparkContext().sc().uiWebUrl().isDefined() ? ssc.sparkContext().sc().uiWebUrl().get() : null;
-            Banner.print(out, ssc, job, knobs, options, uiUrl);
+            Banner.print(out, ssc, job, knobs, options, uiUrl, kafka == null ? 0 : kafka.partitions());
             if (checkpoint != null) out.println(checkpoint.describe());
             ssc.start();
+            // After the start: the seconds Spark takes to start must not become the first batch's backlog.
+            if (kafka != null) kafka.startProducing();
             reason = waitForStop(ssc, options, stop);
             listener.close();
             // Record accounting: an embedded source stops sending and its last lines get time to be processed.
             if (embedded != null) Drain.afterStop(embedded, accounting, knobs.batchIntervalMs(), knobs.blockIntervalMs());
+            if (kafka != null) drainKafka(kafka, accounting, knobs.batchIntervalMs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reason = Messages.get("run.stop.interrupted");
         } finally {
             listener.close();
             stopQuietly(ssc);
+            if (kafka != null) kafka.commitFinal();
             TopWords.unroute(TOP_WORDS_ROUTE);
             if (jsonl != null) jsonl.close();
             if (journal != null) journal.close();
@@ -211,8 +235,9 @@ public final class StreamingRunner {
         // The warm-up the stop rule and the live table used: the summary speaks of the same measured batches.
         RunSummary summary = Summarizer.summarize(knobs, all, Warmup.batches(all, nominalLines),
                 prediction == null ? null : prediction.predictedProcessingTimeMs(), prediction == null ? null : prediction.overhead().token());
+        summary = io.ssplab.metrics.LagRule.apply(summary, all, nominalLines); // Kafka: the lag is the delay
         Reconciler.Observed observed = accounting.observed();
-        SentLines sent = sentLines(observed, embedded, options.source());
+        SentLines sent = kafka != null ? kafka.sentLines() : sentLines(observed, embedded, options.source());
         // The file keeps the English account; the console shows the reader's.
         summary = summary.withAccounting(Reconciler.reconcile(observed, sent, Lang.EN));
         RecordAccounting shown = Lang.current() == Lang.EN ? summary.accounting() : Reconciler.reconcile(observed, sent, Lang.current());
@@ -223,6 +248,37 @@ public final class StreamingRunner {
         AccountingReport.print(out, shown);
         if (options.metricsOut() != null) Json.write(RunOptions.summaryPathFor(options.metricsOut()), summary);
         return new RunResult(knobs, all, summary, reason, uiUrl);
+    }
+
+    /**
+     * A Kafka run's drain: our producer stops, and a job that keeps up gets up to two batches (and some slack) to
+     * process the lines it had sent, so that sent = received = processed. A job behind leaves its backlog in
+     * the topic: the accounting reports it as not yet read.
+     */
+    private static void drainKafka(KafkaSource kafka, AccountingListener accounting, long batchIntervalMs) throws InterruptedException {
+        long sent = kafka.stopProducing();
+        if (sent < 0) return;
+        long deadline = System.nanoTime() + (2 * batchIntervalMs + 3000) * 1_000_000L;
+        while (accounting.processedLines() < sent && System.nanoTime() < deadline) Thread.sleep(25);
+    }
+
+    /**
+     * The prediction of a Kafka run: no receiver, and without a repartition one task per topic partition
+     * ({@link io.ssplab.model.Workload#kafka}); null when the knobs leave nothing to predict.
+     */
+    static Prediction predictKafka(ProcessingTimeModel model, StreamingJob job, Knobs knobs, RunOptions options, int topicPartitions) {
+        try {
+            return model.predict(kafkaWorkload(job, knobs, options.sparkConf(), topicPartitions));
+        } catch (RuntimeException unpredictable) {
+            return null;
+        }
+    }
+
+    /** A Kafka run's workload on the slots its master gives. */
+    static io.ssplab.model.Workload kafkaWorkload(StreamingJob job, Knobs knobs, Map<String, String> sparkConf, int topicPartitions) {
+        String coresMax = sparkConf.get("spark.cores.max");
+        int slots = Master.slotsFor(knobs.master(), coresMax == null ? null : Integer.valueOf(coresMax.strip()), job.designedCores());
+        return io.ssplab.model.Workload.kafka(knobs, slots, topicPartitions, job.repartitions());
     }
 
     /** Sent (from the source), after the receiver has stopped. */
@@ -289,13 +345,16 @@ public final class StreamingRunner {
         private Banner() {
         }
 
-        static void print(PrintStream out, JavaStreamingContext ssc, StreamingJob job, Knobs knobs, RunOptions options, String uiUrl) {
+        static void print(PrintStream out, JavaStreamingContext ssc, StreamingJob job, Knobs knobs, RunOptions options, String uiUrl,
+                          int topicPartitions) {
             // On a cluster the task slots are the cores the job asked for (spark.cores.max), not a URL's.
             String coresMax = ssc.sparkContext().getConf().get("spark.cores.max", null);
             int slots = Master.slotsFor(knobs.master(), coresMax == null ? null : Integer.valueOf(coresMax), job.designedCores());
-            io.ssplab.model.Workload workload = new io.ssplab.model.Workload(knobs, slots, 1, true).withKeySalts(job.keySalts());
+            io.ssplab.model.Workload workload = topicPartitions > 0
+                    ? io.ssplab.model.Workload.kafka(knobs, slots, topicPartitions, job.repartitions())
+                    : new io.ssplab.model.Workload(knobs, slots, 1, true).withKeySalts(job.keySalts());
             out.println(Messages.get("run.banner.title", knobs.job(), job.description()));
-            out.println(Messages.get("run.banner.knobs", knobs.master(), slots, workload.freeSlots(), knobs.partitions(),
+            out.println(Messages.get(workload.kafka() ? "kafka.banner.knobs" : "run.banner.knobs", knobs.master(), slots, workload.freeSlots(), knobs.partitions(),
                     io.ssplab.core.Format.plain(knobs.costMs()), knobs.costUnit().inWords(), io.ssplab.core.Format.seconds(knobs.batchIntervalMs()),
                     options.source(), io.ssplab.core.Format.plain(knobs.linesPerSecond())));
             if (knobs.skew() > 0) out.println(Messages.get("run.banner.keys", io.ssplab.model.KeyWords.line(knobs.keys(), io.ssplab.core.Lang.current())));

@@ -86,6 +86,12 @@ public final class StructuredRunner {
         PrintStream out = options.out();
         SocketSource embedded = null;
         SourceEndpoint source = options.source();
+        if (source.kafka()) {
+            KafkaSource.check(source, options.kafkaPartitions());
+            try (KafkaSource kafka = KafkaSource.open(source, k.job(), options.kafkaPartitionsFor(job), StreamingRunner.lineConfig(k, r), out)) {
+                return runOnSource(job, k, options.withSource(kafka.endpoint()), stop, null, kafka);
+            }
+        }
         if (source.embedded()) {
             SourceConfig config = new SourceConfig(StreamingRunner.bindAddress(), 0, k.linesPerSecond(), k.wordsPerLine(),
                     SourceConfig.DEFAULT_VOCABULARY, SourceConfig.DEFAULT_SEED, Duration.ZERO, r.format());
@@ -93,7 +99,7 @@ public final class StructuredRunner {
             source = new SourceEndpoint(embedded.host(), embedded.port());
         }
         try {
-            return runOnSource(job, k, options.withSource(source), stop, embedded);
+            return runOnSource(job, k, options.withSource(source), stop, embedded, null);
         } finally {
             if (embedded != null) embedded.close();
         }
@@ -131,8 +137,8 @@ public final class StructuredRunner {
         return conf;
     }
 
-    private static RunResult runOnSource(StructuredJob job, Knobs knobs, RunOptions options, StopSignal stop, SocketSource embedded)
-            throws IOException {
+    private static RunResult runOnSource(StructuredJob job, Knobs knobs, RunOptions options, StopSignal stop, SocketSource embedded,
+                                         KafkaSource kafka) throws IOException {
         PrintStream out = options.out();
         long triggerMs = knobs.batchIntervalMs();
         List<BatchMetrics> batches = Collections.synchronizedList(new ArrayList<>());
@@ -151,10 +157,13 @@ public final class StructuredRunner {
                 .onProgress(p -> accounting.onProgress(p.batchId(), p.numInputRows()))
                 .enrich(m -> {
                     QueryAccounting.BatchLatency l = m.batchId() == null ? null : accounting.latencyOf(m.batchId());
-                    return l == null ? m : m.withLatency(l.p50Ms(), l.p95Ms(), l.maxMs());
+                    BatchMetrics withLatency = l == null ? m : m.withLatency(l.p50Ms(), l.p95Ms(), l.maxMs());
+                    return kafka == null ? withLatency : kafka.withQueryLag(withLatency);
                 })
                 .onBatch(batches::add)
-                .onBatch(new QueryTable(out, nominalLines));
+                .onBatch(new QueryTable(out, nominalLines, kafka != null));
+        // Kafka: each progress's lag (sources[0].metrics) and its endOffset committed to the group.
+        if (kafka != null) listener.onProgressJson(kafka::onProgressJson);
         if (jsonl != null) listener.onBatch(jsonl);
         if (progressLog != null) listener.onProgressJson(json -> writeLine(progressLog, json));
         // The one stop rule, as for DStream runs: N batches measured after the warm-up.
@@ -170,7 +179,8 @@ public final class StructuredRunner {
         try {
             Banner.print(out, job, knobs, options, prediction, uiUrl);
             SourceEndpoint source = options.source();
-            Dataset<String> lines = spark.readStream().format(io.ssplab.pipeline.StructuredWordCount.SOCKET_SOURCE).option("host", source.host()).option("port", source.port())
+            Dataset<String> lines = kafka != null ? kafka.lines(spark, job.kafkaOptions())
+                    : spark.readStream().format(io.ssplab.pipeline.StructuredWordCount.SOCKET_SOURCE).option("host", source.host()).option("port", source.port())
                     .load().as(Encoders.STRING());
             Dataset<String> words = job.words(QueryAccountingStep.tap(lines, accounting.ledger()), knobs);
             int top = job.topWordsToPrint();
@@ -185,10 +195,12 @@ public final class StructuredRunner {
                     .option("checkpointLocation", checkpoint.toString())
                     .foreachBatch(perBatch)
                     .start();
+            if (kafka != null) kafka.startProducing(); // after the start, as for a DStream run
             reason = waitForStop(query, options, stop);
             listener.close();
             // Record accounting: an embedded source stops sending, and a query that keeps up counts its last lines.
             if (embedded != null) drain(embedded, accounting, batches, triggerMs);
+            if (kafka != null) drainKafka(kafka, accounting, batches, triggerMs);
         } catch (TimeoutException e) {
             reason = Messages.get("ss.stop.failed", e.getMessage());
         } catch (InterruptedException e) {
@@ -205,7 +217,8 @@ public final class StructuredRunner {
         List<BatchMetrics> all = List.copyOf(batches);
         RunSummary summary = StructuredSummarizer.summarize(knobs, all, StructuredWarmup.batches(all, nominalLines),
                 prediction == null ? null : prediction.forSummary());
-        SentLines sent = embedded != null ? SourceAccount.ofEmbedded(embedded)
+        summary = io.ssplab.metrics.LagRule.apply(summary, all, nominalLines); // Kafka: the lag is the delay
+        SentLines sent = kafka != null ? kafka.sentLines() : embedded != null ? SourceAccount.ofEmbedded(embedded)
                 : SourceAccount.ofExternal(options.source().host(), options.source().port(), accounting.observed().streams().keySet());
         summary = summary.withAccounting(accounting.reconcile(sent, Lang.EN));
         RecordAccounting shown = Lang.current() == Lang.EN ? summary.accounting() : accounting.reconcile(sent, Lang.current());
@@ -310,6 +323,19 @@ public final class StructuredRunner {
         while ((accounting.receivedLines() < total || accounting.processedLines() < accounting.receivedLines()) && System.nanoTime() < deadline) {
             Thread.sleep(25);
         }
+    }
+
+    /** A Kafka run's drain: as {@link #drain}, with our producer's acknowledged lines as the total. */
+    private static void drainKafka(KafkaSource kafka, QueryAccounting accounting, List<BatchMetrics> batches, long triggerMs)
+            throws InterruptedException {
+        long total = kafka.stopProducing();
+        BatchMetrics last;
+        synchronized (batches) {
+            last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+        }
+        if (total < 0 || last == null || last.processingTimeMs() > triggerMs) return;
+        long deadline = System.nanoTime() + (2 * triggerMs + DRAIN_SLACK_MS) * 1_000_000L;
+        while (accounting.processedLines() < total && System.nanoTime() < deadline) Thread.sleep(25);
     }
 
     /** Stops the query (its running batch is cancelled), then Spark; what stopping logs is expected and quiet. */

@@ -564,6 +564,13 @@ class InvalidInputTest {
         cases.add(of("a cost per word of a whole second at 140 lines/s", List.of("run", "phase1", "--cost", "2s")));
         cases.add(of("a batch interval not in whole milliseconds", List.of("run", "phase1", "--batch-interval", "1500.5ms")));
         cases.add(of("--rate with a comma for a decimal point", List.of("run", "phase1", "--rate", "1,5")));
+        // run on Kafka (docs/kafka.md): refused before Spark, and before any broker is started
+        cases.add(of("--kafka-partitions 0", List.of("run", "phase1", "--source", "kafka", "--kafka-partitions", "0")));
+        cases.add(of("--kafka-partitions without a Kafka source", List.of("run", "phase1", "--kafka-partitions", "4")));
+        cases.add(of("a Kafka source without a topic", List.of("run", "phase1", "--source", "kafka://127.0.0.1:9092")));
+        cases.add(of("no Kafka broker listening", List.of("run", "phase1", "--source", "kafka://127.0.0.1:" + f.closedPort + "/lines")));
+        cases.add(of("a Kafka lesson on a socket source", List.of("run", "kafka-partitions", "--source", f.liveSource())));
+        cases.add(of("--kafka-partitions 0 in a plan", List.of("plan", "--job", "kafka-partitions", "--kafka-partitions", "0")));
         // source
         cases.add(of("port taken", List.of("source", "--port", TAKEN)));
         cases.add(of("listen on a wildcard and a port that is taken", List.of("source", "--host", "0.0.0.0", "--port", TAKEN)));

@@ -1,0 +1,17 @@
+package io.ssplab.core;
+
+/**
+ * A Kafka run's consumer lag over its measured batches: records behind the latest offset when each batch
+ * completed ({@link BatchMetrics#lagRecords()}). On Kafka the lag is the delay: a job that keeps up holds
+ * it bounded, one that falls behind leaves a backlog in the topic that grows by the same amount every batch,
+ * whether Spark's own scheduling delay shows it or not (a rate limit keeps every batch on time while the
+ * topic fills up). Computed in one place, {@code io.ssplab.metrics.LagRule}.
+ *
+ * @param growthPerBatch     least-squares slope of the lag over the measured batches, records per batch
+ * @param maxRecords         the largest lag of those batches
+ * @param lastRecords        the lag after the last batch
+ * @param maxPartitionRecords the largest lag of one partition (the furthest behind); null when unknown
+ * @param grows              whether the growth is beyond the tolerance: the verdict is then UNSTABLE
+ */
+public record KafkaLag(double growthPerBatch, long maxRecords, long lastRecords, Long maxPartitionRecords, boolean grows) {
+}
