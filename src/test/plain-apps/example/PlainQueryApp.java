@@ -12,7 +12,7 @@ import org.apache.spark.sql.streaming.Trigger;
  * every row costs a known sleep, the noop sink drops them. At the end it prints Spark's own progress of every
  * micro-batch it still holds (query.recentProgress(), up to 100), one "PROGRESS {json}" line each.
  *
- * Arguments: NAME TRIGGER_MS ROWS_PER_SECOND COST_MS_PER_RECORD SECONDS
+ * Arguments: NAME TRIGGER_MS ROWS_PER_SECOND COST_MS_PER_RECORD SECONDS (at least; longer until 6 micro-batches are done)
  */
 public final class PlainQueryApp {
     public static void main(String[] args) throws Exception {
@@ -32,6 +32,10 @@ public final class PlainQueryApp {
                 .writeStream().format("noop").queryName(name).trigger(Trigger.ProcessingTime(triggerMs)).start();
         System.out.println("STARTED " + spark.sparkContext().applicationId());
         query.awaitTermination(seconds * 1000);
+        // A busy machine can spend most of SECONDS on the first micro-batch (query planning, code generation):
+        // run on, up to three times as long, until a few micro-batches have completed.
+        long deadline = System.currentTimeMillis() + 2 * seconds * 1000;
+        while (query.recentProgress().length < 6 && System.currentTimeMillis() < deadline) Thread.sleep(500);
         query.stop();
         for (StreamingQueryProgress p : query.recentProgress()) System.out.println("PROGRESS " + p.json());
         spark.stop();

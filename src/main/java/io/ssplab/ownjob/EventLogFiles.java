@@ -26,8 +26,8 @@ import io.ssplab.core.Messages;
  * <ul>
  *   <li>a single file {@code APP_ID[.CODEC][.inprogress]} in {@code spark.eventLog.dir} (rolling off);</li>
  *   <li>a folder {@code eventlog_v2_APP_ID/} holding {@code events_N_APP_ID[.CODEC][.inprogress]} files, read in the
- *       order of N (rolling on: {@code spark.eventLog.rolling.enabled}, the default since Spark 4.0);</li>
- *   <li>compressed ({@code spark.eventLog.compress}, on by default since Spark 4.0, zstd unless
+ *       order of N (rolling on: {@code spark.eventLog.rolling.enabled}, Spark's default in this major version);</li>
+ *   <li>compressed ({@code spark.eventLog.compress}, on by default in this major version, zstd unless
  *       {@code spark.io.compression.codec} says otherwise): the codec is the file's extension, and the
  *       stream is opened with Spark's own {@link CompressionCodec}, so whatever Spark can write, this reads.</li>
  * </ul>

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,6 +36,8 @@ import io.ssplab.metrics.StructuredSummarizer;
  * checks here are on the phenomenon — on time or not, settled or growing — never on tight timings; the model's
  * error is printed, not checked (it follows the machine's load).
  */
+@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): the bottleneck act settles at
+// D* = (o + s)/(1 − a·r), and a neighbour JVM makes o jump from batch to batch, so the act reads "still settling"
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StructuredDemoTest {
     /**

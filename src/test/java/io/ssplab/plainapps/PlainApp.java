@@ -38,9 +38,6 @@ public final class PlainApp {
     public static final String LISTENER_JAR = "target/ssp-listener.jar";
     public static final String DSTREAM_LISTENER = "io.ssplab.listener.StreamingBatchesListener";
     public static final String QUERY_LISTENER = "io.ssplab.listener.QueryProgressListener";
-    /** The Spark UI ports these tests may use (the helper's range); Spark moves up from the first free one if taken. */
-    public static final int FIRST_UI_PORT = 4140;
-    public static final int LAST_UI_PORT = 4149;
 
     private static final Path PROJECT = Path.of(System.getProperty("ssp.project.dir", "."));
     private static Path compiled;
@@ -128,6 +125,7 @@ public final class PlainApp {
         all.put("spark.driver.host", "127.0.0.1");
         all.put("spark.driver.bindAddress", "127.0.0.1");
         all.put("spark.ui.port", String.valueOf(uiPort));
+        all.put("spark.port.maxRetries", "0");
         all.put("spark.eventLog.enabled", "true");
         all.put("spark.eventLog.dir", events.toUri().toString());
         all.putAll(conf);
@@ -219,6 +217,18 @@ public final class PlainApp {
             }
         }
 
+        /**
+         * Kills the app at once by its pid (SIGKILL), as a crashed driver dies: no shutdown, so no batch
+         * "completes" after it. (A SIGTERM stops a DStream app gracelessly: its queued batches then complete
+         * in milliseconds, their sleeps interrupted, and would pass for a fast app in the listener's file.)
+         */
+        public void kill() throws InterruptedException {
+            ProcessHandle h = process.toHandle();
+            if (!h.isAlive()) return;
+            h.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+
         /** Ends the app by its pid: SIGTERM, then SIGKILL. */
         @Override
         public void close() throws InterruptedException {
@@ -256,15 +266,17 @@ public final class PlainApp {
     }
 
     /** A free port in this helper's range, bound and released. */
+    /**
+     * A free loopback port from the system (not a fixed range: test JVMs running side by side would both find
+     * the range's first port free, and Spark would silently move one app to the next port, where a test
+     * then watches the wrong app). spark.port.maxRetries=0 makes Spark fail loudly instead of moving.
+     */
     static int freeUiPort() {
-        for (int port = FIRST_UI_PORT; port <= LAST_UI_PORT; port++) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // the next one
-            }
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("no free port in " + FIRST_UI_PORT + "–" + LAST_UI_PORT);
     }
 
     private static String plain(double v) {

@@ -33,7 +33,8 @@ class WatchTest {
             // 12 batches: the warm-up rule may take up to 5 (an app of unknown rate is warm once its SD stops
             // falling), and a busy machine's first batches are uneven; the verdict needs several measured ones.
             r.awaitListenerBatches(dir.resolve("ssp-metrics"), 12, ListenerJarTest.RUN_SLACK_MS);
-        } // stopped by its pid: the watch sees its UI go
+            r.kill(); // by its pid, at once: the queued batches must not "complete" in a shutdown (PlainApp.kill)
+        } // the watch sees its UI go
         int rc = w.exitCode();
         String printed = w.out();
         assertThat(rc).as(printed + w.err()).isEqualTo(ExitCodes.OK);
