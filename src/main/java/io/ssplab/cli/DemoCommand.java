@@ -111,6 +111,10 @@ public final class DemoCommand implements Callable<Integer> {
                 Knobs knobs = job.defaults().validate();
                 console.println();
                 console.println(Messages.get("demo.act", name));
+                if (kafka != null && !Story.onKafka(knobs).master().equals(knobs.master())) {
+                    console.println(Messages.get("demo.kafkaCores", Story.onKafka(knobs).master(), knobs.master()));
+                    knobs = Story.onKafka(knobs);
+                }
                 // On Kafka each act has its own topic (ssp-ACT-p2) unless --source names one; stamped lines either way.
                 SourceEndpoint actSource = kafka == null ? new SourceEndpoint(source.host(), source.port())
                         : SourceEndpoint.parse(SourceEndpoint.KAFKA_SCHEME + bootstrap + "/"

@@ -128,20 +128,8 @@ final class FittedPlanView {
             root.put("prediction", p.prediction().fields());
         }
         root.put("fixTargetRatio", plan.target);
-        root.put("fixes", fixes(p.fixes()));
+        root.put("fixes", p.fixes().stream().map(Fix::fields).toList());
         out.println(Json.MAPPER.writeValueAsString(root));
-    }
-
-    private static List<Map<String, Object>> fixes(List<Fix> fixes) {
-        return fixes.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("fix", f.name());
-            m.put("setting", f.setting());
-            m.put("exists", f.exists());
-            m.put("note", f.note());
-            if (f.exists()) m.put("prediction", f.prediction().fields());
-            return m;
-        }).toList();
     }
 
     private static Double finite(double v) {

@@ -295,15 +295,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private void printJson(PrintStream out, Prediction p, List<Fix> fixes, Double sustainable) throws Exception {
         Map<String, Object> root = new LinkedHashMap<>(p.fields());
-        List<Map<String, Object>> fixList = fixes.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("fix", f.name());
-            m.put("setting", f.setting());
-            m.put("exists", f.exists());
-            m.put("note", f.note());
-            if (f.exists()) m.put("prediction", f.prediction().fields());
-            return m;
-        }).toList();
+        List<Map<String, Object>> fixList = fixes.stream().map(Fix::fields).toList();
         root.put("backpressure", sustainable != null);
         if (sustainable != null) root.put("sustainableLinesPerSecond", Double.isFinite(sustainable) ? sustainable : null);
         root.put("fixTargetRatio", target);

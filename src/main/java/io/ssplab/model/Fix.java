@@ -16,6 +16,17 @@ public record Fix(String name, String setting, Prediction prediction, String not
         return prediction != null;
     }
 
+    /** This fix in {@code plan --json}: fix, setting, exists, note and, when it exists, its prediction's fields. */
+    public java.util.Map<String, Object> fields() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("fix", name);
+        m.put("setting", setting);
+        m.put("exists", exists());
+        m.put("note", note);
+        if (exists()) m.put("prediction", prediction.fields());
+        return m;
+    }
+
     /** "fewest cores" in the current language. */
     public String label() {
         return Messages.get("fix.name." + name);

@@ -7,11 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.Knobs;
+import io.ssplab.core.Master;
 import io.ssplab.core.Lang;
 import io.ssplab.core.RunSummary;
 import io.ssplab.core.Verdict;
 import io.ssplab.metrics.Batches;
 import io.ssplab.metrics.Summarizer;
+import io.ssplab.model.BatchArithmetic;
+import io.ssplab.model.Workload;
 
 /** What the demo's story asks of each act, judged on recorded (made-up) summaries, in both languages: no Spark. */
 class StoryTest {
@@ -71,5 +74,26 @@ class StoryTest {
         assertThat(Story.backpressureFailure(unbounded, Lang.VI)).contains("SD cuối 5,40 s (giới hạn 2,00 s, xu hướng +600 ms/batch)")
                 .contains("nhận 140 dòng/s trên 140 của source");
         assertThat(Story.failures(List.of(PHASE1, PHASE2, PHASE3, unbounded), Lang.VI)).singleElement().asString().startsWith("phase4 lẽ ra");
+    }
+
+    @Test
+    void overKafkaEachActKeepsTheSocketStorysFreeSlotsAndWaves() {
+        for (String act : Story.ACTS) {
+            Knobs socket = Jobs.byName(act, false).defaults();
+            Knobs kafka = Story.onKafka(socket);
+            assertThat(Master.parse(kafka.master()).cores()).as(act).isEqualTo(Master.parse(socket.master()).cores() - 1);
+            Workload withReceiver = Workload.of(socket);
+            // The demo's Kafka topics have 2 partitions; the phases repartition to P, so P sets the tasks either way.
+            Workload noReceiver = Workload.kafka(kafka, Master.parse(kafka.master()).cores(), 2, true);
+            assertThat(noReceiver.freeSlots()).as(act + " free slots").isEqualTo(withReceiver.freeSlots());
+            // The costly stage's waves and time: what decides the verdict (the input stage differs: 2 topic
+            // partitions instead of BI / blockInterval receiver blocks).
+            BatchArithmetic overKafka = BatchArithmetic.of(noReceiver);
+            BatchArithmetic overSocket = BatchArithmetic.of(withReceiver);
+            assertThat(overKafka.waves()).as(act + " waves of the costly stage").isEqualTo(overSocket.waves());
+            assertThat(overKafka.costTimeMs()).as(act + " cost time").isEqualTo(overSocket.costTimeMs());
+        }
+        assertThat(Story.onKafka(Jobs.byName("phase3", false).defaults().withMaster("spark://127.0.0.1:7077")).master())
+                .as("a cluster's cores are not the URL's").isEqualTo("spark://127.0.0.1:7077");
     }
 }
