@@ -48,7 +48,7 @@ public final class QuerySweepRunner {
     /** Batches a cell needs before its measured ones: batch 0 (empty) and the first full one. */
     static final int LEAD_BATCHES = 2;
     /** Batches the warm-up query measures o on: its verdict judges the last 6, once the JIT has warmed up (the first query of a JVM is slower for a while). */
-    static final int WARM_UP_BATCHES = 8;
+    static final int WARM_UP_BATCHES = 14;
     /** The setting the warm-up measures o on: the structured baseline's. */
     static final SweepCell WARM_UP_CELL = new SweepCell(2, 2, Duration.ZERO);
     /** Every cell runs the structured lessons' pipeline with the cell's cost per line. */
