@@ -15,6 +15,7 @@ import io.ssplab.core.Knobs;
 import io.ssplab.core.Messages;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.model.Calibration;
+import io.ssplab.model.Overhead;
 import io.ssplab.model.ProcessingTimeModel;
 import io.ssplab.core.Master;
 import io.ssplab.sweep.CellResult;
@@ -65,10 +66,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!m.isLocal())
             throw new BadInputException(Messages.get("bad.calibrateLocalOnly"));
         int high = HIGH_PARTITIONS_FACTOR * partitions;
-        SweepGrid grid = new SweepGrid(List.of(m.cores()), List.of(partitions, high), List.of(Duration.ZERO)).validate();
+        // costed, as the runs the model predicts: a zero-cost batch overstates the overhead (Overhead's defaults say why)
+        SweepGrid grid = new SweepGrid(List.of(m.cores()), List.of(partitions, high),
+                List.of(Duration.ofNanos(Math.round(Overhead.CALIBRATION_COST_MS * 1e6)))).validate();
 
         PrintStream out = main.out;
-        out.println(Messages.get("cli.calibrate.start", master, partitions, high));
+        out.println(Messages.get("cli.calibrate.start", master, partitions, high, Format.plain(Overhead.CALIBRATION_COST_MS)));
         Path dir = Calibration.defaultPath().resolveSibling("calibration");
         SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), out, !noWarmUp);
         SweepResult result;
@@ -89,11 +92,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         CellResult hi = result.cells().get(1);
         int lowWaves = low.prediction().workload().taskWavesPerBatch();
         int highWaves = hi.prediction().workload().taskWavesPerBatch();
-        double perWave = Math.max(0, (hi.measuredMs() - low.measuredMs()) / (highWaves - lowWaves));
-        Calibration c = new Calibration(low.measuredMs(), low.summary().p95ProcessingTimeMs(),
+        double lowOverhead = overheadOf(low);
+        double highOverhead = overheadOf(hi);
+        double perWave = Math.max(0, (highOverhead - lowOverhead) / (highWaves - lowWaves));
+        Calibration c = new Calibration(lowOverhead, low.summary().p95ProcessingTimeMs(),
                 low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowWaves, perWave,
-                high, hi.measuredMs(), highWaves, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism);
+                high, highOverhead, highWaves, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism, Overhead.CALIBRATION_COST_MS);
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
@@ -107,9 +112,14 @@ public final class CalibrateCommand implements Callable<Integer> {
                         Format.fixed(cell.summary().p95ProcessingTimeMs() / cell.measuredMs(), 1)));
             }
         }
-        if (hi.measuredMs() < low.measuredMs()) {
+        if (highOverhead < lowOverhead) {
             out.println(Messages.get("cli.calibrate.inverted"));
         }
         return ExitCodes.OK;
+    }
+
+    /** What a cell's batches took beyond the cost time the arithmetic names: the overhead, at least the floor. */
+    static double overheadOf(CellResult cell) {
+        return Math.max(Overhead.FLOOR_MS, cell.measuredMs() - cell.prediction().arithmetic().costTimeMs());
     }
 }

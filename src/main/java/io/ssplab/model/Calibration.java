@@ -13,12 +13,13 @@ import io.ssplab.core.Messages;
  * costs nothing, stored in {@code runs/calibration.json} (git-ignored: it belongs to the machine,
  * not to the project).
  *
- * <p>Two zero-cost settings are measured on the same master: P and 4 × P partitions. The first gives
- * the overhead at its task waves (see {@link Overhead}), the difference between the two what each
- * task wave more adds.
+ * <p>Two settings are measured on the same master, P and 4 × P partitions, both with a small cost per word
+ * ({@link Overhead#CALIBRATION_COST_MS}): the overhead is each one's median PT minus its cost time, so it is what the
+ * model adds to the cost time of a costed batch (a zero-cost batch overstates it). The first gives the overhead at its
+ * task waves (see {@link Overhead}), the difference between the two what each task wave more adds.
  *
- * @param overheadMs        median PT of the zero-cost batches at P, after warm-up: the per-batch overhead
- * @param p95Ms             95th percentile of the same PTs (how noisy the machine was)
+ * @param overheadMs        median PT at P after warm-up, minus its cost time: the per-batch overhead
+ * @param p95Ms             95th percentile of the PTs at P (how noisy the machine was)
  * @param batchesMeasured   batches behind the median (warm-up left out)
  * @param master            master it ran on, e.g. local[4]
  * @param partitions        P of the main setting
@@ -26,7 +27,7 @@ import io.ssplab.core.Messages;
  * @param wavesPerBatch     task waves per batch of the main setting (the overhead model scales from it)
  * @param perWaveMs         what each task wave more adds: (high overhead − overhead) / (high waves − waves), at least 0
  * @param highPartitions    P of the second setting
- * @param highOverheadMs    median PT of the second setting
+ * @param highOverheadMs    the same for the second setting
  * @param highWavesPerBatch task waves per batch of the second setting
  * @param measuredAt        when, ISO-8601
  * @param sparkVersion      Spark version that was measured
@@ -34,18 +35,19 @@ import io.ssplab.core.Messages;
  *                           null in a calibration older than level 2
  * @param cpuParallelism    how many cores' worth of CPU work ran at once when measured ({@link CpuCapacity});
  *                          null in a calibration older than level 2
+ * @param costMs            the cost per word it measured under; null in a calibration that measured zero-cost batches
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                           long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
                           double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion,
-                          Double cpuIterationsPerMs, Double cpuParallelism) {
+                          Double cpuIterationsPerMs, Double cpuParallelism, Double costMs) {
 
     /** Without the CPU measurements (a calibration older than level 2). */
     public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                        long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
                        double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion) {
         this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, wavesPerBatch, perWaveMs, highPartitions,
-                highOverheadMs, highWavesPerBatch, measuredAt, sparkVersion, null, null);
+                highOverheadMs, highWavesPerBatch, measuredAt, sparkVersion, null, null, null);
     }
 
     /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */

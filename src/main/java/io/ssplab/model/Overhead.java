@@ -16,9 +16,10 @@ import io.ssplab.core.Messages;
  * {@link Workload#taskWavesPerBatch()}: each task costs Spark some milliseconds ((de)serialisation,
  * scheduling, shuffle files), and tasks that share a round of slots pay them side by side. So a
  * batch of 42 tasks on one free slot (local[2], P = 16: 42 waves) pays far more than the same 42 tasks
- * on 7 slots (8 waves). {@code bin/ssp calibrate} measures both numbers on this machine:
- * {@code perBatchMs} on local[4] with P = 4 (10 block tasks + 4 + 4 on 3 slots: 4 + 2 + 2 = 8 waves),
- * {@code perWaveMs} from a second run with P = 16 (4 + 6 + 6 = 16 waves). On a busy machine both grow.
+ * on 7 slots (8 waves). {@code bin/ssp calibrate} measures both numbers on this machine, as PT minus the
+ * cost time of a small cost ({@link #CALIBRATION_COST_MS} per word): {@code perBatchMs} on local[4] with P = 4
+ * (10 block tasks + 4 + 4 on 3 slots: 4 + 2 + 2 = 8 waves), {@code perWaveMs} from a second run with P = 16
+ * (4 + 6 + 6 = 16 waves). On a busy machine both grow.
  *
  * @param perBatchMs     overhead of a batch with {@code referenceWaves} task waves
  * @param referenceWaves task waves per batch of the setting {@code perBatchMs} was measured on
@@ -44,12 +45,25 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
         }
     }
 
-    /** Per-batch overhead measured on the lab's reference machine (2 cores, idle, local[4], P = 4, zero cost, Spark 4.2.0): 0.17–0.22 s. */
-    public static final double DEFAULT_PER_BATCH_MS = 190;
+    /*
+     * The defaults are fitted to costed batches, because that is what the model predicts: a batch's PT minus its
+     * cost time (the waits the arithmetic names), over 14 costed cells on the lab's reference machine (2 cores,
+     * idle, Spark 4.2.0; a random sweep of 12 settings and local[4] P = 4 / 16 at 1 ms per word; least squares:
+     * 132 ms at 8 waves, +9.0 ms per wave). Zero-cost batches pay more (0.15 s at 8 waves, +18 ms per wave
+     * there): with nothing to wait for, Spark's per-task work, the source, GC and the JIT share the two cores;
+     * in a costed batch most of that runs while tasks wait. docs/planner.md has the measurements.
+     */
+    /** Per-batch overhead of a costed batch at {@link #DEFAULT_REFERENCE_WAVES} task waves, on the lab's reference machine. */
+    public static final double DEFAULT_PER_BATCH_MS = 130;
     /** Task waves per batch of the default calibration setting, local[4], P = 4: ⌈10 / 3⌉ + ⌈4 / 3⌉ + ⌈4 / 3⌉. */
     public static final int DEFAULT_REFERENCE_WAVES = 8;
-    /** What one task wave more adds to a batch, measured on the reference machine (see docs/planner.md). */
-    public static final double PER_WAVE_MS = 25;
+    /** What one task wave more adds to a costed batch, on the reference machine (see above). */
+    public static final double PER_WAVE_MS = 9;
+    /**
+     * The cost per word {@code bin/ssp calibrate} measures the overhead under: small enough to keep local[2] stable,
+     * large enough that the tasks wait as in the runs the model predicts (a zero-cost batch overstates the overhead).
+     */
+    public static final double CALIBRATION_COST_MS = 1;
     /** The overhead never drops below this, however few tasks: the driver's fixed work per batch. */
     public static final double FLOOR_MS = 50;
 

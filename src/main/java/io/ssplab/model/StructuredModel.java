@@ -37,12 +37,13 @@ import io.ssplab.core.Messages;
  */
 public final class StructuredModel extends ProcessingTimeModel {
     /**
-     * Spark 4.2.0's own time per micro-batch, local[2], P = 2 (3 task waves), zero cost, on the lab's 2-core
-     * machine: 0.4–0.6 s with other work running (load 3–5), 1–2 s under heavy load. Checkpointing the offsets
-     * (walCommit + commitOffsets) is 0.2–0.5 s of it. More than a DStream batch's ({@link Overhead#DEFAULT_PER_BATCH_MS}):
-     * every micro-batch writes its offsets to the checkpoint twice.
+     * Spark 4.2.0's own time per micro-batch beyond its cost, local[2], P = 2 (3 task waves), on the lab's idle 2-core
+     * machine: 0.42–0.49 s in costed queries (2–5.5 ms per line: duration − a × rows), 0.5–0.6 s with no cost (with
+     * nothing to wait for, the tasks, the source, GC and the JIT share the cores; a costed query hides part of that in
+     * its waits), 1–2 s under heavy load. Checkpointing the offsets (walCommit + commitOffsets) is 0.2 s of it: every
+     * micro-batch writes its offsets twice, which is why it is more than a DStream batch's ({@link Overhead#DEFAULT_PER_BATCH_MS}).
      */
-    public static final double DEFAULT_PER_BATCH_MS = 500;
+    public static final double DEFAULT_PER_BATCH_MS = 450;
     /** Task waves of the default's setting: 1 + ⌈2 / 2⌉ + 1. */
     public static final int DEFAULT_REFERENCE_WAVES = 3;
     /** What one task wave more adds to a micro-batch (local[2]: P = 4 and 8 against P = 2). */

@@ -48,9 +48,13 @@ public final class QuerySweepRunner {
     /** Batches a cell needs before its measured ones: batch 0 (empty) and the first full one. */
     static final int LEAD_BATCHES = 2;
     /** Batches the warm-up query measures o on: its verdict judges the last 6, once the JIT has warmed up (the first query of a JVM is slower for a while). */
-    static final int WARM_UP_BATCHES = 14;
-    /** The setting the warm-up measures o on: the structured baseline's. */
-    static final SweepCell WARM_UP_CELL = new SweepCell(2, 2, Duration.ZERO);
+    static final int WARM_UP_BATCHES = 8;
+    /**
+     * The setting the warm-up measures o on: the structured baseline's, with a small cost per line (a·r·T ≈ 0.28 s at
+     * 140 lines/s and 2 s), because o is what a costed batch takes beyond its cost: a query with nothing to wait for
+     * measured 0.1–0.15 s more on a quiet 2-core machine (its tasks, the source, GC and the JIT share the cores).
+     */
+    static final SweepCell WARM_UP_CELL = new SweepCell(2, 2, Duration.ofMillis(2));
     /** Every cell runs the structured lessons' pipeline with the cell's cost per line. */
     private static final StructuredJob JOB = new Overload();
 
@@ -115,11 +119,12 @@ public final class QuerySweepRunner {
         progress.println(Messages.get("sweep.cellsDir", cellsDir));
 
         if (warmUp && !stop.requested()) {
-            progress.print(Messages.get("ssweep.warmingUp") + " ");
+            progress.print(Messages.get("ssweep.warmingUp", WARM_UP_CELL.cores(), WARM_UP_CELL.partitions(), Format.plain(WARM_UP_CELL.cost().toNanos() / 1e6)) + " ");
             long t = System.nanoTime();
             RunSummary s = runOne(specFor(base, WARM_UP_CELL), o, WARM_UP_BATCHES, cellsDir, "warm-up", warmUpSeconds);
-            if (s.medianProcessingTimeMs() > 0 && s.verdict() != Verdict.INCONCLUSIVE) {
-                o = StructuredModel.measuredBy("sweep warm-up", s.medianProcessingTimeMs(), warmUpPrediction.workload());
+            Double measured = s.structured() == null ? null : s.structured().measuredOverheadMs();
+            if (measured != null && measured > 0 && s.verdict() != Verdict.INCONCLUSIVE) {
+                o = StructuredModel.measuredBy("sweep warm-up", measured, warmUpPrediction.workload());
             }
             progress.println(Messages.get("sweep.warmedUp", SweepRunner.clock((System.nanoTime() - t) / 1e9)));
         }

@@ -96,7 +96,7 @@ class OverheadTest {
         assertThat(measured.referenceWaves()).isEqualTo(8);
         assertThat(measured.perWaveMs()).as("the per-wave cost stays the one it had").isEqualTo(Overhead.PER_WAVE_MS);
         assertThat(measured.token()).isEqualTo("measured:phase1");
-        assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 8 waves, +25.0 ms per wave)");
+        assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 8 waves, +9.0 ms per wave)");
         assertThat(measured.at(Workload.of(HandComputed.PHASE1))).isEqualTo(180);
 
         // A summary keeps the token; the console renders it in the reader's language.
