@@ -44,6 +44,7 @@ class CalibrateCommandTest extends IsolatedCli {
         assertThat(c.wavesPerBatch()).isEqualTo(8);
         assertThat(c.highWavesPerBatch()).isEqualTo(16);
         assertThat(c.master()).isEqualTo("local[4]");
+        assertThat(c.costMs()).as("measured on costed batches, as the model uses it").isEqualTo(io.ssplab.model.Overhead.CALIBRATION_COST_MS);
         assertThat(out()).contains("calibrated: Spark's overhead here is").contains("ms per task wave more")
                 .contains("saved to");
 
