@@ -45,7 +45,7 @@ class DriverRecoveryTest {
             Journal.History killed = Journal.read(checkpoint, 2);
             assertThat(killed.receivedLines()).as("lines in batches the killed driver cut").isPositive();
 
-            try (ChildJvm second = ChildJvm.ssp(dir, concat(run, "--batches", "10", "--metrics-out", "run2.jsonl"))) {
+            try (ChildJvm second = ChildJvm.ssp(dir, concat(run, "--batches", "3", "--metrics-out", "run2.jsonl"))) {
                 assertThat(second.awaitExit(240_000)).as(second.transcript()).isZero();
                 assertThat(second.transcript()).contains("driver run 2", "resuming from the checkpoint");
                 System.out.println(second.transcript()); // the recovered run's table and accounting, in the test's output file
