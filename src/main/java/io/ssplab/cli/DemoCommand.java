@@ -15,6 +15,7 @@ import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.core.RunSummary;
 import io.ssplab.jobs.Jobs;
+import io.ssplab.kafka.BrokerHandle;
 import io.ssplab.jobs.Story;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.Workload;
@@ -88,21 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
         SourceConfig sourceConfig = SourceConfig.embedded(SourceConfig.DEFAULT_RATE).withFormat(LineFormat.STAMPED);
         StopSignal ctrlC = new StopSignal();
         Overhead overhead = Overhead.load();
-        // On Kafka one broker serves every act: the project's ('bin/ssp kafka start'), else one started for the demo.
-        io.ssplab.kafka.KafkaBroker startedBroker = null;
-        String bootstrap = kafka == null ? null : kafka.bootstrap();
-        if (kafka != null && bootstrap == null) {
-            var running = io.ssplab.kafka.KafkaBroker.runningForProject();
-            if (running.isPresent()) {
-                bootstrap = running.get().bootstrap();
-            } else {
-                console.println(Messages.get("kafka.run.starting"));
-                startedBroker = io.ssplab.kafka.KafkaBroker.startEmbedded(java.nio.file.Files.createTempDirectory("ssp-kafka-"));
-                bootstrap = startedBroker.bootstrap();
-                console.println(Messages.get("kafka.run.started", bootstrap, startedBroker.pid()));
-            }
-        }
-        try (io.ssplab.kafka.KafkaBroker ignoredBroker = startedBroker;
+        // On Kafka one broker serves every act: the one named, the project's ('bin/ssp kafka start'), else one started for the demo.
+        try (BrokerHandle broker = kafka == null ? null : BrokerHandle.findOrStart(kafka.bootstrap(), BrokerHandle.Announcement.RUN, console);
              SocketSource source = kafka != null ? null : SocketSource.start(sourceConfig, line -> console.println("[source] " + line));
              CtrlC ignored = CtrlC.onFirstPress(() -> ctrlC.request(Messages.get("run.stop.ctrlC")))) {
             for (String name : acts) {
@@ -117,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 // On Kafka each act has its own topic (ssp-ACT-p2) unless --source names one; stamped lines either way.
                 SourceEndpoint actSource = kafka == null ? new SourceEndpoint(source.host(), source.port())
-                        : SourceEndpoint.parse(SourceEndpoint.KAFKA_SCHEME + bootstrap + "/"
+                        : SourceEndpoint.parse(SourceEndpoint.KAFKA_SCHEME + broker.bootstrap() + "/"
                         + (kafka.topic() != null ? kafka.topic() : SourceEndpoint.topicFor(name, Limits.DEFAULT_KAFKA_PARTITIONS)));
                 RunOptions options = new RunOptions(actSource, RunLimits.batches(batches),
                         noUi ? -1 : uiPort, dir.resolve(name + ".jsonl"), null, console,

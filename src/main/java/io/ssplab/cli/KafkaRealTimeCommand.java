@@ -32,7 +32,7 @@ public final class KafkaRealTimeCommand implements Callable<Integer> {
         Limits.RATE.check(rate);
         RealTimeAct.MEASURE.check(duration);
         StopSignal stop = new StopSignal();
-        try (KafkaBrokers.Use broker = KafkaBrokers.any(bootstrap, kafka.main.out);
+        try (io.ssplab.kafka.BrokerHandle broker = KafkaBrokers.any(bootstrap, kafka.main.out);
              CtrlC ignored = CtrlC.onFirstPress(() -> stop.request(Messages.get("run.stop.ctrlC")))) {
             RealTimeAct.run(broker.bootstrap(), duration, rate, kafka.main.out, stop);
         }

@@ -91,11 +91,11 @@ public record RunSummary(@JsonUnwrapped Knobs knobs, int batches, int warmupBatc
                 verdict, reason, a, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured, lag);
     }
 
-    /** The same summary with a Kafka run's lag, and the verdict and reason that follow from it ({@code io.ssplab.metrics.LagRule}). */
-    public RunSummary withLag(KafkaLag l, Verdict v, String why) {
+    /** The same summary with the sentence behind its verdict (the summarizers write it last: it quotes the numbers above). */
+    public RunSummary withReason(String why) {
         return new RunSummary(knobs, batches, warmupBatches, medianRecordsPerBatch, meanInputRatePerSec, medianProcessingTimeMs,
                 p95ProcessingTimeMs, processingToIntervalRatio, schedulingDelaySlopeMsPerBatch, finalSchedulingDelayMs, maxQueuedBatches,
-                v, why, accounting, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured, l);
+                verdict, why, accounting, predictedProcessingTimeMs, modelErrorPercent, overheadSource, structured, lag);
     }
 
     /** A flat summary object: the knobs' fields beside the measurements (Jackson cannot read {@code @JsonUnwrapped} into a record). */

@@ -29,7 +29,7 @@ import io.ssplab.core.Messages;
  * and stopped by its PID.
  *
  * <pre>{@code
- * try (KafkaBroker broker = KafkaBroker.startEmbedded(tempDir)) {   // a free loopback port, for one run or a test
+ * try (KafkaBroker broker = KafkaBroker.startEmbedded(tempDir)) {   // a free loopback port, for a test class
  *     String bootstrap = broker.bootstrap();                        // "127.0.0.1:41234"
  * }                                                                 // stopped: SIGTERM its PID, SIGKILL after a grace period
  * }</pre>
@@ -225,8 +225,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * A broker for one run or one test class: a free loopback port, everything in {@code dataDir}; stopped by
-     * {@link #close()}, or when this JVM exits.
+     * A broker for one test class: a free loopback port, everything in {@code dataDir}; stopped by {@link #close()},
+     * or when this JVM exits. A command that needs a broker asks {@link BrokerHandle#findOrStart}, which also deletes
+     * the folder it made.
      */
     public static KafkaBroker startEmbedded(Path dataDir) {
         KafkaBroker broker = start(dataDir, DEFAULT_HOST, 0, (Consumer<String>) null);

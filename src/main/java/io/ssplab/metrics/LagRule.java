@@ -12,7 +12,9 @@ import io.ssplab.core.Stats;
 import io.ssplab.core.Verdict;
 
 /**
- * The one place that judges a Kafka run's consumer lag (docs/kafka.md): on Kafka the lag is the delay.
+ * The one place that judges a Kafka run's consumer lag (docs/kafka.md): on Kafka the lag is the delay. Both
+ * summarizers ({@link Summarizer}, {@link StructuredSummarizer}) apply it to any batches that carry a lag, so the
+ * run's console, its report, {@code analyze}, {@code watch}, the grader and a sweep reach the same verdict.
  *
  * <p>The rule: over the measured batches (after warm-up, the same batches as every other number of the
  * summary), the lag grows when its least-squares slope exceeds {@value #GROWTH_TOLERANCE} of the lines one
@@ -48,16 +50,13 @@ public final class LagRule {
     }
 
     /**
-     * A summary with its run's lag: UNSTABLE when the lag grows, the reason saying so first. Unchanged without
-     * a lag (a socket source).
+     * The verdict once the lag is judged: UNSTABLE when the lag grows, else the timing verdict (PT and SD, or a
+     * query's rows and durations). Too few batches stay INCONCLUSIVE; without a lag (a socket source) nothing changes.
+     * Both summarizers call it, so every summary built from batches that carry a lag (the run's, the report's,
+     * analyze's, watch's, the grader's, a sweep's) judges it the same way.
      */
-    public static RunSummary apply(RunSummary s, List<BatchMetrics> all, double nominalLines) {
-        int w = Math.max(0, Math.min(s.warmupBatches(), all.size()));
-        KafkaLag lag = of(all.subList(w, all.size()), nominalLines);
-        if (lag == null) return s;
-        Verdict v = lag.grows() && s.verdict() != Verdict.INCONCLUSIVE ? Verdict.UNSTABLE : s.verdict();
-        RunSummary judged = s.withLag(lag, v, "");
-        return judged.withLag(lag, v, Summarizer.reason(judged, Lang.EN));
+    static Verdict verdict(KafkaLag lag, Verdict timing) {
+        return lag != null && lag.grows() && timing != Verdict.INCONCLUSIVE ? Verdict.UNSTABLE : timing;
     }
 
     /**

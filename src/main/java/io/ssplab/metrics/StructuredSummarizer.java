@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Format;
+import io.ssplab.core.KafkaLag;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
@@ -44,6 +45,8 @@ import io.ssplab.core.Verdict;
  *   <li><b>INCONCLUSIVE</b> otherwise ("still settling: run longer"), or with fewer than
  *       {@value #MIN_BATCHES_FOR_VERDICT} batches after warm-up.</li>
  * </ol>
+ * On Kafka the consumer lag over the judged batches is judged too ({@link LagRule}): a lag that grows makes the
+ * query UNSTABLE whatever the rule above says (except too few batches: INCONCLUSIVE).
  * The thresholds come from measurements on a loaded 2-core machine with Spark 4.2.0 (docs: the spike's
  * table): settled runs had g between −0.03 and +0.01 and ρ 0.98–1.02; growing ones (a·r 1.12) g 0.20–0.25
  * and ρ 1.23–1.28; a run at a·r 0.91 was still climbing after 12 batches (g +0.037, ρ 1.03): INCONCLUSIVE,
@@ -89,7 +92,10 @@ public final class StructuredSummarizer {
         double g = rowsGrowth(rows);
         double rho = inputToProcessed(judged);
 
-        Verdict verdict = judged.size() < MIN_BATCHES_FOR_VERDICT ? Verdict.INCONCLUSIVE : verdict(ratio, g, rho);
+        Verdict timing = judged.size() < MIN_BATCHES_FOR_VERDICT ? Verdict.INCONCLUSIVE : verdict(ratio, g, rho);
+        // Kafka: the lag is the delay, judged over the same batches (null for a socket source).
+        KafkaLag lag = LagRule.of(judged, Summarizer.nominalLines(knobs));
+        Verdict verdict = LagRule.verdict(lag, timing);
         Double predictedMs = predicted == null ? null : predicted.durationMs();
         Double error = predictedMs == null || !(medianD > 0) ? null : Summarizer.modelErrorPercent(predictedMs, medianD);
         Double overhead = predicted == null || judged.isEmpty() ? null : measuredOverhead(judged, predicted);
@@ -98,8 +104,8 @@ public final class StructuredSummarizer {
                 last == null ? 0 : last.records(), last == null ? 0 : last.processingTimeMs(), overhead, predicted);
         RunSummary s = new RunSummary(knobs, all.size(), judgedFrom, Stats.median(rows), Stats.mean(rate), medianD,
                 Stats.percentile(d, 95), ratio, Summarizer.schedulingDelayTrend(late), last == null ? 0 : last.schedulingDelayMs(), 0,
-                verdict, "", null, predictedMs, error, predicted == null ? null : predicted.overheadSource(), structured);
-        return withReason(s);
+                verdict, "", null, predictedMs, error, predicted == null ? null : predicted.overheadSource(), structured, lag);
+        return s.withReason(Summarizer.reason(s, Lang.EN));
     }
 
     /** The rule of the class comment, on the judged batches' numbers. */
@@ -130,13 +136,6 @@ public final class StructuredSummarizer {
     /** o as the batches measured it: median of duration − batch cost − a × rows. */
     static double measuredOverhead(List<BatchMetrics> judged, StructuredSummary.Predicted p) {
         return Stats.median(judged.stream().mapToDouble(b -> b.processingTimeMs() - p.batchCostMs() - p.perLineMs() * b.records()).toArray());
-    }
-
-    private static RunSummary withReason(RunSummary s) {
-        return new RunSummary(s.knobs(), s.batches(), s.warmupBatches(), s.medianRecordsPerBatch(), s.meanInputRatePerSec(),
-                s.medianProcessingTimeMs(), s.p95ProcessingTimeMs(), s.processingToIntervalRatio(), s.schedulingDelaySlopeMsPerBatch(),
-                s.finalSchedulingDelayMs(), s.maxQueuedBatches(), s.verdict(), reason(s, Lang.EN), s.accounting(), s.predictedProcessingTimeMs(),
-                s.modelErrorPercent(), s.overheadSource(), s.structured());
     }
 
     /** The sentence behind the verdict, with its numbers, in {@code lang} (the file keeps the English one). */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Format;
+import io.ssplab.core.KafkaLag;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
@@ -19,7 +20,8 @@ import io.ssplab.core.Verdict;
  * ({@link Verdict#keepsUp}: each batch then starts later than the one before) or when scheduling delay
  * climbs by more than {@value #SLOPE_TOLERANCE} of BI per batch (it will never come back down);
  * otherwise STABLE. Both tests are needed: a job right at the edge can have median PT just under BI
- * and still build up delay from its slow batches.
+ * and still build up delay from its slow batches. On Kafka the consumer lag is judged too ({@link LagRule}): a
+ * lag that grows makes the run UNSTABLE even when every batch is on time.
  */
 public final class Summarizer {
     /** SD growth per batch, as a fraction of BI, that still counts as flat (measurement jitter). */
@@ -67,15 +69,16 @@ public final class Summarizer {
         long finalSd = all.isEmpty() ? 0 : all.get(all.size() - 1).schedulingDelayMs();
         int maxQueued = measured.stream().mapToInt(BatchMetrics::queuedBatches).max().orElse(0);
 
-        Verdict verdict = measured.size() < MIN_BATCHES_FOR_VERDICT ? Verdict.INCONCLUSIVE
+        Verdict timing = measured.size() < MIN_BATCHES_FOR_VERDICT ? Verdict.INCONCLUSIVE
                 : !Verdict.keepsUp(ratio) || slope > SLOPE_TOLERANCE * bi ? Verdict.UNSTABLE : Verdict.STABLE;
+        // Kafka: the lag is the delay (null for a socket source, whose batches carry none).
+        KafkaLag lag = LagRule.of(measured, nominalLines(knobs));
+        Verdict verdict = LagRule.verdict(lag, timing);
         Double error = predictedMs == null || !(medianPt > 0) ? null : modelErrorPercent(predictedMs, medianPt);
         RunSummary s = new RunSummary(knobs, all.size(), w, Stats.median(records), Stats.mean(rate), medianPt,
                 Stats.percentile(pt, 95), ratio, slope, finalSd, maxQueued, verdict, "", null, predictedMs, error,
-                predictedMs == null ? null : overheadSource);
-        return new RunSummary(knobs, s.batches(), w, s.medianRecordsPerBatch(), s.meanInputRatePerSec(), medianPt,
-                s.p95ProcessingTimeMs(), ratio, slope, finalSd, maxQueued, verdict, reason(s, Lang.EN), null, predictedMs, error,
-                s.overheadSource());
+                predictedMs == null ? null : overheadSource, null, lag);
+        return s.withReason(reason(s, Lang.EN));
     }
 
     /** The sentence behind a summary's verdict, in {@code lang}: the file keeps the English one, the console prints the reader's. */

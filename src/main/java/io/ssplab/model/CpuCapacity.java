@@ -37,10 +37,40 @@ public record CpuCapacity(double cores, boolean calibrated) {
         return machine();
     }
 
-    /** The default calibration file's ({@link Calibration#defaultPath()}), else the JVM's processors. */
+    /**
+     * The default calibration file's ({@link Calibration#defaultPath()}), else the JVM's processors. Read once per
+     * file and again only when the file changes (its modification time or size; {@code bin/ssp calibrate} rewrites
+     * it): every short {@link Workload} constructor asks for it, and a planner builds many.
+     */
     public static CpuCapacity load() {
-        return load(Calibration.defaultPath());
+        Path file = Calibration.defaultPath().toAbsolutePath();
+        Stamp stamp = Stamp.of(file);
+        Read known = lastRead;
+        if (known != null && known.file().equals(file) && known.stamp().equals(stamp)) return known.capacity();
+        CpuCapacity read = load(file);
+        lastRead = new Read(file, stamp, read);
+        return read;
     }
+
+    /** The default calibration last read: which file, as it was then, and what it said. */
+    private record Read(Path file, Stamp stamp, CpuCapacity capacity) {
+    }
+
+    /** A file as it is now, without reading it: its modification time and size; NONE when there is no such file. */
+    private record Stamp(java.nio.file.attribute.FileTime modified, long size) {
+        static final Stamp NONE = new Stamp(null, -1);
+
+        static Stamp of(Path file) {
+            try {
+                var a = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return new Stamp(a.lastModifiedTime(), a.size());
+            } catch (java.io.IOException | RuntimeException none) {
+                return NONE;
+            }
+        }
+    }
+
+    private static volatile Read lastRead;
 
     /** "2 (the JVM's processors)", "1.6 (measured by bin/ssp calibrate)". */
     public String describe(Lang lang) {

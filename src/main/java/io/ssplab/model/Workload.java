@@ -55,7 +55,10 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
         return sourcePartitions > 0;
     }
 
-    /** A pipeline that pays its cost before any shuffle by key, on this machine's CPU capacity ({@link CpuCapacity#load()}). */
+    /**
+     * A pipeline that pays its cost before any shuffle by key, on this machine's CPU capacity ({@link CpuCapacity#load()}:
+     * the calibration file is read once, not at each construction).
+     */
     public Workload(Knobs knobs, int cores, int receivers, boolean repartitioned) {
         this(knobs, cores, receivers, repartitioned, 0, CpuCapacity.load().cores());
     }

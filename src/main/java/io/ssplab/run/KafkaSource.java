@@ -2,8 +2,6 @@ package io.ssplab.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +33,7 @@ import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Json;
 import io.ssplab.core.Limits;
 import io.ssplab.core.Messages;
+import io.ssplab.kafka.BrokerHandle;
 import io.ssplab.kafka.KafkaAdmin;
 import io.ssplab.kafka.KafkaBroker;
 import io.ssplab.kafka.KafkaLineProducer;
@@ -49,7 +48,8 @@ import io.ssplab.source.SourceConfig;
  * <h2>Design</h2>
  * <ul>
  *   <li><b>Broker</b>: {@code --source kafka} uses the one {@code bin/ssp kafka start} left running, else starts
- *       one for the run and stops it (by its pid) afterwards; {@code kafka://HOST:PORT/TOPIC} uses that broker.</li>
+ *       one for the run and stops it (by its pid) afterwards, its folder deleted ({@link BrokerHandle});
+ *       {@code kafka://HOST:PORT/TOPIC} uses that broker.</li>
  *   <li><b>Topic</b>: {@code --source kafka}'s is {@code ssp-JOB-pN} (N partitions), created when missing; an
  *       existing topic is read as it is, and a partition count that differs from the one asked is refused before
  *       Spark starts.</li>
@@ -70,7 +70,8 @@ public final class KafkaSource implements AutoCloseable {
     /** Routes from the (serializable) per-batch step on the driver back to the run's source object: one run per id. */
     private static final Map<String, KafkaSource> ROUTES = new ConcurrentHashMap<>();
 
-    private final KafkaBroker startedBroker;
+    /** The broker: found (left running at the end) or started for this run (stopped, its folder deleted). */
+    private final BrokerHandle broker;
     private final KafkaAdmin admin;
     /** Our producer: started just before the stream (so Spark's start-up is no backlog), null when read-only. */
     private volatile KafkaLineProducer producer;
@@ -86,9 +87,9 @@ public final class KafkaSource implements AutoCloseable {
     /** Structured Streaming: each micro-batch's lag by batch id, read from its progress. */
     private final Map<Long, long[]> lagByBatchId = new ConcurrentHashMap<>();
 
-    private KafkaSource(KafkaBroker startedBroker, KafkaAdmin admin, SourceConfig lineConfig, SourceEndpoint endpoint,
+    private KafkaSource(BrokerHandle broker, KafkaAdmin admin, SourceConfig lineConfig, SourceEndpoint endpoint,
                         String group, int partitions) {
-        this.startedBroker = startedBroker;
+        this.broker = broker;
         this.admin = admin;
         this.lineConfig = lineConfig;
         this.endpoint = endpoint;
@@ -136,20 +137,8 @@ public final class KafkaSource implements AutoCloseable {
      * @param kafkaPartitions the topic's partitions: --kafka-partitions, else the lesson's, else {@link Limits#DEFAULT_KAFKA_PARTITIONS}
      */
     static KafkaSource open(SourceEndpoint source, String job, int kafkaPartitions, SourceConfig lines, PrintStream out) throws IOException {
-        KafkaBroker started = null;
-        String bootstrap = source.bootstrap();
-        if (bootstrap == null) {
-            var running = KafkaBroker.runningForProject();
-            if (running.isPresent()) {
-                bootstrap = running.get().bootstrap();
-            } else {
-                Path data = Files.createTempDirectory("ssp-kafka-");
-                out.println(Messages.get("kafka.run.starting"));
-                started = KafkaBroker.startEmbedded(data);
-                bootstrap = started.bootstrap();
-                out.println(Messages.get("kafka.run.started", bootstrap, started.pid()));
-            }
-        }
+        BrokerHandle broker = BrokerHandle.findOrStart(source.bootstrap(), BrokerHandle.Announcement.RUN, out);
+        String bootstrap = broker.bootstrap();
         KafkaAdmin admin = null;
         try {
             admin = KafkaAdmin.connect(bootstrap);
@@ -166,10 +155,10 @@ public final class KafkaSource implements AutoCloseable {
             String group = groupFor(job);
             out.println(Messages.get("kafka.run.topic", resolved, partitions, group,
                     source.readOnly() ? Messages.get("kafka.run.readOnly") : Messages.get("kafka.run.producing", io.ssplab.core.Format.plain(lines.linesPerSecond()))));
-            return new KafkaSource(started, admin, source.readOnly() ? null : lines, resolved, group, partitions);
+            return new KafkaSource(broker, admin, source.readOnly() ? null : lines, resolved, group, partitions);
         } catch (RuntimeException e) {
             if (admin != null) admin.close();
-            if (started != null) started.close();
+            broker.close();
             throw e;
         }
     }
@@ -374,7 +363,7 @@ public final class KafkaSource implements AutoCloseable {
         KafkaLineProducer p = producer;
         if (p != null) toClose.add(p);
         toClose.add(admin);
-        if (startedBroker != null) toClose.add(startedBroker);
+        toClose.add(broker);
         for (AutoCloseable c : toClose) {
             try {
                 c.close();

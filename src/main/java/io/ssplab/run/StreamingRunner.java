@@ -235,7 +235,6 @@ public final class StreamingRunner {
         // The warm-up the stop rule and the live table used: the summary speaks of the same measured batches.
         RunSummary summary = Summarizer.summarize(knobs, all, Warmup.batches(all, nominalLines),
                 prediction == null ? null : prediction.predictedProcessingTimeMs(), prediction == null ? null : prediction.overhead().token());
-        summary = io.ssplab.metrics.LagRule.apply(summary, all, nominalLines); // Kafka: the lag is the delay
         Reconciler.Observed observed = accounting.observed();
         SentLines sent = kafka != null ? kafka.sentLines() : sentLines(observed, embedded, options.source());
         // The file keeps the English account; the console shows the reader's.

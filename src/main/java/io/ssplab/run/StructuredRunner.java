@@ -217,7 +217,6 @@ public final class StructuredRunner {
         List<BatchMetrics> all = List.copyOf(batches);
         RunSummary summary = StructuredSummarizer.summarize(knobs, all, StructuredWarmup.batches(all, nominalLines),
                 prediction == null ? null : prediction.forSummary());
-        summary = io.ssplab.metrics.LagRule.apply(summary, all, nominalLines); // Kafka: the lag is the delay
         SentLines sent = kafka != null ? kafka.sentLines() : embedded != null ? SourceAccount.ofEmbedded(embedded)
                 : SourceAccount.ofExternal(options.source().host(), options.source().port(), accounting.observed().streams().keySet());
         summary = summary.withAccounting(accounting.reconcile(sent, Lang.EN));

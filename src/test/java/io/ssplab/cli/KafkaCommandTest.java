@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Lang;
+import io.ssplab.kafka.BrokerHandle;
 import io.ssplab.kafka.KafkaAdmin;
 import io.ssplab.kafka.KafkaBroker;
 import io.ssplab.kafka.KafkaLayout;
@@ -141,6 +142,15 @@ class KafkaCommandTest {
             Outcome status = ssp("kafka", "status");
             assertThat(status.code()).isZero();
             assertThat(status.out()).contains(bootstrap).contains(String.valueOf(pid)).contains(topic);
+
+            // run, demo and the lessons find this broker and leave it running when they end.
+            ByteArrayOutputStream said = new ByteArrayOutputStream();
+            try (BrokerHandle found = BrokerHandle.findOrStart(null, BrokerHandle.Announcement.RUN, new PrintStream(said, true, StandardCharsets.UTF_8))) {
+                assertThat(found.started()).isFalse();
+                assertThat(found.bootstrap()).isEqualTo(bootstrap);
+            }
+            assertThat(said.toString(StandardCharsets.UTF_8)).as("nothing started, nothing said").isEmpty();
+            assertThat(KafkaBroker.status(layout).running()).as("a broker found is left running").isTrue();
         } finally {
             Outcome stop = ssp("kafka", "stop");
             assertThat(stop.code()).isZero();
@@ -151,6 +161,35 @@ class KafkaCommandTest {
         assertThat(layout.formatted()).as("data kept").exists();
         assertThat(ssp("kafka", "stop").out()).contains("nothing to stop");
         assertThat(ssp("kafka", "status").code()).isEqualTo(ExitCodes.FAILED);
+    }
+
+    /**
+     * {@code run --source kafka} without a running broker starts one of its own (a system-chosen loopback port, a
+     * temporary folder) and leaves nothing behind: neither the process nor the folder. The run's summary judges
+     * its lag, and {@code bin/ssp report} on its file reaches the same verdict.
+     */
+    @Test
+    void aRunOnABrokerOfItsOwnLeavesNoProcessNorFolderAndItsReportAgrees() throws Exception {
+        assertThat(KafkaBroker.runningForProject()).as("this class's project folder: no broker, so the run starts one").isEmpty();
+        Path metrics = home.resolve("kafka-run.jsonl");
+        Outcome run = ssp("run", "phase1", "--source", "kafka", "--batches", "3", "--no-ui", "--metrics-out", metrics.toString());
+        String said = run.out() + run.err();
+        assertThat(run.code()).as(said).isZero();
+        java.util.regex.Matcher dir = java.util.regex.Pattern.compile("(\\S*" + BrokerHandle.TEMP_PREFIX + "\\d+)").matcher(run.out());
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("broker ready at \\S+ \\(pid (\\d+)\\)").matcher(run.out());
+        assertThat(dir.find()).as(said).isTrue();
+        assertThat(pid.find()).as(said).isTrue();
+        long brokerPid = Long.parseLong(pid.group(1));
+        ProcessHandle.of(brokerPid).ifPresent(p -> assertThat(p.isAlive()).as("broker pid %d after the run", brokerPid).isFalse());
+        assertThat(Path.of(dir.group(1))).as("the broker's folder after the run").doesNotExist();
+
+        io.ssplab.core.RunSummary atRun = io.ssplab.core.Json.MAPPER.readValue(io.ssplab.run.RunOptions.summaryPathFor(metrics).toFile(),
+                io.ssplab.core.RunSummary.class);
+        assertThat(atRun.lag()).as(said).isNotNull();
+        io.ssplab.core.RunSummary page = io.ssplab.report.RunLoader.load(List.of(metrics)).runs().get(0).summary();
+        assertThat(page.verdict()).isEqualTo(atRun.verdict());
+        assertThat(page.lag()).isEqualTo(atRun.lag());
+        assertThat(page.reason()).isEqualTo(atRun.reason());
     }
 
     @Test

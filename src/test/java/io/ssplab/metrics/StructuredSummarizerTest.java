@@ -65,6 +65,32 @@ class StructuredSummarizerTest {
     }
 
     @Test
+    void aGrowingLagMakesAStableQueryUnstableAndABoundedOneDoesNot() {
+        Knobs k = knobs("ss-baseline", 3000, "local[2]", 2, 0, 0);
+        List<BatchMetrics> b = RecordedQueries.batches("stable-baseline", k.job(), k.batchIntervalMs());
+        int w = StructuredWarmup.batches(b, k.linesPerBatch());
+        List<BatchMetrics> growing = new ArrayList<>();
+        List<BatchMetrics> bounded = new ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            growing.add(b.get(i).withLag(100L * i, 50L * i)); // 100 records a batch: five times the tolerance (5% of 420)
+            bounded.add(b.get(i).withLag(200L + (i % 2) * 30, null));
+        }
+        RunSummary g = StructuredSummarizer.summarize(k, growing, w, null);
+        assertThat(g.lag().grows()).isTrue();
+        assertThat(g.lag().growthPerBatch()).isCloseTo(100, within(1e-9));
+        assertThat(g.verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(g.reason()).startsWith("consumer lag grows by 100 records per batch").contains("every batch is on time");
+        assertThat(StructuredSummarizer.summarize(k, growing)).as("the one-argument path, as watch and analyze call it")
+                .extracting(RunSummary::verdict).isEqualTo(Verdict.UNSTABLE);
+
+        RunSummary ok = StructuredSummarizer.summarize(k, bounded, w, null);
+        assertThat(ok.lag().grows()).isFalse();
+        assertThat(ok.verdict()).isEqualTo(Verdict.STABLE);
+        assertThat(ok.reason()).startsWith("consumer lag bounded at 230 records; median duration");
+        assertThat(recorded("stable-baseline", k, null).lag()).as("no lag in the batches: none in the summary").isNull();
+    }
+
+    @Test
     void aSlowSinkFallsBehindAndSettles() {
         StructuredSummary.Predicted p = new StructuredSummary.Predicted(Verdict.FALLING_BEHIND, 4310.0, 603.4, 0.42, 3.0, 500, 2000, null,
                 "measured:ss-baseline");

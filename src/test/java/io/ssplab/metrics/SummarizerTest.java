@@ -160,6 +160,62 @@ class SummarizerTest {
         assertThat(Summarizer.reason(few, Lang.VI)).startsWith("chỉ có 3 batch hoàn tất, 1 batch").contains("ít nhất 3");
     }
 
+    /** The same batches as a Kafka run records them: each with its consumer lag (records behind the latest offset). */
+    static List<BatchMetrics> withLag(List<BatchMetrics> batches, long... lag) {
+        List<BatchMetrics> out = new java.util.ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) out.add(batches.get(i).withLag(lag[i], (lag[i] + 1) / 2));
+        return out;
+    }
+
+    @Test
+    void aGrowingLagMakesAnOnTimeRunUnstableInThePlainSummarizer() {
+        // Every batch on time (PT 1.4 s of BI 2 s), but the job takes in 4/5 of the rate (a rate limit): the lag grows by
+        // 56 records a batch, four times LagRule's tolerance (5% of 280 lines).
+        List<BatchMetrics> b = withLag(runAfterPartialStart(2500, 1400, 1400, 1350, 1400, 1450, 1400, 1400, 1400),
+                0, 40, 100, 156, 212, 268, 324, 380, 436);
+        RunSummary s = Summarizer.summarize(KNOBS, b);
+        assertThat(s.warmupBatches()).isEqualTo(2);
+        assertThat(s.lag()).isNotNull();
+        assertThat(s.lag().grows()).isTrue();
+        assertThat(s.lag().growthPerBatch()).isCloseTo(56, within(1e-9));
+        assertThat(s.lag().lastRecords()).isEqualTo(436);
+        assertThat(s.lag().maxPartitionRecords()).isEqualTo(218);
+        assertThat(s.verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(s.reason()).startsWith("consumer lag grows by 56 records per batch (436 behind the latest offset at the end); every batch is on time");
+        assertThat(Summarizer.reason(s, Lang.VI)).isNotEqualTo(s.reason());
+        // A summary rebuilt from the recorded batches and warm-up (the report, analyze, the grader) says the same.
+        assertThat(Summarizer.summarize(KNOBS, b, s.warmupBatches(), null, null)).isEqualTo(s);
+        // Too few batches stay INCONCLUSIVE: a lag over two batches is no trend.
+        RunSummary few = Summarizer.summarize(KNOBS, withLag(run(1400, 1400, 1400), 0, 100, 200));
+        assertThat(few.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void aBoundedLagKeepsTheTimingVerdict() {
+        // The lag of a job that keeps up: rate × its delay, jittering with PT (±40 records), no trend.
+        long[] jitter = {0, 90, 210, 180, 230, 190, 205, 215, 185};
+        RunSummary stable = Summarizer.summarize(KNOBS, withLag(runAfterPartialStart(2500, 1400, 1400, 1350, 1400, 1450, 1400, 1400, 1400), jitter));
+        assertThat(stable.lag().grows()).isFalse();
+        assertThat(stable.lag().maxRecords()).isEqualTo(230);
+        assertThat(stable.verdict()).isEqualTo(Verdict.STABLE);
+        assertThat(stable.reason()).isEqualTo("consumer lag bounded at 230 records; median PT 1.40 s ≤ BI 2.00 s (70% of the interval used) "
+                + "and scheduling delay flat (+0 ms/batch)");
+        // An overloaded job is UNSTABLE by its PT whatever its lag says.
+        RunSummary overloaded = Summarizer.summarize(KNOBS, withLag(run(3000, 2600, 2500, 2500, 2500, 2500, 2500, 2500), 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(overloaded.lag().grows()).isFalse();
+        assertThat(overloaded.verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(overloaded.reason()).startsWith("consumer lag bounded at 0 records; median PT 2.50 s > BI 2.00 s");
+    }
+
+    @Test
+    void batchesWithoutALagAreJudgedAsBefore() throws Exception {
+        RunSummary s = Summarizer.summarize(KNOBS, runAfterPartialStart(2500, 1400, 1400, 1350, 1400, 1450, 1400));
+        assertThat(s.lag()).isNull();
+        assertThat(s.verdict()).isEqualTo(Verdict.STABLE);
+        assertThat(s.reason()).startsWith("median PT 1.40 s");
+        assertThat(io.ssplab.core.Json.MAPPER.writeValueAsString(s)).doesNotContain("\"lag\"");
+    }
+
     @Test
     void statsBehaveOnEdges() {
         assertThat(Stats.percentile(new double[] {1, 2, 3, 4}, 50)).isEqualTo(2.5);

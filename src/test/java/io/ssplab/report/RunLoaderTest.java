@@ -53,6 +53,31 @@ class RunLoaderTest {
     }
 
     @Test
+    void aKafkaRunsPageJudgesTheLagAsTheRunDid() throws IOException {
+        // A Kafka run under a rate limit: every batch on time (PT ≈ 0.7 × BI), but the lag grows by 56 records a batch.
+        List<BatchMetrics> batches = new ArrayList<>();
+        List<BatchMetrics> timed = SyntheticRuns.phase3(10);
+        for (int i = 0; i < timed.size(); i++) batches.add(timed.get(i).withLag(56L * i, 28L * i));
+        Knobs knobs = SyntheticRuns.knobs("phase3", "local[8]", 8, 5.4, "word", 2000);
+        // What the run printed and wrote: the summarizer on the batches, with the run's warm-up.
+        RunSummary atRun = Summarizer.summarize(knobs, batches, Warmup.batches(batches, Summarizer.nominalLines(knobs)), null, null);
+        assertThat(atRun.verdict()).isEqualTo(Verdict.UNSTABLE);
+        assertThat(atRun.reason()).startsWith("consumer lag grows by 56 records per batch");
+        Path file = tmp.resolve("kafka.jsonl");
+        SyntheticRuns.writeJsonl(file, batches);
+        io.ssplab.core.Json.write(tmp.resolve("kafka.summary.json"), atRun);
+        // bin/ssp report on the file: the same verdict, lag and reason.
+        RecordedRun run = RunLoader.load(List.of(file)).runs().get(0);
+        assertThat(run.summary()).isEqualTo(atRun);
+        // Without the summary file the knobs are unknown, and the lag still decides.
+        Files.delete(tmp.resolve("kafka.summary.json"));
+        RunSummary bare = RunLoader.load(List.of(file)).runs().get(0).summary();
+        assertThat(bare.knobs().master()).isNull();
+        assertThat(bare.lag().grows()).isTrue();
+        assertThat(bare.verdict()).isEqualTo(Verdict.UNSTABLE);
+    }
+
+    @Test
     void aFileUsesTheSummaryBesideIt() throws IOException {
         List<BatchMetrics> batches = SyntheticRuns.phase2(8);
         Path file = tmp.resolve("p2.jsonl");
