@@ -49,7 +49,7 @@ public final class LagRule {
         // Each partition's lag (DStream): the partition furthest behind at the end, its slope, the others' largest lag.
         List<List<Long>> perPartition = withLag.stream().map(BatchMetrics::lagPartitionRecords).toList();
         int n = perPartition.get(perPartition.size() - 1) == null ? 0 : perPartition.get(perPartition.size() - 1).size();
-        if (n == 0 || perPartition.stream().anyMatch(p -> p == null || p.size() != n || p.contains(null)))
+        if (n == 0 || perPartition.stream().anyMatch(p -> p == null || p.size() != n))
             return new KafkaLag(slope, max, last, maxPartition, grows, null, null, null, null);
         List<Long> end = perPartition.get(perPartition.size() - 1);
         int hot = 0;

@@ -292,6 +292,7 @@ public final class KafkaSource implements AutoCloseable {
             long total = 0;
             long max = 0;
             Long[] perPartition = new Long[end.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+            java.util.Arrays.fill(perPartition, 0L);
             for (Map.Entry<Integer, Long> e : end.entrySet()) {
                 long behind = Math.max(0, e.getValue() - until.getOrDefault(e.getKey(), e.getValue()));
                 total += behind;

@@ -70,7 +70,7 @@ class PartitionLagTest {
     void theJsonLinesAndTheTableCarryEachPartitionsLag() throws Exception {
         BatchMetrics b = batches(3, 0, 280, 0, 0).get(2);
         String json = Json.MAPPER.writeValueAsString(b);
-        assertThat(json).contains("\"lagPartitionRecords\":[10,570,10,10]");
+        assertThat(Json.MAPPER.readTree(json).path("lagPartitionRecords").toString()).isEqualTo("[10,570,10,10]");
         assertThat(Json.MAPPER.readValue(json, BatchMetrics.class)).isEqualTo(b);
         assertThat(Json.MAPPER.writeValueAsString(batches(1).get(0).withLag(null, null))).doesNotContain("lagPartitionRecords");
 
