@@ -161,19 +161,23 @@ public final class KafkaSkew implements StreamingJob {
             return hotGrowthPerBatch() > 0;
         }
 
+        private static String percent(double share) {
+            return io.ssplab.model.KeyWords.percent1(io.ssplab.core.Lang.current(), share);
+        }
+
         /** The lines the banner prints before the first batch (the reader's language). */
         public List<String> lines() {
             List<String> l = new ArrayList<>();
             int hot = hotPartition();
-            l.add(Messages.get("kafka.skew.keys", Format.percent(keys.hotShare()), Format.plain(keys.exponent()), keys.vocabulary()));
+            l.add(Messages.get("kafka.skew.keys", percent(keys.hotShare())));
             StringBuilder others = new StringBuilder();
             for (int p = 0; p < shares.length; p++) {
                 if (p == hot) continue;
                 if (others.length() > 0) others.append(", ");
-                others.append(p).append(": ").append(Format.percent(shares[p]));
+                others.append(p).append(": ").append(percent(shares[p]));
             }
             l.add(Messages.get("kafka.skew.partitions", KafkaLineProducer.partitionOf(KeyDistribution.word(0), shares.length), hot,
-                    Format.percent(shares[hot]), shares.length < 2 ? "—" : others.toString()));
+                    percent(shares[hot]), shares.length < 2 ? "—" : others.toString()));
             if (limit <= 0) {
                 l.add(Messages.get("kafka.skew.noLimit", hot, Format.fixed(hotRate(), 1)));
                 return l;
@@ -183,11 +187,11 @@ public final class KafkaSkew implements StreamingJob {
             l.add(Messages.get(allowedTotalRate() >= linesPerSecond ? "kafka.skew.total.ample" : "kafka.skew.total.short", lim, shares.length,
                     Format.plain(allowedTotalRate()), rate));
             if (hotPartitionLags()) {
-                l.add(Messages.get("kafka.skew.hot.behind", hot, rate, Format.percent(shares[hot]), Format.fixed(hotRate(), 1), lim,
+                l.add(Messages.get("kafka.skew.hot.behind", hot, rate, percent(shares[hot]), Format.fixed(hotRate(), 1), lim,
                         Format.integer(Math.round(hotTakenPerBatch())), Format.integer(Math.round(hotRate() * seconds())),
                         Format.integer(Math.round(hotGrowthPerBatch()))));
             } else {
-                l.add(Messages.get("kafka.skew.hot.keepsUp", hot, rate, Format.percent(shares[hot]), Format.fixed(hotRate(), 1), lim));
+                l.add(Messages.get("kafka.skew.hot.keepsUp", hot, rate, percent(shares[hot]), Format.fixed(hotRate(), 1), lim));
             }
             if (shares.length > 1) l.add(Messages.get(coldMaxRate() <= limit ? "kafka.skew.others.keepUp" : "kafka.skew.others.behind",
                     Format.fixed(coldMaxRate(), 1), lim));
