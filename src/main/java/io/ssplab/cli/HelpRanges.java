@@ -45,6 +45,7 @@ final class HelpRanges {
             Map.entry("receivers", Limits.RECEIVERS),
             Map.entry("block-interval", Limits.BLOCK_INTERVAL),
             Map.entry("kafka-partitions", Limits.KAFKA_PARTITIONS),
+            Map.entry("max-rate-per-partition", Limits.MAX_RATE_PER_PARTITION),
             // how long a run lasts, and its UI
             Map.entry("batches", Limits.BATCHES),
             Map.entry("duration", Limits.DURATION),

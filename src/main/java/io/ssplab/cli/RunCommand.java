@@ -90,6 +90,10 @@ public final class RunCommand implements Callable<Integer> {
     /** Whether the job is a Kafka lesson (it reads from Kafka unless --source names a broker). */
     boolean kafkaLesson;
 
+    // Kafka, DStream (docs/kafka.md, lesson 3): what one batch takes from each topic partition at most.
+    @Option(names = "--max-rate-per-partition", paramLabel = "LINES_PER_S", descriptionKey = "ssp.run.max-rate-per-partition")
+    Integer maxRatePerPartition;
+
     @Option(names = "--batches", paramLabel = "N")
     Integer batches;
 
@@ -195,6 +199,10 @@ public final class RunCommand implements Callable<Integer> {
         if (endpoint.host() != null) knownHost("--source", endpoint);
         // Kafka: the partitions' range, the broker answering, the topic there (or creatable): before Spark starts.
         io.ssplab.run.KafkaSource.check(endpoint, kafkaPartitions);
+        if (maxRatePerPartition != null) {
+            Limits.MAX_RATE_PER_PARTITION.check(maxRatePerPartition);
+            if (!endpoint.kafka()) throw new BadInputException(Messages.get("kafka.bad.maxRateWithoutKafka", maxRatePerPartition, source));
+        }
         externalSource = endpoint.requireReachable();
         // A checkpoint needs an external source (StreamingRunner says so for the embedded one); its folder must be writable.
         if (checkpoint != null && !endpoint.embedded()) Options.writableDirectory("--checkpoint", checkpoint);
@@ -218,6 +226,10 @@ public final class RunCommand implements Callable<Integer> {
     io.ssplab.source.SourceStatus externalSource;
 
     RunOptions options(PrintStream out, Map<String, String> sparkConf) {
+        if (maxRatePerPartition != null) {
+            sparkConf = new LinkedHashMap<>(sparkConf);
+            sparkConf.put(io.ssplab.run.KafkaSource.MAX_RATE_PER_PARTITION, String.valueOf(maxRatePerPartition));
+        }
         return new RunOptions(endpoint(), new RunLimits(batches, duration), noUi ? -1 : uiPort, metricsOut, sparkConf, out,
                 new ReliabilityOptions(format, checkpoint, wal), null, kafkaPartitions);
     }

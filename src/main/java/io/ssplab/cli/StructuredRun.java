@@ -95,6 +95,7 @@ final class StructuredRun {
         }
         if (run.checkpoint != null || run.wal) throw new BadInputException(Messages.get("ss.bad.checkpoint"));
         if (run.skew != null) throw new BadInputException(Messages.get("ss.bad.level2", "--skew"));
+        if (run.maxRatePerPartition != null) throw new BadInputException(Messages.get("kafka.bad.maxRateStructured", run.maxRatePerPartition));
         if (run.costKind != null) throw new BadInputException(Messages.get("ss.bad.level2", "--cost-kind"));
         Knobs k = job.defaults().withOverrides(o.master != null ? o.master : System.getProperty("spark.master"), o.batchInterval, o.partitions,
                 o.cost, run.rate);

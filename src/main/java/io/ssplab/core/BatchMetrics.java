@@ -47,6 +47,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                          for a socket source. Lag is the delay of a Kafka job: it grows when the job falls behind.
  * @param lagMaxPartitionRecords Kafka source: the lag of the partition furthest behind (Structured Streaming:
  *                          maxOffsetsBehindLatest); a skewed partition shows here first; null for a socket source
+ * @param lagPartitionRecords Kafka source, DStream: each partition's lag, in partition order (element i is partition i),
+ *                          the same subtraction per partition; null when unknown (Structured Streaming reports no partition's
+ *                          own, a socket source has none). A hot key's partition is the one whose lag grows.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
@@ -54,7 +57,7 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
                            Api api, Long batchId, Map<String, Long> durationMs, Double inputRowsPerSecond,
                            Double processedRowsPerSecond, Integer skippedTriggers, Long latencyP50Ms, Long latencyP95Ms,
                            Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask,
-                           Long lagRecords, Long lagMaxPartitionRecords) {
+                           Long lagRecords, Long lagMaxPartitionRecords, java.util.List<Long> lagPartitionRecords) {
 
     /**
      * The name of the RDD that pays the per-record cost in the pipelines that record task metrics: the
@@ -66,6 +69,20 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
     @JsonCreator
     public BatchMetrics {
         if (durationMs != null) durationMs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(durationMs)); // sorted: stable files
+        if (lagPartitionRecords != null) lagPartitionRecords = java.util.List.copyOf(lagPartitionRecords);
+    }
+
+    /** A batch without each partition's lag: every field before the skewed-key lesson. */
+    public BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
+                        long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches,
+                        Api api, Long batchId, Map<String, Long> durationMs, Double inputRowsPerSecond,
+                        Double processedRowsPerSecond, Integer skippedTriggers, Long latencyP50Ms, Long latencyP95Ms,
+                        Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask,
+                        Long lagRecords, Long lagMaxPartitionRecords) {
+        this(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
+                queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers, latencyP50Ms,
+                latencyP95Ms, latencyMaxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask, lagRecords,
+                lagMaxPartitionRecords, null);
     }
 
     /** A batch without Kafka lag: every field before the Kafka source. */
@@ -76,21 +93,21 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
                         Long latencyMaxMs, Long costStageTaskMaxMs, Long costStageTaskMedianMs, Long costStageMaxRecordsPerTask) {
         this(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
                 queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers, latencyP50Ms,
-                latencyP95Ms, latencyMaxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask, null, null);
+                latencyP95Ms, latencyMaxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask, null, null, null);
     }
 
     /** A DStream batch: the fields the lab always had (a StreamingListener alone sees no tasks; the lag is added by {@link #withLag}). */
     public BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, long records, double inputRatePerSec,
                         long processingTimeMs, long schedulingDelayMs, long totalDelayMs, int queuedBatches) {
         this(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
-                queuedBatches, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                queuedBatches, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same batch with its cost stage's task metrics. */
     public BatchMetrics withCostStage(Long taskMaxMs, Long taskMedianMs, Long maxRecordsPerTask) {
         return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs, totalDelayMs,
                 queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers, latencyP50Ms,
-                latencyP95Ms, latencyMaxMs, taskMaxMs, taskMedianMs, maxRecordsPerTask, lagRecords, lagMaxPartitionRecords);
+                latencyP95Ms, latencyMaxMs, taskMaxMs, taskMedianMs, maxRecordsPerTask, lagRecords, lagMaxPartitionRecords, lagPartitionRecords);
     }
 
     /**
@@ -117,15 +134,20 @@ public record BatchMetrics(String job, long batchTimeMs, long batchIntervalMs, l
     public BatchMetrics withLatency(Long p50Ms, Long p95Ms, Long maxMs) {
         return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs,
                 totalDelayMs, queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers,
-                p50Ms, p95Ms, maxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask, lagRecords, lagMaxPartitionRecords);
+                p50Ms, p95Ms, maxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask, lagRecords, lagMaxPartitionRecords, lagPartitionRecords);
     }
 
     /** The same batch with its Kafka consumer lag (records behind the latest offset: all partitions, the furthest one). */
     public BatchMetrics withLag(Long totalRecords, Long maxPartitionRecords) {
+        return withLag(totalRecords, maxPartitionRecords, null);
+    }
+
+    /** The same batch with its Kafka consumer lag, and each partition's ({@code perPartition}: element i is partition i; null when unknown). */
+    public BatchMetrics withLag(Long totalRecords, Long maxPartitionRecords, java.util.List<Long> perPartition) {
         return new BatchMetrics(job, batchTimeMs, batchIntervalMs, records, inputRatePerSec, processingTimeMs, schedulingDelayMs,
                 totalDelayMs, queuedBatches, api, batchId, durationMs, inputRowsPerSecond, processedRowsPerSecond, skippedTriggers,
                 latencyP50Ms, latencyP95Ms, latencyMaxMs, costStageTaskMaxMs, costStageTaskMedianMs, costStageMaxRecordsPerTask,
-                totalRecords, maxPartitionRecords);
+                totalRecords, maxPartitionRecords, perPartition);
     }
 
     /** Whether this batch carries a Kafka consumer lag. */

@@ -1,5 +1,7 @@
 package io.ssplab.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A Kafka run's consumer lag over its measured batches: records behind the latest offset when each batch
  * completed ({@link BatchMetrics#lagRecords()}). On Kafka the lag is the delay: a job that keeps up holds
@@ -12,6 +14,15 @@ package io.ssplab.core;
  * @param lastRecords        the lag after the last batch
  * @param maxPartitionRecords the largest lag of one partition (the furthest behind); null when unknown
  * @param grows              whether the growth is beyond the tolerance: the verdict is then UNSTABLE
+ * @param hotPartition       the partition furthest behind after the last batch (DStream: each partition's lag is known,
+ *                           {@link BatchMetrics#lagPartitionRecords()}); null when unknown
+ * @param hotPartitionLastRecords      that partition's lag after the last batch; null when unknown
+ * @param hotPartitionGrowthPerBatch   least-squares slope of that partition's lag, records per batch; null when unknown
+ * @param otherPartitionsMaxRecords    the largest lag any other partition had over those batches; null when unknown
+ *                                     (or a topic of one partition)
  */
-public record KafkaLag(double growthPerBatch, long maxRecords, long lastRecords, Long maxPartitionRecords, boolean grows) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record KafkaLag(double growthPerBatch, long maxRecords, long lastRecords, Long maxPartitionRecords, boolean grows,
+                       Integer hotPartition, Long hotPartitionLastRecords, Double hotPartitionGrowthPerBatch,
+                       Long otherPartitionsMaxRecords) {
 }

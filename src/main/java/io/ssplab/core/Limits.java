@@ -60,4 +60,6 @@ public final class Limits {
     public static final Range KAFKA_PARTITIONS = new Range("--kafka-partitions", 1, MAX_KAFKA_PARTITIONS, "2");
     /** Partitions of a topic the run creates when neither the lesson nor --kafka-partitions says: a small topic, as most are. */
     public static final int DEFAULT_KAFKA_PARTITIONS = 2;
+    /** What one batch may take from each topic partition, lines/s (spark.streaming.kafka.maxRatePerPartition): up to the fastest source. */
+    public static final Range MAX_RATE_PER_PARTITION = new Range("--max-rate-per-partition", 1, MAX_RATE, "200");
 }

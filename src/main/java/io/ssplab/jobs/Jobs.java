@@ -15,7 +15,7 @@ import io.ssplab.solutions.FixSkewSolution;
 /** The lab's jobs by name. */
 public final class Jobs {
     public static final List<String> NAMES = List.of("phase1", "phase2", "phase3", "phase4", "fill-gaps", "fix-delay", "skew", "fix-skew", "kafka-partitions",
-            "kafka-rate-limit");
+            "kafka-rate-limit", "kafka-skew");
     public static final List<String> EXERCISES = List.of("fill-gaps", "fix-delay", "fix-skew");
 
     private Jobs() {
@@ -40,6 +40,7 @@ public final class Jobs {
             // Kafka (docs/kafka.md): they read from Kafka by default.
             case "kafka-partitions" -> new io.ssplab.jobs.kafka.KafkaPartitions();
             case "kafka-rate-limit" -> new io.ssplab.jobs.kafka.KafkaRateLimit();
+            case "kafka-skew" -> new io.ssplab.jobs.kafka.KafkaSkew();
             default -> throw new BadInputException(Messages.get("bad.unknownJob", name, String.join(", ", NAMES)));
         };
     }

@@ -101,6 +101,31 @@ public final class KafkaLineProducer implements AutoCloseable {
         return p;
     }
 
+    /** A record's key: its line's first word (the words, without the stamp). */
+    public static String keyOf(String words) {
+        int space = words.indexOf(' ');
+        return space < 0 ? words : words.substring(0, space);
+    }
+
+    /**
+     * The partition Kafka's producer puts a keyed record on (its built-in partitioner, {@code partitioner.class} unset):
+     * murmur2 of the key's UTF-8 bytes, made positive, modulo the partitions.
+     */
+    public static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /**
+     * The share of the lines each of the topic's {@code partitions} receives: a line's key is its first word, drawn
+     * from {@code keys} like every word ({@link LineGenerator}), and {@link #partitionOf} puts the key on its partition.
+     */
+    public static double[] partitionShares(io.ssplab.core.KeyDistribution keys, int partitions) {
+        double[] shares = new double[partitions];
+        for (int k = 0; k < keys.vocabulary(); k++) shares[partitionOf(io.ssplab.core.KeyDistribution.word(k), partitions)] += keys.share(k);
+        return shares;
+    }
+
     /** Six base-36 characters, as the socket source's: tells this producer's stamps from those of one before or after it. */
     private static String newId() {
         SecureRandom random = new SecureRandom();
@@ -132,9 +157,7 @@ public final class KafkaLineProducer implements AutoCloseable {
                     }
                     String words = generator.next();
                     line.append(words);
-                    int space = words.indexOf(' ');
-                    String key = space < 0 ? words : words.substring(0, space);
-                    producer.send(new ProducerRecord<>(topic, key, line.toString()), (meta, error) -> {
+                    producer.send(new ProducerRecord<>(topic, keyOf(words), line.toString()), (meta, error) -> {
                         if (error == null) {
                             acked.incrementAndGet();
                         } else {

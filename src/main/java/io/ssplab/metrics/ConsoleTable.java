@@ -65,6 +65,26 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
         return m.lagRecords() == null ? "—" : Format.integer(m.lagRecords());
     }
 
+    /** The per-partition lag's header, after the lag: a DStream run knows each partition's. */
+    static String partitionLagLabel() {
+        return Messages.get("kafka.table.lagByPartition");
+    }
+
+    /**
+     * Each partition's lag, "0:12 1:2,340 …" (partition:records), so a hot key's partition stands out; empty when
+     * unknown or for a topic of one partition (the lag column says it all).
+     */
+    static String partitionLagValue(BatchMetrics m) {
+        List<Long> p = m.lagPartitionRecords();
+        if (p == null || p.size() < 2) return "";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < p.size(); i++) {
+            if (i > 0) b.append(' ');
+            b.append(i).append(':').append(p.get(i) == null ? "—" : Format.integer(p.get(i)));
+        }
+        return b.toString();
+    }
+
     /** The header with the skew column. */
     static List<String> labels(boolean costStageColumn) {
         List<String> l = new ArrayList<>(labels());
@@ -111,7 +131,7 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
     public synchronized void accept(BatchMetrics m) {
         if (!headerPrinted) {
             out.println((costStageColumn ? columns(true).line(labels(true)) : header())
-                    + (lagColumn ? " " + String.format("%9s", lagLabel()) : ""));
+                    + (lagColumn ? " " + String.format("%9s", lagLabel()) + "  " + partitionLagLabel() : ""));
             headerPrinted = true;
         }
         seen.add(m);
@@ -125,7 +145,8 @@ public final class ConsoleTable implements Consumer<BatchMetrics> {
     static String insertLag(String row, BatchMetrics m, boolean warmup) {
         String marks = marks(m, warmup);
         String cells = row.substring(0, row.length() - marks.length());
-        return cells + " " + String.format("%9s", lagValue(m)) + marks;
+        String partitions = partitionLagValue(m);
+        return cells + " " + String.format("%9s", lagValue(m)) + (partitions.isEmpty() ? "" : "  " + partitions) + marks;
     }
 
     /** What follows a row's numbers: over budget, warm-up. */

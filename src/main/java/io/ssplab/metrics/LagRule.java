@@ -46,8 +46,36 @@ public final class LagRule {
         long max = (long) java.util.Arrays.stream(lag).max().orElse(0);
         Long maxPartition = withLag.stream().filter(b -> b.lagMaxPartitionRecords() != null)
                 .map(BatchMetrics::lagMaxPartitionRecords).max(Long::compare).orElse(null);
-        return new KafkaLag(slope, max, withLag.get(withLag.size() - 1).lagRecords(), maxPartition, slope > tolerance);
+        long last = withLag.get(withLag.size() - 1).lagRecords();
+        boolean grows = slope > tolerance;
+        // Each partition's lag (DStream): the partition furthest behind at the end, its slope, the others' largest lag.
+        List<List<Long>> perPartition = withLag.stream().map(BatchMetrics::lagPartitionRecords).toList();
+        int n = perPartition.get(perPartition.size() - 1) == null ? 0 : perPartition.get(perPartition.size() - 1).size();
+        if (n == 0 || perPartition.stream().anyMatch(p -> p == null || p.size() != n))
+            return new KafkaLag(slope, max, last, maxPartition, grows, null, null, null, null);
+        List<Long> end = perPartition.get(perPartition.size() - 1);
+        int hot = 0;
+        for (int p = 1; p < n; p++) if (end.get(p) > end.get(hot)) hot = p;
+        final int h = hot;
+        double[] hotLag = perPartition.stream().mapToDouble(p -> p.get(h)).toArray();
+        double hotSlope = hotLag.length < 2 ? 0 : Stats.slopePerIndex(hotLag);
+        Long others = n < 2 ? null : perPartition.stream()
+                .mapToLong(p -> java.util.stream.IntStream.range(0, n).filter(i -> i != h).mapToLong(p::get).max().orElse(0)).max().orElse(0);
+        return new KafkaLag(slope, max, last, maxPartition, grows, hot, end.get(hot), hotSlope, others);
     }
+
+    /**
+     * Whether a growing lag is one partition's: the partition furthest behind carries at least
+     * {@value #ONE_PARTITION_SHARE} of the growth (a hot key's partition, docs/kafka.md lesson 3). A job that takes too
+     * little from every partition (a rate limit, too few slots) spreads its growth over them all.
+     */
+    public static boolean onOnePartition(KafkaLag l) {
+        return l.grows() && l.hotPartition() != null && l.otherPartitionsMaxRecords() != null
+                && l.hotPartitionGrowthPerBatch() >= ONE_PARTITION_SHARE * l.growthPerBatch();
+    }
+
+    /** The share of the lag's growth that makes it one partition's ({@link #onOnePartition}). */
+    public static final double ONE_PARTITION_SHARE = 0.8;
 
     /**
      * The verdict once the lag is judged: UNSTABLE when the lag grows, else the timing verdict (PT and SD, or a
@@ -68,6 +96,9 @@ public final class LagRule {
         String lag = l.grows()
                 ? Messages.in(lang, "kafka.lag.grows", Format.integer(lang, Math.round(l.growthPerBatch())), Format.integer(lang, l.lastRecords()))
                 : Messages.in(lang, "kafka.lag.bounded", Format.integer(lang, l.maxRecords()));
+        if (onOnePartition(l))
+            lag += "; " + Messages.in(lang, "kafka.lag.hotPartition", l.hotPartition(), Format.integer(lang, l.hotPartitionLastRecords()),
+                    Format.integer(lang, Math.round(l.hotPartitionGrowthPerBatch())), Format.integer(lang, l.otherPartitionsMaxRecords()));
         if (s.verdict() == Verdict.INCONCLUSIVE) return base;
         boolean onTime = io.ssplab.core.Verdict.keepsUp(s.processingToIntervalRatio())
                 && s.schedulingDelaySlopeMsPerBatch() <= Summarizer.SLOPE_TOLERANCE * s.batchIntervalMs();

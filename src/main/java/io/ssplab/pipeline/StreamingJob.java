@@ -91,4 +91,15 @@ public interface StreamingJob {
     default int kafkaPartitions() {
         return 0;
     }
+
+    /**
+     * The lesson's own arithmetic, printed before the first batch after the model's (Kafka lesson 3: where the hot key
+     * lands and what the per-partition limit takes from it), in the reader's language; none by default.
+     *
+     * @param topicPartitions the run's topic partitions (0: not a Kafka run)
+     * @param sparkConf       the run's Spark settings (the job's, the command line's winning)
+     */
+    default java.util.List<String> arithmetic(Knobs knobs, int topicPartitions, Map<String, String> sparkConf) {
+        return java.util.List.of();
+    }
 }

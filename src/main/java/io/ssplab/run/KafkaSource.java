@@ -169,6 +169,8 @@ public final class KafkaSource implements AutoCloseable {
     }
 
     static final String GROUP_PREFIX = "ssp-";
+    /** Spark's cap on what one DStream batch takes from each topic partition, lines/s: the same for every partition. */
+    public static final String MAX_RATE_PER_PARTITION = "spark.streaming.kafka.maxRatePerPartition";
     /** Spark's name of its Kafka source ({@code DataStreamReader.format}). */
     static final String KAFKA_FORMAT = "kafka";
 
@@ -270,7 +272,7 @@ public final class KafkaSource implements AutoCloseable {
         };
     }
 
-    /** A DStream batch with its lag at completion: the end offsets now minus the batch's untilOffsets. */
+    /** A DStream batch with its lag at completion: the end offsets now minus the batch's untilOffsets, per partition and summed. */
     BatchMetrics withLag(BatchMetrics m) {
         Map<Integer, Long> until = untilByBatch.get(m.batchTimeMs());
         if (until == null) return m;
@@ -278,12 +280,15 @@ public final class KafkaSource implements AutoCloseable {
             Map<Integer, Long> end = admin.endOffsets(endpoint.topic());
             long total = 0;
             long max = 0;
+            Long[] perPartition = new Long[end.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+            java.util.Arrays.fill(perPartition, 0L);
             for (Map.Entry<Integer, Long> e : end.entrySet()) {
                 long behind = Math.max(0, e.getValue() - until.getOrDefault(e.getKey(), e.getValue()));
                 total += behind;
                 max = Math.max(max, behind);
+                perPartition[e.getKey()] = behind;
             }
-            return m.withLag(total, max);
+            return m.withLag(total, max, java.util.Arrays.asList(perPartition));
         } catch (RuntimeException unreadable) {
             return m; // a batch without its lag beats a failed run
         }

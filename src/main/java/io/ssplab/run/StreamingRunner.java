@@ -364,6 +364,7 @@ public final class StreamingRunner {
             }
             // The lesson's arithmetic before the first batch, so the table can be read against it.
             for (String line : io.ssplab.model.BatchArithmetic.of(workload).explain(workload)) out.println("    " + line);
+            for (String line : job.arithmetic(knobs, topicPartitions, effectiveSparkConf(job, options))) out.println("    " + line);
             if (uiUrl != null) out.println(Messages.get("run.banner.ui", uiUrl + "/streaming/"));
             RunLimits l = options.limits();
             String until = l.measuredBatches() != null && l.duration() != null

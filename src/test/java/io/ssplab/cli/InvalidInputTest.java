@@ -571,6 +571,9 @@ class InvalidInputTest {
         cases.add(of("no Kafka broker listening", List.of("run", "phase1", "--source", "kafka://127.0.0.1:" + f.closedPort + "/lines")));
         cases.add(of("a Kafka lesson on a socket source", List.of("run", "kafka-partitions", "--source", f.liveSource())));
         cases.add(of("--kafka-partitions 0 in a plan", List.of("plan", "--job", "kafka-partitions", "--kafka-partitions", "0")));
+        cases.add(of("--max-rate-per-partition 0", List.of("run", "kafka-skew", "--max-rate-per-partition", "0")));
+        cases.add(of("--max-rate-per-partition without a Kafka source", List.of("run", "phase1", "--max-rate-per-partition", "100")));
+        cases.add(of("--max-rate-per-partition on a query", List.of("run", "ss-baseline", "--max-rate-per-partition", "100")));
         // source
         cases.add(of("port taken", List.of("source", "--port", TAKEN)));
         cases.add(of("listen on a wildcard and a port that is taken", List.of("source", "--host", "0.0.0.0", "--port", TAKEN)));

@@ -44,7 +44,7 @@ import io.ssplab.pipeline.WordCountPipeline;
 public final class KafkaRateLimit implements StreamingJob {
     /** Lines per second each topic partition gives one batch at most (Spark's setting). */
     public static final int MAX_RATE_PER_PARTITION = 50;
-    public static final Map<String, String> SPARK_CONF = Map.of("spark.streaming.kafka.maxRatePerPartition", String.valueOf(MAX_RATE_PER_PARTITION));
+    public static final Map<String, String> SPARK_CONF = Map.of(io.ssplab.run.KafkaSource.MAX_RATE_PER_PARTITION, String.valueOf(MAX_RATE_PER_PARTITION));
     public static final Knobs KNOBS = Phase1Baseline.KNOBS.withJob("kafka-rate-limit").withBatchInterval(Duration.ofSeconds(5))
             .withCost(Duration.ofMillis(1));
     public static final int TOPIC_PARTITIONS = 2;
