@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (api == io.ssplab.core.Api.STRUCTURED) return new StructuredDemo(this).call();
         Options.DEMO_BATCHES.check(batches);
         if (!noUi) Options.UI_PORT.check(uiPort);
-        SourceEndpoint kafka = KafkaSourceOption.embeddedOrKafka(source, "kafka.bad.demoSource");
+        SourceEndpoint kafka = KafkaSourceOption.embeddedOrKafka(source, null, "kafka.bad.demoSource");
         Path dir = Options.writableDirectory("--out", out != null ? out : defaultRunDir());
 
         PrintStream console = main.out;

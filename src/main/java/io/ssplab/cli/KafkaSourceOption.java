@@ -18,16 +18,20 @@ final class KafkaSourceOption {
 
     /**
      * @param source     the option's value, null when absent
+     * @param kafkaPartitions {@code --kafka-partitions}, null when absent (refused without a Kafka source)
      * @param refusalKey the command's message for a source it does not take (placeholder: the value)
      * @return the Kafka source to run on, or null for the embedded source (absent or {@code embedded})
      */
-    static SourceEndpoint embeddedOrKafka(String source, String refusalKey) {
-        if (source == null) return null;
+    static SourceEndpoint embeddedOrKafka(String source, Integer kafkaPartitions, String refusalKey) {
+        if (source == null) {
+            KafkaSource.check(SourceEndpoint.EMBEDDED, kafkaPartitions);
+            return null;
+        }
         if (source.isBlank()) throw new BadInputException(Messages.get(refusalKey, source));
         SourceEndpoint endpoint = SourceEndpoint.parse(source);
+        if (!endpoint.embedded() && !endpoint.kafka()) throw new BadInputException(Messages.get(refusalKey, source));
+        KafkaSource.check(endpoint, kafkaPartitions);
         if (endpoint.embedded()) return null;
-        if (!endpoint.kafka()) throw new BadInputException(Messages.get(refusalKey, source));
-        KafkaSource.check(endpoint, null);
         return endpoint;
     }
 }

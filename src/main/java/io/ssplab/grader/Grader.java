@@ -52,16 +52,17 @@ public final class Grader {
      */
     public static GradeReport check(Lesson lesson, WordCountExercise exercise, int measuredBatches, PrintStream out,
                                     StopSignal stop) throws IOException {
-        return check(lesson, exercise, measuredBatches, SourceEndpoint.EMBEDDED, out, stop);
+        return check(lesson, exercise, measuredBatches, SourceEndpoint.EMBEDDED, null, out, stop);
     }
 
     /**
      * @param source the embedded socket source, or a Kafka one ({@code check --source kafka}): there no receiver
      *               holds a slot, so the run gets one core fewer ({@link Story#onKafka}) — the same free slots, waves
      *               and criteria as on the socket; the report keeps the code's knobs, whose arithmetic holds on both
+     * @param kafkaPartitions the topic's partitions ({@code --kafka-partitions}), null for the default
      */
     public static GradeReport check(Lesson lesson, WordCountExercise exercise, int measuredBatches, SourceEndpoint source,
-                                    PrintStream out, StopSignal stop) throws IOException {
+                                    Integer kafkaPartitions, PrintStream out, StopSignal stop) throws IOException {
         BATCHES.check(measuredBatches);
         String name = exercise.getClass().getName();
         Knobs knobs;
@@ -81,7 +82,7 @@ public final class Grader {
         if (criteria.stream().anyMatch(c -> !c.passed())) return notRun(lesson, name, knobs, criteria);
         GradedJob job = new GradedJob(exercise);
         Duration limit = timeLimit(knobs, measuredBatches);
-        RunOptions options = RunOptions.quiet(source, new RunLimits(measuredBatches, limit), out);
+        RunOptions options = RunOptions.quiet(source, new RunLimits(measuredBatches, limit), out).withKafkaPartitions(kafkaPartitions);
         out.println(Messages.get("grade.checking", lesson.cliName(), name, Messages.count(measuredBatches, "noun.batch"), Format.duration(limit)));
         Knobs runKnobs = source.kafka() ? Story.onKafka(knobs) : knobs;
         if (!runKnobs.master().equals(knobs.master())) out.println(Messages.get("grade.kafkaCores", runKnobs.master(), knobs.master()));
