@@ -47,6 +47,7 @@ class KafkaRateLimitQueryLessonTest {
         ByteArrayOutputStream limitedOut = new ByteArrayOutputStream();
         RunResult limited = run(Variant.RATE_LIMIT, limitedOut);
         String out = limitedOut.toString(StandardCharsets.UTF_8);
+        System.out.println(out); // the table and summary, in target/surefire-reports/…-output.txt: the docs' numbers
         assertThat(out).contains("maxOffsetsPerTrigger = 150");
         List<BatchMetrics> withRows = limited.batches().stream().filter(b -> b.records() > 0).toList();
         assertThat(withRows).as(out).hasSizeGreaterThanOrEqualTo(3);
@@ -61,6 +62,7 @@ class KafkaRateLimitQueryLessonTest {
         ByteArrayOutputStream unlimitedOut = new ByteArrayOutputStream();
         RunResult unlimited = run(Variant.NO_LIMIT, unlimitedOut);
         String uout = unlimitedOut.toString(StandardCharsets.UTF_8);
+        System.out.println(uout);
         List<BatchMetrics> rows = unlimited.batches().stream().filter(b -> b.records() > 0).toList();
         assertThat(rows).as(uout).hasSizeGreaterThanOrEqualTo(3);
         BatchMetrics last = rows.get(rows.size() - 1);
