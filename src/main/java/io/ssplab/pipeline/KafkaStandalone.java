@@ -35,6 +35,9 @@ import io.ssplab.core.Messages;
  * </pre>
  */
 public final class KafkaStandalone {
+    /** Spark's name of its Kafka source ({@code DataStreamReader.format}). */
+    static final String KAFKA_FORMAT = "kafka";
+
     private KafkaStandalone() {
     }
 
@@ -78,7 +81,7 @@ public final class KafkaStandalone {
         SparkConf conf = new SparkConf().setAppName(knobs.job()).setIfMissing("spark.master", knobs.master())
                 .set("spark.sql.shuffle.partitions", String.valueOf(knobs.partitions()));
         org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(conf).getOrCreate();
-        var reader = spark.readStream().format("kafka").option("kafka.bootstrap.servers", args[0]).option("subscribe", args[1])
+        var reader = spark.readStream().format(KAFKA_FORMAT).option("kafka.bootstrap.servers", args[0]).option("subscribe", args[1])
                 .option("startingOffsets", "latest");
         for (Map.Entry<String, String> e : sourceOptions.entrySet()) reader = reader.option(e.getKey(), e.getValue());
         org.apache.spark.sql.Dataset<String> lines = reader.load().selectExpr("CAST(value AS STRING)").as(org.apache.spark.sql.Encoders.STRING());
