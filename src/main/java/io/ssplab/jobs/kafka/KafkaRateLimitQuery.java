@@ -47,7 +47,8 @@ import io.ssplab.pipeline.StructuredWordCount;
  * A limit is for what one batch may take (a start-up backlog, a burst: without one the first batch takes all of
  * it, SPARK-18580), not a substitute for capacity: under a limit the query's batches look healthy in the Spark
  * UI while the lag is the delay. Why these numbers: the limited batch stays on time for any overhead below
- * 1.8 s (a loaded 2-core machine measured 0.5–1.5 s); the lag's growth (270 per batch) is 36 times the lag rule's
+ * 1.8 s (a 2-core machine at load 30–60 measured o ≈ 3.6 s: then each batch took ≈ 4.8 s, still the limit's 149 rows,
+ * flat, and the lag grew by ≈ 520 per batch — docs/kafka.md); the lag's growth (270 per batch) is 36 times the lag rule's
  * tolerance (5 % of 150); the unlimited query's growth per batch (a·r + o/D ≥ 1.12) is {@link Overload}'s.
  * The lab's warm-up, live table and lag rule count a batch's lines as what one trigger may take
  * ({@link #perTrigger}): min(rate × T, maxOffsetsPerTrigger).
