@@ -22,7 +22,6 @@ import io.ssplab.model.Workload;
 import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.report.ReportWriter;
 import io.ssplab.run.ReliabilityOptions;
-import io.ssplab.core.BadInputException;
 import io.ssplab.core.Limits;
 import io.ssplab.run.RunLimits;
 import io.ssplab.run.RunOptions;
@@ -74,11 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (api == io.ssplab.core.Api.STRUCTURED) return new StructuredDemo(this).call();
         Options.DEMO_BATCHES.check(batches);
         if (!noUi) Options.UI_PORT.check(uiPort);
-        if (source != null && source.isBlank()) throw new BadInputException(Messages.get("kafka.bad.demoSource", source));
-        SourceEndpoint kafka = source == null ? null : SourceEndpoint.parse(source);
-        if (kafka != null && kafka.embedded()) kafka = null;
-        if (kafka != null && !kafka.kafka()) throw new BadInputException(Messages.get("kafka.bad.demoSource", source));
-        if (kafka != null) io.ssplab.run.KafkaSource.check(kafka, null);
+        SourceEndpoint kafka = KafkaSourceOption.embeddedOrKafka(source, null, "kafka.bad.demoSource");
         Path dir = Options.writableDirectory("--out", out != null ? out : defaultRunDir());
 
         PrintStream console = main.out;

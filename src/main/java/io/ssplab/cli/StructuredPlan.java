@@ -85,6 +85,7 @@ final class StructuredPlan {
                 Format.seconds(k.batchCostMs()), Format.seconds(k.batchIntervalMs()), Format.plain(k.linesPerSecond()), k.wordsPerLine()));
         out.println();
         for (String line : p.explain()) out.println("  " + line);
+        for (String line : job.notes(k)) out.println("  " + line); // a Kafka lesson's source options (maxOffsetsPerTrigger, …)
         out.println();
         String before = FIXES_JOB.get(k.job());
         if (before != null) {

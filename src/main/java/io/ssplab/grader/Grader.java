@@ -14,6 +14,7 @@ import io.ssplab.core.Messages;
 import io.ssplab.core.Range;
 import io.ssplab.exercises.MissingSolutionException;
 import io.ssplab.exercises.WordCountExercise;
+import io.ssplab.jobs.Story;
 import io.ssplab.metrics.Warmup;
 import io.ssplab.model.BatchArithmetic;
 import io.ssplab.model.Workload;
@@ -26,7 +27,7 @@ import io.ssplab.run.StreamingRunner;
 
 /**
  * Grades any {@link WordCountExercise} against a {@link Lesson}: first what the code says (open gaps
- * → NOT ATTEMPTED, before Spark starts), then a short run on an embedded source with no Spark UI,
+ * → NOT ATTEMPTED, before Spark starts), then a short run on an embedded source (or Kafka) with no Spark UI,
  * judged criterion by criterion on the batches after warm-up.
  */
 public final class Grader {
@@ -51,6 +52,17 @@ public final class Grader {
      */
     public static GradeReport check(Lesson lesson, WordCountExercise exercise, int measuredBatches, PrintStream out,
                                     StopSignal stop) throws IOException {
+        return check(lesson, exercise, measuredBatches, SourceEndpoint.EMBEDDED, null, out, stop);
+    }
+
+    /**
+     * @param source the embedded socket source, or a Kafka one ({@code check --source kafka}): there no receiver
+     *               holds a slot, so the run gets one core fewer ({@link Story#onKafka}) — the same free slots, waves
+     *               and criteria as on the socket; the report keeps the code's knobs, whose arithmetic holds on both
+     * @param kafkaPartitions the topic's partitions ({@code --kafka-partitions}), null for the default
+     */
+    public static GradeReport check(Lesson lesson, WordCountExercise exercise, int measuredBatches, SourceEndpoint source,
+                                    Integer kafkaPartitions, PrintStream out, StopSignal stop) throws IOException {
         BATCHES.check(measuredBatches);
         String name = exercise.getClass().getName();
         Knobs knobs;
@@ -70,11 +82,13 @@ public final class Grader {
         if (criteria.stream().anyMatch(c -> !c.passed())) return notRun(lesson, name, knobs, criteria);
         GradedJob job = new GradedJob(exercise);
         Duration limit = timeLimit(knobs, measuredBatches);
-        RunOptions options = RunOptions.quiet(SourceEndpoint.EMBEDDED, new RunLimits(measuredBatches, limit), out);
+        RunOptions options = RunOptions.quiet(source, new RunLimits(measuredBatches, limit), out).withKafkaPartitions(kafkaPartitions);
         out.println(Messages.get("grade.checking", lesson.cliName(), name, Messages.count(measuredBatches, "noun.batch"), Format.duration(limit)));
+        Knobs runKnobs = source.kafka() ? Story.onKafka(knobs) : knobs;
+        if (!runKnobs.master().equals(knobs.master())) out.println(Messages.get("grade.kafkaCores", runKnobs.master(), knobs.master()));
         RunResult result;
         try {
-            result = StreamingRunner.run(job, knobs, options, stop.child());
+            result = StreamingRunner.run(job, runKnobs, options, stop.child());
         } catch (MissingSolutionException openInPipeline) {
             return notAttempted(lesson, exercise, openInPipeline);
         } catch (IOException e) {

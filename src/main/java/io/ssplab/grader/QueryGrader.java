@@ -38,6 +38,16 @@ public final class QueryGrader {
 
     public static GradeReport check(Lesson lesson, QueryExercise exercise, int measuredBatches, PrintStream out, StopSignal stop)
             throws IOException {
+        return check(lesson, exercise, measuredBatches, SourceEndpoint.EMBEDDED, null, out, stop);
+    }
+
+    /**
+     * @param source the embedded socket source, or a Kafka one ({@code check --source kafka}): the same slots on
+     *               both (Spark's socket source holds no receiver slot either), so the same knobs and criteria
+     * @param kafkaPartitions the topic's partitions ({@code --kafka-partitions}), null for the default
+     */
+    public static GradeReport check(Lesson lesson, QueryExercise exercise, int measuredBatches, SourceEndpoint source, Integer kafkaPartitions, PrintStream out,
+                                    StopSignal stop) throws IOException {
         Grader.BATCHES.check(measuredBatches);
         String name = exercise.getClass().getName();
         Knobs knobs;
@@ -60,7 +70,7 @@ public final class QueryGrader {
                     Messages.get("grade.ss.closing.notRun", Messages.count(failed, "noun.value"), lesson.step(), lesson.cliName()));
         }
         Duration limit = Grader.timeLimit(knobs, measuredBatches);
-        RunOptions options = RunOptions.quiet(SourceEndpoint.EMBEDDED, new RunLimits(measuredBatches, limit), out);
+        RunOptions options = RunOptions.quiet(source, new RunLimits(measuredBatches, limit), out).withKafkaPartitions(kafkaPartitions);
         out.println(Messages.get("grade.checking", lesson.cliName(), name, Messages.count(measuredBatches, "noun.batch"), Format.duration(limit)));
         RunResult result;
         try {

@@ -35,6 +35,9 @@ import io.ssplab.core.Messages;
  * </pre>
  */
 public final class KafkaStandalone {
+    /** Spark's name of its Kafka source ({@code DataStreamReader.format}). */
+    static final String KAFKA_FORMAT = "kafka";
+
     private KafkaStandalone() {
     }
 
@@ -61,5 +64,33 @@ public final class KafkaStandalone {
         TopWords.print(pipeline.apply(stream.map(ConsumerRecord::value)), topWords);
         ssc.start();
         ssc.awaitTermination();
+    }
+
+    /**
+     * A Structured Streaming Kafka lesson under plain {@code spark-submit}: Spark's kafka source on {@code BOOTSTRAP
+     * TOPIC} with the lesson's source options ({@code maxOffsetsPerTrigger}, …), the lesson's pipeline, the
+     * ProcessingTime trigger, each batch's top words. (Spark commits no offsets for a query: the lab's runner does.)
+     */
+    public static void runQuery(Knobs knobs, Map<String, String> sourceOptions, int topWords,
+                                Function<org.apache.spark.sql.Dataset<String>, org.apache.spark.sql.Dataset<String>> pipeline, String[] args)
+            throws java.util.concurrent.TimeoutException, org.apache.spark.sql.streaming.StreamingQueryException {
+        if (args.length != 2) {
+            System.err.println(Messages.get("kafka.standalone.usage", knobs.job(), String.join(" ", args)));
+            System.exit(2);
+        }
+        SparkConf conf = new SparkConf().setAppName(knobs.job()).setIfMissing("spark.master", knobs.master())
+                .set("spark.sql.shuffle.partitions", String.valueOf(knobs.partitions()));
+        org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().config(conf).getOrCreate();
+        var reader = spark.readStream().format(KAFKA_FORMAT).option("kafka.bootstrap.servers", args[0]).option("subscribe", args[1])
+                .option("startingOffsets", "latest");
+        for (Map.Entry<String, String> e : sourceOptions.entrySet()) reader = reader.option(e.getKey(), e.getValue());
+        org.apache.spark.sql.Dataset<String> lines = reader.load().selectExpr("CAST(value AS STRING)").as(org.apache.spark.sql.Encoders.STRING());
+        org.apache.spark.api.java.function.VoidFunction2<org.apache.spark.sql.Dataset<String>, Long> perBatch = (batch, batchId) ->
+                System.out.println(StructuredWordCount.topLine(StructuredWordCount.countWords(batch), topWords));
+        pipeline.apply(lines).writeStream().queryName(knobs.job())
+                .trigger(org.apache.spark.sql.streaming.Trigger.ProcessingTime(knobs.batchIntervalMs(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .foreachBatch(perBatch)
+                .start()
+                .awaitTermination();
     }
 }

@@ -58,4 +58,18 @@ public interface StructuredJob {
     default int kafkaPartitions() {
         return 0;
     }
+
+    /**
+     * The knobs as one micro-batch sees them: the lesson's, unless its source caps what one trigger may take
+     * ({@code maxOffsetsPerTrigger}): then the rate that cap allows. The runner's warm-up, live table, lag rule
+     * and prediction count a batch's lines with these; the producer still sends at the lesson's rate.
+     */
+    default Knobs perTrigger(Knobs knobs) {
+        return knobs;
+    }
+
+    /** Lines of the lesson's own arithmetic, printed before the first batch (the run's knobs); none by default. */
+    default java.util.List<String> notes(Knobs knobs) {
+        return java.util.List.of();
+    }
 }

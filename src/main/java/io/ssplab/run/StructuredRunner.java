@@ -145,8 +145,10 @@ public final class StructuredRunner {
         JsonLines.Writer jsonl = options.metricsOut() == null ? null : new JsonLines.Writer(options.metricsOut());
         BufferedWriter progressLog = options.metricsOut() == null ? null
                 : Files.newBufferedWriter(progressPathFor(options.metricsOut()), StandardCharsets.UTF_8);
-        double nominalLines = knobs.linesPerBatch();
-        StructuredPrediction prediction = predict(job, knobs, options);
+        // What one trigger may take (a Kafka lesson's maxOffsetsPerTrigger caps it): a batch's lines, and the model's rate.
+        Knobs perTrigger = job.perTrigger(knobs);
+        double nominalLines = perTrigger.linesPerBatch();
+        StructuredPrediction prediction = predict(job, perTrigger, options);
 
         SparkSession.clearActiveSession();
         SparkSession.clearDefaultSession();
@@ -370,6 +372,7 @@ public final class StructuredRunner {
                     knobs.costUnit().inWords(), Format.seconds(knobs.batchCostMs()), Format.seconds(knobs.batchIntervalMs()), options.source(),
                     Format.plain(knobs.linesPerSecond())));
             if (p != null) for (String line : p.explain()) out.println("    " + line);
+            for (String line : job.notes(knobs)) out.println("    " + line);
             if (uiUrl != null) out.println(Messages.get("run.banner.ui", uiUrl + "/StreamingQuery/"));
             RunLimits l = options.limits();
             String until = l.measuredBatches() != null && l.duration() != null
