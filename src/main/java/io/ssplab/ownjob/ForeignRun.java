@@ -36,9 +36,8 @@ import io.ssplab.metrics.Summarizer;
  *   records            NOT the receiver's count (that is in the streaming events only): the records the batch's
  *                      cost stage read (its tasks' input and shuffle records), e.g. words after a flatMap;
  *                      0 for a batch whose cost stage read no counted records
- *   costStage*         the stage named ssp-cost, else the stage whose tasks ran longest in total among
- *                      those that read counted records, else the longest (io.ssplab.metrics.CostStageListener
- *                      picks it live by time alone; a log has every stage's records, see costStage)
+ *   costStage*         the stage named ssp-cost, else the stage whose tasks ran longest in total
+ *                      (as io.ssplab.metrics.CostStageListener picks it live)
  * </pre>
  * A Structured Streaming micro-batch is its query progress event, read as the lab's listener reads it
  * ({@link QueryProgressListener#toMetrics}); its jobs carry the query id and batch id, which ties its tasks to it.
@@ -171,30 +170,18 @@ public record ForeignRun(String job, Api api, long batchIntervalMs, List<BatchMe
     record Cost(List<long[]> tasks, long maxMs, long medianMs, long maxRecords, long records) {
     }
 
-    /**
-     * The named stage, else the longest among the stages whose tasks read counted records (input or shuffle),
-     * else the longest. Why the records first: a stage that reads what Spark does not count (a receiver's blocks)
-     * can run longest on a busy machine without doing the per-record work — a job that spreads its lines over
-     * partitions pays its cost in the next stage, which reads them from the shuffle; picked by time alone, the
-     * batch's records would then read 0 on a loaded machine and the right number on a quiet one.
-     */
     private static Cost costStage(AppLog log, Map<Integer, List<long[]>> stages) {
         if (stages == null || stages.isEmpty()) return null;
         Integer chosen = null;
         long chosenTotal = -1;
         boolean chosenNamed = false;
-        boolean chosenCounted = false;
         for (Map.Entry<Integer, List<long[]>> e : stages.entrySet()) {
             boolean named = log.stageNamedCost.getOrDefault(e.getKey(), false);
-            boolean counted = e.getValue().stream().anyMatch(t -> t[1] > 0);
             long total = e.getValue().stream().mapToLong(t -> t[0]).sum();
-            boolean better = chosen == null || named && !chosenNamed
-                    || named == chosenNamed && (counted && !chosenCounted || counted == chosenCounted && total > chosenTotal);
-            if (better) {
+            if (chosen == null || named && !chosenNamed || named == chosenNamed && total > chosenTotal) {
                 chosen = e.getKey();
                 chosenTotal = total;
                 chosenNamed = named;
-                chosenCounted = counted;
             }
         }
         List<long[]> t = stages.get(chosen);
