@@ -41,8 +41,8 @@ import io.ssplab.watch.Watcher;
  * The stable query leaves Spark 4's default event log (rolling, zstd), the unstable one a single lz4 file.
  */
 class PlainQueryAppTest {
-    /** The stable query's own length: about 14 micro-batches, its first ones warm-up. */
-    static final long STABLE_S = 15;
+    /** The stable query's own length, then on until PlainApp.STABLE_QUERY_BATCHES micro-batches. */
+    static final long STABLE_S = 12;
     /** The unstable query's: then on until PlainApp.UNSTABLE_QUERY_BATCHES micro-batches (for up to 30 s more). */
     static final long UNSTABLE_S = 15;
 
