@@ -87,9 +87,9 @@ public final class PlainApp {
      * 2 to 18 in the unstable one; tasks all of one size would only bound the cost from above).
      *   stable   = 10 lines/s × 20 ms = 0.2 s of work per 1 s batch (0.35 s at the peak);
      *   unstable = 20 lines/s × 80 ms = 1.6 s per 1 s batch (0.4 to 2.8 s): the queue grows whatever the machine.
-     * Query: no receiver, 2 rate partitions on 2 cores, 20 rows/s, 10 rows per task and trigger.
-     *   stable   = 20 × 20 ms / 2 = 0.2 s per 1 s trigger. Its tasks are all of one size (the rate source is even): the fit
-     *              is the ratio Σt/Σn, an upper bound that holds each task's fixed time (a few ms over 10 rows: 1–3 %);
+     * Query: no receiver, 2 rate partitions on 2 cores, 20 rows/s.
+     *   stable   = 40 × 20 ms / 2 = 0.4 s per 2 s trigger. Its tasks are all of one size, 20 rows (the rate source is even):
+     *              the fit is the ratio Σt/Σn, an upper bound that holds each task's fixed time (a few ms over 20 rows: 1 %);
      *   unstable = 20 × 120 ms / 2 = 1.2 s per 1 s trigger (a·r = 1.2): each micro-batch takes in the rows that came
      *              while the previous one ran, so they grow by a fifth or more each time — sizes that differ, the fit is
      *              a least-squares one; 8 micro-batches (about 25 s) leave enough after warm-up for the verdict
@@ -104,7 +104,13 @@ public final class PlainApp {
     public static final long UNSTABLE_DSTREAM_COST_MS = 80;
     public static final long UNSTABLE_QUERY_COST_MS = 120;
     public static final int UNSTABLE_QUERY_BATCHES = 8;
-    /** The stable query's: 4 judged after a warm-up that a busy machine's slow first micro-batches may lengthen. */
+    /**
+     * The stable query's trigger: 2 s, so that its micro-batches (20 rows a task × 20 ms = 0.4 s, and Spark's own work)
+     * leave it waiting for the next trigger by more than QueryProgressListener.FOLLOWED_AT_ONCE_MS even when a busy
+     * machine triples them: analyze reads the trigger off the batches that waited.
+     */
+    public static final long STABLE_QUERY_TRIGGER_MS = 2000;
+    /** The stable query's micro-batches: 4 judged after a warm-up that a busy machine's slow first ones may lengthen. */
     public static final int STABLE_QUERY_BATCHES = 12;
 
     public static PlainApp stableDStream(String name, long seconds) {
@@ -116,7 +122,7 @@ public final class PlainApp {
     }
 
     public static PlainApp stableQuery(String name, long seconds) {
-        return query(name, INTERVAL_MS, QUERY_RATE, STABLE_COST_MS, seconds).args(String.valueOf(STABLE_QUERY_BATCHES));
+        return query(name, STABLE_QUERY_TRIGGER_MS, QUERY_RATE, STABLE_COST_MS, seconds).args(String.valueOf(STABLE_QUERY_BATCHES));
     }
 
     public static PlainApp unstableQuery(String name, long seconds) {
