@@ -141,7 +141,8 @@ class PlainQueryAppTest {
             JsonNode fit = Json.MAPPER.readTree(plan.out()).get("fit");
             // The stable query's tasks all read 20 rows (the rate source is even): Σt/Σn, the cost plus a task's fixed time
             // over 20 rows. The unstable one's grow batch after batch: a least-squares slope (PlainApp).
-            assertThat(fit.get("method").asText()).as("%s: %s", run.app.name, fit).isEqualTo(run == stable ? "TASKS_RATIO" : "TASKS_LINEAR");
+            // (A first micro-batch that took in the rows of a slow start makes the stable query's sizes differ too: least squares.)
+            assertThat(fit.get("method").asText()).as("%s: %s", run.app.name, fit).isIn(run == stable ? List.of("TASKS_RATIO", "TASKS_LINEAR") : List.of("TASKS_LINEAR"));
             double known = run.app.costMs;
             assertThat(fit.get("perRecordMs").asDouble()).as("%s: fitted per-record cost (known %d ms): %s", run.app.name, run.app.costMs, fit)
                     .isBetween(known * (1 - PlainDStreamAppTest.FIT_TOLERANCE), known * (1 + PlainDStreamAppTest.FIT_TOLERANCE));
