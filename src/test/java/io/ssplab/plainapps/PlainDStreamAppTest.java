@@ -160,7 +160,7 @@ class PlainDStreamAppTest {
                 BatchMetrics l = fromListener.get(m.batchTimeMs());
                 if (l == null) continue; // a batch the listener had not written when the app was killed, or its last
                 // The app spreads its lines over 2 partitions: the cost stage reads them all from the shuffle.
-                assertThat(m.records()).as("records of batch %d of %s", m.batchTimeMs(), run.app.name).isEqualTo(l.records());
+                assertThat(m.records()).as("records of batch %d of %s (log %s, listener %s)", m.batchTimeMs(), run.app.name, m, l).isEqualTo(l.records());
                 assertThat(m.batchIntervalMs()).isEqualTo(PlainApp.INTERVAL_MS);
                 compared++;
             }
