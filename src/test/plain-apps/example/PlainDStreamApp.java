@@ -14,9 +14,12 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
 /**
  * A DStream app written the plain way: Spark only, no lab class (compiled by the tests against Spark's jars
- * alone). Its own line server feeds a socket receiver; every record costs a known sleep.
+ * alone). Its own line server feeds a socket receiver; the lines are spread over 2 partitions (a shuffle, so
+ * Spark counts the records each task reads) and every record costs a known sleep.
  *
- * Arguments: NAME BATCH_INTERVAL_MS LINES_PER_SECOND COST_MS_PER_RECORD SECONDS
+ * Arguments: NAME BATCH_INTERVAL_MS LINES_PER_SECOND COST_MS_PER_RECORD SECONDS [SWING]
+ * SWING (0 to 1, default 0): the line server's rate steps through rate × (1 − SWING), rate, rate × (1 + SWING),
+ * 2 s each, over and over (the mean stays LINES_PER_SECOND): batches of different sizes.
  */
 public final class PlainDStreamApp {
     public static void main(String[] args) throws Exception {
@@ -25,16 +28,17 @@ public final class PlainDStreamApp {
         double linesPerSecond = Double.parseDouble(args[2]);
         long costMs = Long.parseLong(args[3]);
         long seconds = Long.parseLong(args[4]);
+        double swing = args.length > 5 ? Double.parseDouble(args[5]) : 0;
 
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Thread feeder = new Thread(() -> feed(server, linesPerSecond), "line-server");
+        Thread feeder = new Thread(() -> feed(server, linesPerSecond, swing), "line-server");
         feeder.setDaemon(true);
         feeder.start();
 
         SparkConf conf = new SparkConf().setAppName(name).setIfMissing("spark.master", "local[2]");
         JavaStreamingContext ssc = new JavaStreamingContext(conf, new Duration(biMs));
         JavaDStream<String> lines = ssc.socketTextStream("127.0.0.1", server.getLocalPort());
-        lines.map(line -> {
+        lines.repartition(2).map(line -> {
             Thread.sleep(costMs);
             return line.length();
         }).foreachRDD(rdd -> {
@@ -47,15 +51,20 @@ public final class PlainDStreamApp {
         System.out.println("DONE");
     }
 
-    private static void feed(ServerSocket server, double linesPerSecond) {
-        long gapNanos = (long) (1e9 / linesPerSecond);
+    /** The rate's steps, as shares of the mean, and how long each lasts. */
+    private static final long STEP_NANOS = 2_000_000_000L;
+
+    private static void feed(ServerSocket server, double linesPerSecond, double swing) {
+        double[] steps = {1 - swing, 1, 1 + swing};
         while (true) {
             try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
-                long next = System.nanoTime();
+                long start = System.nanoTime();
+                long next = start;
                 for (long i = 0; ; i++) {
                     out.write(("line " + i + " of the plain app\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    next += gapNanos;
+                    double rate = linesPerSecond * steps[(int) ((next - start) / STEP_NANOS % steps.length)];
+                    next += (long) (1e9 / Math.max(rate, 0.1));
                     long wait = next - System.nanoTime();
                     if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }

@@ -47,6 +47,8 @@ public final class AppLog {
     final Map<Integer, String> stageBatch = new HashMap<>();
     /** Stage id → whether an RDD named like the lab's cost RDD is in it. */
     final Map<Integer, Boolean> stageNamedCost = new HashMap<>();
+    /** Stage id → its name (Spark's call site, e.g. "count at MyApp.java:49"): the same stage of every batch has the same name. */
+    final Map<Integer, String> stageName = new HashMap<>();
     /** Stage id → its successful tasks: {run time ms, records read}. */
     final Map<Integer, List<long[]>> stageTasks = new TreeMap<>();
     /** Query name (or id) → its progress events' JSON, in log order. */
@@ -176,6 +178,7 @@ public final class AppLog {
             }
             if (batch != null) {
                 stageBatch.put(id, batch);
+                stageName.put(id, stage.path("Stage Name").asText(""));
                 if (named) stageNamedCost.put(id, true);
             }
         }

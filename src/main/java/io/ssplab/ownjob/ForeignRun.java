@@ -36,8 +36,9 @@ import io.ssplab.metrics.Summarizer;
  *   records            NOT the receiver's count (that is in the streaming events only): the records the batch's
  *                      cost stage read (its tasks' input and shuffle records), e.g. words after a flatMap;
  *                      0 for a batch whose cost stage read no counted records
- *   costStage*         the stage named ssp-cost, else the stage whose tasks ran longest in total
- *                      (as io.ssplab.metrics.CostStageListener picks it live)
+ *   costStage*         the stage named ssp-cost, else the stage (by its name, Spark's call site) whose tasks
+ *                      ran longest in total over the whole run ({@link #costName}); io.ssplab.metrics.CostStageListener
+ *                      picks it live, batch by batch
  * </pre>
  * A Structured Streaming micro-batch is its query progress event, read as the lab's listener reads it
  * ({@link QueryProgressListener#toMetrics}); its jobs carry the query id and batch id, which ties its tasks to it.
@@ -115,13 +116,14 @@ public record ForeignRun(String job, Api api, long batchIntervalMs, List<BatchMe
         long bi = intervalMs != null ? intervalMs : smallestGap(spans.stream().mapToLong(Span::time).toArray());
         if (bi <= 0) throw new BadInputException(Messages.get("analyze.bad.intervalUnknown", spans.size()));
         Map<String, Map<Integer, List<long[]>>> stages = log.batchStages();
+        String costName = costName(log, stages, "t:");
         List<BatchMetrics> batches = new ArrayList<>();
         List<TaskSample> tasks = new ArrayList<>();
         List<Integer> taskCounts = new ArrayList<>();
         for (Span s : spans) {
             int queued = 0;
             for (Span other : spans) if (other.time() > s.time() && other.time() <= s.end() && other.start() > s.end()) queued++;
-            Cost cost = costStage(log, stages.get("t:" + s.time()));
+            Cost cost = costStage(log, stages.get("t:" + s.time()), costName);
             long records = cost == null ? 0 : cost.records();
             long pt = s.end() - s.start();
             long sd = Math.max(0, s.start() - s.time());
@@ -147,6 +149,7 @@ public record ForeignRun(String job, Api api, long batchIntervalMs, List<BatchMe
         String job = log.appName.equals(name) ? name : log.appName + "/" + name;
         String queryId = log.queryIdOfName.get(name);
         Map<String, Map<Integer, List<long[]>>> stages = log.batchStages();
+        String costName = costName(log, stages, "q:" + queryId + ":");
         List<BatchMetrics> batches = new ArrayList<>();
         List<TaskSample> tasks = new ArrayList<>();
         List<Integer> taskCounts = new ArrayList<>();
@@ -154,7 +157,7 @@ public record ForeignRun(String job, Api api, long batchIntervalMs, List<BatchMe
         for (QueryProgress p : ps) {
             BatchMetrics m = QueryProgressListener.toMetrics(job, trigger, previous, p);
             previous = p;
-            Cost cost = costStage(log, stages.get("q:" + queryId + ":" + p.batchId()));
+            Cost cost = costStage(log, stages.get("q:" + queryId + ":" + p.batchId()), costName);
             if (cost != null) {
                 m = m.withCostStage(cost.maxMs(), cost.medianMs(), cost.maxRecords());
                 for (long[] t : cost.tasks()) tasks.add(new TaskSample(m.batchTimeMs(), t[0], t[1]));
@@ -170,18 +173,41 @@ public record ForeignRun(String job, Api api, long batchIntervalMs, List<BatchMe
     record Cost(List<long[]> tasks, long maxMs, long medianMs, long maxRecords, long records) {
     }
 
-    private static Cost costStage(AppLog log, Map<Integer, List<long[]>> stages) {
+    /**
+     * The name of the stage that costs the most over the whole run (Spark names a stage by its call site, the
+     * same in every batch): one small batch on a busy machine can spend longer in a stage that does no
+     * per-record work (reading a receiver's blocks, whose records Spark does not count) than in the one that
+     * does. Chosen batch by batch, that batch's records would read 0; chosen over the run, they do not.
+     * Null when the batches have no stages.
+     */
+    static String costName(AppLog log, Map<String, Map<Integer, List<long[]>>> stages, String prefix) {
+        Map<String, Long> totalByName = new java.util.HashMap<>();
+        for (Map.Entry<String, Map<Integer, List<long[]>>> batch : stages.entrySet()) {
+            if (!batch.getKey().startsWith(prefix)) continue;
+            for (Map.Entry<Integer, List<long[]>> stage : batch.getValue().entrySet())
+                totalByName.merge(log.stageName.getOrDefault(stage.getKey(), ""), stage.getValue().stream().mapToLong(t -> t[0]).sum(), Long::sum);
+        }
+        return totalByName.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** The batch's stage named ssp-cost, else its longest stage of the run's cost name ({@link #costName}), else its longest. */
+    private static Cost costStage(AppLog log, Map<Integer, List<long[]>> stages, String costName) {
         if (stages == null || stages.isEmpty()) return null;
         Integer chosen = null;
         long chosenTotal = -1;
         boolean chosenNamed = false;
+        boolean chosenCostName = false;
         for (Map.Entry<Integer, List<long[]>> e : stages.entrySet()) {
             boolean named = log.stageNamedCost.getOrDefault(e.getKey(), false);
+            boolean ofCostName = costName != null && costName.equals(log.stageName.get(e.getKey()));
             long total = e.getValue().stream().mapToLong(t -> t[0]).sum();
-            if (chosen == null || named && !chosenNamed || named == chosenNamed && total > chosenTotal) {
+            boolean better = chosen == null || named && !chosenNamed
+                    || named == chosenNamed && (ofCostName && !chosenCostName || ofCostName == chosenCostName && total > chosenTotal);
+            if (better) {
                 chosen = e.getKey();
                 chosenTotal = total;
                 chosenNamed = named;
+                chosenCostName = ofCostName;
             }
         }
         List<long[]> t = stages.get(chosen);

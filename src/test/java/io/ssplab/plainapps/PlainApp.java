@@ -30,9 +30,14 @@ import javax.tools.ToolProvider;
  * <p>Each app takes its per-record cost as an argument ({@link #costMs}): what a fit of the job's cost should find.
  */
 public final class PlainApp {
-    /** The DStream app: NAME BI_MS LINES_PER_SECOND COST_MS SECONDS. */
+    /** Timeouts only: how long a loaded machine may take to start a Spark app, or to end one; never a measured number. */
+    public static final long START_MS = 300_000;
+    public static final long RUN_SLACK_MS = 120_000;
+    /** How long the query app runs on after its SECONDS until it has its micro-batches (PlainQueryApp's own limit). */
+    public static final long QUERY_BATCHES_MS = 300_000;
+    /** The DStream app: NAME BI_MS LINES_PER_SECOND COST_MS SECONDS [SWING]. */
     public static final String DSTREAM = "example.PlainDStreamApp";
-    /** The Structured Streaming app: NAME TRIGGER_MS ROWS_PER_SECOND COST_MS SECONDS. */
+    /** The Structured Streaming app: NAME TRIGGER_MS ROWS_PER_SECOND COST_MS SECONDS [MIN_BATCHES]. */
     public static final String QUERY = "example.PlainQueryApp";
     /** The listener jar and its configuration keys. */
     public static final String LISTENER_JAR = "target/ssp-listener.jar";
@@ -49,6 +54,7 @@ public final class PlainApp {
     public final long costMs;
     public final long seconds;
     private final Map<String, String> conf = new LinkedHashMap<>();
+    private final List<String> extraArgs = new ArrayList<>();
 
     private PlainApp(String mainClass, String name, long batchIntervalMs, double ratePerSecond, long costMs, long seconds) {
         this.mainClass = mainClass;
@@ -69,35 +75,64 @@ public final class PlainApp {
     }
 
     /*
-     * The stable and unstable settings, with wide margins (a busy machine may double a batch's time and change nothing):
-     * 20 records/s, 1 s batches or triggers, on local[2].
-     * DStream: the receiver holds one of the 2 cores; stable = 20 × 10 ms = 0.2 s of work per 1 s batch,
-     * unstable = 20 × 80 ms = 1.6 s per 1 s batch on the one free core.
-     * Query: no receiver, 2 rate partitions on 2 cores; stable = 0.2 s / 2 per 1 s trigger, unstable = 20 × 150 ms = 3 s / 2 = 1.5 s
-     * per 1 s trigger (a·r = 1.5: each micro-batch takes in the rows that came while the previous one ran, so they grow by half each
-     * time — a run of an unstable query ends in the middle of a long batch; give it time).
-     * The cost is a sleep: a busy machine can only make a batch slower, never the unstable settings stable.
+     * The stable and unstable settings, with wide margins (a busy machine may double a batch's time and change nothing;
+     * the cost is a sleep, so it can only make a batch slower, never an unstable setting stable), 1 s batches or triggers on
+     * local[2]. The costs are 20 ms or more: a sleep wakes up late on a busy machine, by up to a millisecond or two, which
+     * is under 10 % of them (at 2 ms a record it was 80 %), so a fitted cost can be held to 15 % of the known one.
+     *
+     * DStream: the receiver holds one of the 2 cores, the app spreads the lines over 2 partitions (a shuffle, so the
+     * event log has the records of each task) and sleeps per line on the one free core. The line server's rate steps
+     * through 0.25×, 1× and 1.75× its mean, 2 s each (SWING 0.75): batches, and so tasks, of very different sizes, which
+     * is what a least-squares fit of task time on records needs (records per task from about 1 to 9 in the stable run,
+     * 2 to 18 in the unstable one; tasks all of one size would only bound the cost from above).
+     *   stable   = 10 lines/s × 20 ms = 0.2 s of work per 1 s batch (0.35 s at the peak);
+     *   unstable = 20 lines/s × 80 ms = 1.6 s per 1 s batch (0.4 to 2.8 s): the queue grows whatever the machine.
+     * Query: no receiver, 2 rate partitions on 2 cores, 20 rows/s.
+     *   stable   = 40 × 20 ms / 2 = 0.4 s per 2 s trigger. Its tasks are all of one size, 20 rows (the rate source is even):
+     *              the fit is the ratio Σt/Σn, an upper bound that holds each task's fixed time (a few ms over 20 rows: 1 %);
+     *   unstable = 20 × 120 ms / 2 = 1.2 s per 1 s trigger (a·r = 1.2): each micro-batch takes in the rows that came
+     *              while the previous one ran, so they grow by a fifth or more each time — sizes that differ, the fit is
+     *              a least-squares one; 8 micro-batches (about 25 s) leave enough after warm-up for the verdict
+     *              (StructuredSummarizer: growing rows and durations, g ≥ 0.10 and ρ ≥ 1.10; a·r 1.12 measured g ≈ 0.2).
      */
-    public static final double RATE = 20;
     public static final long INTERVAL_MS = 1000;
-    public static final long STABLE_COST_MS = 10;
+    public static final double STABLE_DSTREAM_RATE = 10;
+    public static final double UNSTABLE_DSTREAM_RATE = 20;
+    public static final double SWING = 0.75;
+    public static final long QUERY_RATE = 20;
+    public static final long STABLE_COST_MS = 20;
     public static final long UNSTABLE_DSTREAM_COST_MS = 80;
-    public static final long UNSTABLE_QUERY_COST_MS = 150;
+    public static final long UNSTABLE_QUERY_COST_MS = 120;
+    public static final int UNSTABLE_QUERY_BATCHES = 8;
+    /**
+     * The stable query's trigger: 2 s, so that its micro-batches (20 rows a task × 20 ms = 0.4 s, and Spark's own work)
+     * leave it waiting for the next trigger by more than QueryProgressListener.FOLLOWED_AT_ONCE_MS even when a busy
+     * machine triples them: analyze reads the trigger off the batches that waited.
+     */
+    public static final long STABLE_QUERY_TRIGGER_MS = 2000;
+    /** The stable query's micro-batches: 4 judged after a warm-up that a busy machine's slow first ones may lengthen. */
+    public static final int STABLE_QUERY_BATCHES = 12;
 
     public static PlainApp stableDStream(String name, long seconds) {
-        return dstream(name, INTERVAL_MS, RATE, STABLE_COST_MS, seconds);
+        return dstream(name, INTERVAL_MS, STABLE_DSTREAM_RATE, STABLE_COST_MS, seconds).args(String.valueOf(SWING));
     }
 
     public static PlainApp unstableDStream(String name, long seconds) {
-        return dstream(name, INTERVAL_MS, RATE, UNSTABLE_DSTREAM_COST_MS, seconds);
+        return dstream(name, INTERVAL_MS, UNSTABLE_DSTREAM_RATE, UNSTABLE_DSTREAM_COST_MS, seconds).args(String.valueOf(SWING));
     }
 
     public static PlainApp stableQuery(String name, long seconds) {
-        return query(name, INTERVAL_MS, (long) RATE, STABLE_COST_MS, seconds);
+        return query(name, STABLE_QUERY_TRIGGER_MS, QUERY_RATE, STABLE_COST_MS, seconds).args(String.valueOf(STABLE_QUERY_BATCHES));
     }
 
     public static PlainApp unstableQuery(String name, long seconds) {
-        return query(name, INTERVAL_MS, (long) RATE, UNSTABLE_QUERY_COST_MS, seconds);
+        return query(name, INTERVAL_MS, QUERY_RATE, UNSTABLE_QUERY_COST_MS, seconds).args(String.valueOf(UNSTABLE_QUERY_BATCHES));
+    }
+
+    /** The app's optional arguments, after the five every app takes. */
+    public PlainApp args(String... more) {
+        extraArgs.addAll(List.of(more));
+        return this;
     }
 
     /** A Spark setting, as {@code --conf KEY=VALUE} would give it (a system property of the driver). */
@@ -132,6 +167,7 @@ public final class PlainApp {
         for (Map.Entry<String, String> e : all.entrySet()) command.add("-D" + e.getKey() + "=" + e.getValue());
         command.add(mainClass);
         command.addAll(List.of(name, String.valueOf(batchIntervalMs), plain(ratePerSecond), String.valueOf(costMs), String.valueOf(seconds)));
+        command.addAll(extraArgs);
         Path log = dir.resolve("app.log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -265,7 +301,6 @@ public final class PlainApp {
         return Files.readString(PROJECT.resolve("target/spark-classpath.txt"), StandardCharsets.UTF_8).strip();
     }
 
-    /** A free port in this helper's range, bound and released. */
     /**
      * A free loopback port from the system (not a fixed range: test JVMs running side by side would both find
      * the range's first port free, and Spark would silently move one app to the next port, where a test
