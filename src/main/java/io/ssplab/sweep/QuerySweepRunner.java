@@ -50,11 +50,12 @@ public final class QuerySweepRunner {
     /** Batches the warm-up query measures o on: its verdict judges the last 6, once the JIT has warmed up (the first query of a JVM is slower for a while). */
     static final int WARM_UP_BATCHES = 8;
     /**
-     * The setting the warm-up measures o on: the structured baseline's, with a small cost per line (a·r·T ≈ 0.28 s at
-     * 140 lines/s and 2 s), because o is what a costed batch takes beyond its cost: a query with nothing to wait for
-     * measured 0.1–0.15 s more on a quiet 2-core machine (its tasks, the source, GC and the JIT share the cores).
+     * The setting the warm-up measures o on: the structured baseline's, with a cost per line whose waits dominate its
+     * tasks as in the grid's cells (a·r·T ≈ 0.84 s at 140 lines/s and 2 s, on time), because o is what a costed batch
+     * takes beyond its cost, and less of Spark's work shows when tasks wait: on a quiet 2-core machine o measured
+     * 0.55–0.6 s with no cost or 2 ms per line, 0.45–0.5 s at 4–11 ms per line (docs/planner.md).
      */
-    static final SweepCell WARM_UP_CELL = new SweepCell(2, 2, Duration.ofMillis(2));
+    static final SweepCell WARM_UP_CELL = new SweepCell(2, 2, Duration.ofMillis(6));
     /** Every cell runs the structured lessons' pipeline with the cell's cost per line. */
     private static final StructuredJob JOB = new Overload();
 
