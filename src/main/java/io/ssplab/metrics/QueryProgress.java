@@ -40,7 +40,7 @@ public record QueryProgress(long batchId, long timestampMs, Map<String, Long> du
         return timestampMs + triggerExecutionMs();
     }
 
-    /** Reads Spark's JSON of a progress event ({@code StreamingQueryProgress.json()}). */
+    /** Reads Spark's JSON of a progress event: {@code StreamingQueryProgress.json()}, or the progress object of an event log's QueryProgressEvent. */
     public static QueryProgress fromJson(String json) {
         try {
             JsonNode n = Json.MAPPER.readTree(json);
@@ -51,11 +51,24 @@ public record QueryProgress(long batchId, long timestampMs, Map<String, Long> du
                 durations.put(e.getKey(), e.getValue().asLong());
             }
             return new QueryProgress(n.path("batchId").asLong(), Instant.parse(n.path("timestamp").asText()).toEpochMilli(),
-                    Collections.unmodifiableMap(durations), n.path("numInputRows").asLong(), number(n, "inputRowsPerSecond"),
-                    number(n, "processedRowsPerSecond"), n.path("batchDuration").asLong(durations.getOrDefault("triggerExecution", 0L)));
+                    Collections.unmodifiableMap(durations), (long) total(n, "numInputRows"), total(n, "inputRowsPerSecond"),
+                    total(n, "processedRowsPerSecond"), n.path("batchDuration").asLong(durations.getOrDefault("triggerExecution", 0L)));
         } catch (IOException e) {
             throw new UncheckedIOException("not a progress event: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A query-wide number: the field itself in {@code StreamingQueryProgress.json()}; in an event log, where Spark writes
+     * the progress object's fields only (its totals are methods, {@code sources.map(_.x).sum}), the sum over the sources.
+     */
+    private static double total(JsonNode n, String field) {
+        if (n.has(field)) return number(n, field);
+        JsonNode sources = n.path("sources");
+        if (!sources.isArray() || sources.isEmpty()) return field.equals("numInputRows") ? 0 : Double.NaN;
+        double sum = 0;
+        for (JsonNode source : sources) sum += number(source, field);
+        return sum;
     }
 
     /** Spark leaves NaN and infinite rates out of its JSON. */
