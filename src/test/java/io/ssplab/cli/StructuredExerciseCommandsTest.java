@@ -58,7 +58,7 @@ class StructuredExerciseCommandsTest {
     @Test
     void helpNamesTheOption() {
         assertThat(run("check", "--help")).isEqualTo(ExitCodes.OK);
-        assertThat(out()).contains("--api").contains("structured: check the Structured Streaming version of");
+        assertThat(out().replaceAll("\\s+", " ")).as("help columns wrap with the widest option").contains("--api").contains("structured: check the Structured Streaming version of");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ssplab.model.StructuredModel;
+
 import io.ssplab.core.ExitCodes;
 import io.ssplab.core.Json;
 
@@ -38,13 +40,13 @@ class StructuredPlanCommandTest extends IsolatedCli {
         assertThat(out()).contains("plan for ss-bottleneck (Structured Streaming)", "local[2], P=2, 4 ms/line, batch cost 2.50 s, trigger 3.00 s",
                 "a (per line)        4 ms/line × 1 wave / P=2 = 2.00 ms per line",
                 "a·r                 2.00 ms × 140 lines/s = 0.28 s of work per second of input",
-                "overhead o          0.50 s per micro-batch (3 waves) — the lab's default for micro-batches",
+                "overhead o          0.45 s per micro-batch (3 waves) — the lab's default for micro-batches",
                 "batch cost s        2.50 s per batch",
-                "D = o + s + a·r·T = 0.50 s + 2.50 s + 0.28 × 3.00 s = 3.84 s > T 3.00 s",
-                "D* = (o + s) / (1 − a·r) = 3.00 s / 0.72 = 4.17 s → FALLING_BEHIND", "≈ 583 rows per batch", "after ≈ 2 batches",
-                "smallest fixes", "fewest cores", "largest batch cost", "≤ 1.36 s per batch",
-                "Spark's overhead with the batch cost alone (≈ 3.00 s) leaves too little of the 3.00 s trigger — lengthen the trigger",
-                "regime predicted: FALLING_BEHIND (D/T 1.39). Check it for real: bin/ssp run ss-bottleneck --api structured --batches 8")
+                "D = o + s + a·r·T = 0.45 s + 2.50 s + 0.28 × 3.00 s = 3.79 s > T 3.00 s",
+                "D* = (o + s) / (1 − a·r) = 2.95 s / 0.72 = 4.10 s → FALLING_BEHIND", "≈ 574 rows per batch", "after ≈ 2 batches",
+                "smallest fixes", "fewest cores", "largest batch cost", "≤ 1.41 s per batch",
+                "Spark's overhead with the batch cost alone (≈ 2.95 s) leaves too little of the 3.00 s trigger — lengthen the trigger",
+                "regime predicted: FALLING_BEHIND (D/T 1.37). Check it for real: bin/ssp run ss-bottleneck --api structured --batches 8")
                 .doesNotContain("receiver holds");
     }
 
@@ -55,14 +57,14 @@ class StructuredPlanCommandTest extends IsolatedCli {
         assertThat(j.get("api").asText()).isEqualTo("structured");
         assertThat(j.get("regime").asText()).isEqualTo("FALLING_BEHIND");
         assertThat(j.get("verdict").asText()).isEqualTo("FALLING_BEHIND");
-        assertThat(j.get("predictedProcessingTimeMs").asDouble()).isCloseTo(3000 / 0.72, within(1e-6));
-        assertThat(j.get("onTimeDurationMs").asDouble()).isCloseTo(3840, within(1e-6));
+        assertThat(j.get("predictedProcessingTimeMs").asDouble()).isCloseTo((StructuredModel.DEFAULT_PER_BATCH_MS + 2500) / 0.72, within(1e-6));
+        assertThat(j.get("onTimeDurationMs").asDouble()).isCloseTo(StructuredModel.DEFAULT_PER_BATCH_MS + 2500 + 0.28 * 3000, within(1e-6));
         assertThat(j.get("loadFactor").asDouble()).isCloseTo(0.28, within(1e-12));
         assertThat(j.get("perLineMs").asDouble()).isEqualTo(2.0);
         assertThat(j.get("receivers").asInt()).isZero();
         assertThat(j.get("freeSlots").asInt()).isEqualTo(2);
         assertThat(j.get("batchCostMs").asDouble()).isEqualTo(2500);
-        assertThat(j.get("predictedRowsPerBatch").asDouble()).isCloseTo(140 * 3.0 / 0.72, within(1e-6));
+        assertThat(j.get("predictedRowsPerBatch").asDouble()).isCloseTo(140 * ((StructuredModel.DEFAULT_PER_BATCH_MS + 2500) / 0.72) / 1000, within(1e-6));
         assertThat(j.get("fixes")).hasSize(6);
         assertThat(j.get("fixes").get(5).get("fix").asText()).isEqualTo("largestStableBatchCost");
         assertThat(j.get("fixes").get(5).get("prediction").get("regime").asText()).isEqualTo("STABLE");
@@ -75,14 +77,14 @@ class StructuredPlanCommandTest extends IsolatedCli {
         JsonNode fix = json();
         assertThat(fix.get("job").asText()).isEqualTo("ss-parallelism");
         assertThat(fix.get("regime").asText()).isEqualTo("STABLE");
-        assertThat(fix.get("predictedProcessingTimeMs").asDouble()).isCloseTo(500 + 0.28 * 3000, within(1e-6));
+        assertThat(fix.get("predictedProcessingTimeMs").asDouble()).isCloseTo(StructuredModel.DEFAULT_PER_BATCH_MS + 0.28 * 3000, within(1e-6));
         out.reset();
         assertThat(ssp("plan", "--job", "ss-overload", "--json")).isZero();
         JsonNode overload = json();
         assertThat(overload.get("regime").asText()).isEqualTo("UNSTABLE");
         assertThat(overload.get("predictedProcessingTimeMs").isNull()).isTrue();
         assertThat(overload.get("loadFactor").asDouble()).isCloseTo(1.12, within(1e-12));
-        assertThat(overload.get("growingDurationsMs").get(0).asDouble()).isCloseTo(3860, within(1e-6));
+        assertThat(overload.get("growingDurationsMs").get(0).asDouble()).isCloseTo(3810, within(1e-6));
         out.reset();
         assertThat(ssp("plan", "--job", "ss-parallelism")).isZero();
         assertThat(out()).contains("compared with ss-overload:", "local[2], P=2, 16 ms/line: a = 8.00 ms, a·r 1.12 → UNSTABLE",
@@ -106,7 +108,7 @@ class StructuredPlanCommandTest extends IsolatedCli {
     @Test
     void vietnamese() {
         assertThat(ssp("plan", "--api", "structured", "--lang", "vi")).isZero();
-        assertThat(out()).contains("dự đoán cho ss-bottleneck", "hội tụ về", "4,17 s → FALLING_BEHIND", "tụt lại sau trigger nhưng bị chặn",
+        assertThat(out()).contains("dự đoán cho ss-bottleneck", "hội tụ về", "4,10 s → FALLING_BEHIND", "tụt lại sau trigger nhưng bị chặn",
                 "không có receiver", "chế độ dự đoán: FALLING_BEHIND");
     }
 
