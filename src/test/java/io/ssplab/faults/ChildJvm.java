@@ -37,9 +37,27 @@ final class ChildJvm implements AutoCloseable {
         pump.start();
     }
 
+    /**
+     * A build started in the background by a script ({@code nohup …&}, {@code cmd &} in a non-interactive shell) ignores
+     * SIGINT, and every process it starts inherits that: a child JVM then never sees the Ctrl-C a test sends, whatever the
+     * lab does (Java cannot take back an ignored signal). GNU env resets it to the default before the JVM starts, where
+     * it has the option (coreutils 8.31+); elsewhere the child inherits what the build had.
+     */
+    private static final List<String> DEFAULT_SIGINT = defaultSigint();
+
+    private static List<String> defaultSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+        } catch (IOException | InterruptedException none) {
+            return List.of();
+        }
+    }
+
     /** Starts {@code io.ssplab.cli.Main ARGS}, stdout and stderr merged, in {@code dir}. */
     static ChildJvm ssp(Path dir, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(DEFAULT_SIGINT);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // Spark's module options from the argLine; not the test JVM's heap size or agents
