@@ -139,6 +139,7 @@ public final class KafkaAdmin implements AutoCloseable {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
                         .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                awaitVisible(topic);
                 return;
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) throw failed("createTopics", e.getCause());
@@ -159,6 +160,28 @@ public final class KafkaAdmin implements AutoCloseable {
      *
      * @throws BadInputException when the topic does not exist
      */
+    /**
+     * Waits until a topic just created answers a describe: the broker acknowledges the creation before its metadata
+     * has reached every listener, and a describe right after it can still say "unknown topic" (seen on a busy machine).
+     */
+    private void awaitVisible(String topic) {
+        long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                describe(topic);
+                return;
+            } catch (BadInputException notYet) {
+                if (System.nanoTime() > deadline) throw notYet;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
+    }
+
     public int partitions(String topic) {
         return describe(topic).partitions().size();
     }
