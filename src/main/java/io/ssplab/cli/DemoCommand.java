@@ -94,9 +94,10 @@ public final class DemoCommand implements Callable<Integer> {
                 Knobs knobs = job.defaults().validate();
                 console.println();
                 console.println(Messages.get("demo.act", name));
-                if (kafka != null && !Story.onKafka(knobs).master().equals(knobs.master())) {
-                    console.println(Messages.get("demo.kafkaCores", Story.onKafka(knobs).master(), knobs.master()));
-                    knobs = Story.onKafka(knobs);
+                Knobs onKafka = kafka == null ? knobs : Story.onKafka(knobs);
+                if (!onKafka.master().equals(knobs.master())) {
+                    console.println(Messages.get("demo.kafkaCores", onKafka.master(), knobs.master()));
+                    knobs = onKafka;
                 }
                 // On Kafka each act has its own topic (ssp-ACT-p2) unless --source names one; stamped lines either way.
                 SourceEndpoint actSource = kafka == null ? new SourceEndpoint(source.host(), source.port())

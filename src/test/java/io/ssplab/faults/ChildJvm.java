@@ -50,7 +50,10 @@ final class ChildJvm implements AutoCloseable {
             Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
             return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
-        } catch (IOException | InterruptedException none) {
+        } catch (IOException none) {
+            return List.of();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
             return List.of();
         }
     }
