@@ -21,6 +21,8 @@ import io.ssplab.jobs.Jobs;
 import io.ssplab.pipeline.StreamingJob;
 import io.ssplab.metrics.JsonLines;
 import io.ssplab.model.Fix;
+import io.ssplab.model.KafkaIntake;
+import io.ssplab.model.KeyWords;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
@@ -84,6 +86,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--kafka-partitions", paramLabel = "N", descriptionKey = "ssp.run.kafka-partitions")
     Integer kafkaPartitions;
 
+    // Kafka, DStream (docs/kafka.md, lesson 3): what one batch takes from each topic partition at most.
+    @Option(names = "--max-rate-per-partition", paramLabel = "LINES_PER_S", descriptionKey = "ssp.plan.max-rate-per-partition")
+    Integer maxRatePerPartition;
+
     @Option(names = "--skew", descriptionKey = "ssp.plan.skew", paramLabel = "S")
     Double skew;
 
@@ -120,7 +126,10 @@ public final class PlanCommand implements Callable<Integer> {
         // The options of a plan fitted to a job's measurements mean nothing without them.
         for (Object[] o : new Object[][] {{"--app", app}, {"--query", query}, {"--cores", cores}})
             if (o[1] != null) throw new io.ssplab.core.BadInputException(Messages.get("fit.bad.needsFrom", o[0]));
-        if (StructuredRun.applies(api, job)) return new StructuredPlan(this).call();
+        if (StructuredRun.applies(api, job)) {
+            if (maxRatePerPartition != null) throw new BadInputException(Messages.get("kafka.bad.maxRateStructured", maxRatePerPartition));
+            return new StructuredPlan(this).call();
+        }
         StreamingJob streamingJob = Jobs.byName(job, solution);
         Workload workload;
         try {
@@ -130,27 +139,70 @@ public final class PlanCommand implements Callable<Integer> {
             main.err.println(Messages.get("cli.plan.notAttempted", job));
             return ExitCodes.FAILED;
         }
+        KafkaIntake intake = intake(streamingJob, workload);
+        // Under a limit that binds, a batch holds what the limit lets in, not what the producer sent.
+        Workload batches = intake != null && intake.binds() ? workload.withRate(intake.takenLinesPerSecond()) : workload;
         if (json) {
             // A machine file: the same bytes whatever the reader's language (the fixes' settings and notes in English).
             Lang reader = Lang.current();
             Lang.use(Lang.EN);
             try {
-                ProcessingTimeModel model = model(workload);
-                Prediction prediction = model.predict(workload);
-                printJson(main.out, prediction, new SmallestFixes(model, target).of(workload), backpressure(streamingJob, model, workload));
+                ProcessingTimeModel model = model(batches);
+                Prediction prediction = model.predict(batches);
+                printJson(main.out, prediction, intake, fixes(model, workload, batches, intake), backpressure(streamingJob, model, batches));
             } finally {
                 Lang.use(reader);
             }
             return ExitCodes.OK;
         }
-        ProcessingTimeModel model = model(workload);
-        Prediction prediction = model.predict(workload);
-        List<Fix> fixes = new SmallestFixes(model, target).of(workload);
-        List<String> notes = new java.util.ArrayList<>(comparison(model, workload, prediction));
-        notes.addAll(io.ssplab.model.WorkNotes.of(model, workload, target));
-        notes.addAll(backpressureLines(prediction, backpressure(streamingJob, model, workload)));
-        printText(main.out, streamingJob, prediction, notes, fixes);
+        ProcessingTimeModel model = model(batches);
+        Prediction prediction = model.predict(batches);
+        List<Fix> fixes = fixes(model, workload, batches, intake);
+        List<String> notes = new java.util.ArrayList<>(comparison(model, batches, prediction));
+        notes.addAll(io.ssplab.model.WorkNotes.of(model, batches, target));
+        notes.addAll(backpressureLines(prediction, backpressure(streamingJob, model, batches)));
+        if (intake != null && intake.limited()) intake.explain(Lang.current()).forEach(l -> notes.add("  " + l));
+        printText(main.out, streamingJob, prediction, intake, notes, fixes);
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the direct stream takes from each topic partition under --max-rate-per-partition or the lesson's limit
+     * (docs/kafka.md, lesson 3): the producer keys every line by its first word, so the partitions' shares follow the
+     * words' distribution. Null without Kafka.
+     */
+    KafkaIntake intake(StreamingJob streamingJob, Workload workload) {
+        if (!workload.kafka()) {
+            if (maxRatePerPartition != null)
+                throw new BadInputException(Messages.get("kafka.bad.maxRateWithoutKafka", maxRatePerPartition, source == null ? io.ssplab.run.SourceEndpoint.Kind.EMBEDDED.label() : source));
+            return null;
+        }
+        String lessons = streamingJob.sparkConf().get(io.ssplab.run.KafkaSource.MAX_RATE_PER_PARTITION);
+        double limit = maxRatePerPartition != null ? Limits.MAX_RATE_PER_PARTITION.check(maxRatePerPartition)
+                : lessons == null ? 0 : Double.parseDouble(lessons.strip());
+        Knobs k = workload.knobs();
+        return new KafkaIntake(io.ssplab.kafka.KafkaLineProducer.partitionShares(k.keys(), workload.sourcePartitions()), k.linesPerSecond(), limit,
+                k.batchIntervalMs());
+    }
+
+    /**
+     * The smallest fixes. When the limit leaves a partition's lag growing, the batches are short already: the fixes are
+     * a limit that takes the hot partition's lines, or a producer the limit can keep up with.
+     */
+    private List<Fix> fixes(ProcessingTimeModel model, Workload workload, Workload batches, KafkaIntake intake) {
+        if (intake == null || !intake.lagGrows()) return new SmallestFixes(model, target).of(batches);
+        SmallestFixes rule = new SmallestFixes(model, target);
+        long limit = intake.smallestLimit(target);
+        Prediction all = model.predict(workload);
+        int hot = intake.hotPartition();
+        Fix raise = new Fix("raiseRateLimit", "--max-rate-per-partition " + limit, rule.fits(all) ? all : null,
+                Messages.get("kafka.fix.raiseLimit.note", hot, Format.fixed(intake.rate(hot), 1), Format.plain(target)));
+        long rate = intake.largestRate(target);
+        Prediction slower = rate >= 1 ? model.predict(workload.withRate(rate)) : null;
+        Fix lower = new Fix("lowerRateToLimit", "--rate " + rate, slower != null && rule.fits(slower) ? slower : null,
+                Messages.get("kafka.fix.lowerRate.note", hot, KeyWords.percent1(Lang.current(), intake.shares()[hot]),
+                        Format.plain(intake.limitPerPartition()), Format.plain(target)));
+        return List.of(raise, lower);
     }
 
     /** The model with --overhead, else this machine's calibration, else the default. */
@@ -235,7 +287,8 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /** @param notes lines shown between the explanation and the fixes: the comparison with the job this one fixes, backpressure */
-    private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, List<String> notes, List<Fix> fixes) {
+    private void printText(PrintStream out, StreamingJob streamingJob, Prediction p, KafkaIntake intake, List<String> notes, List<Fix> fixes) {
+        boolean stable = p.stable() && (intake == null || !intake.lagGrows());
         Knobs s = p.workload().knobs();
         String whose = streamingJob instanceof WordCountExercise ? Messages.get(solution ? "cli.plan.referenceSolution" : "cli.plan.yourCode") : "";
         out.println(Messages.get("cli.plan.title", s.job(), whose, streamingJob.description()));
@@ -250,11 +303,14 @@ public final class PlanCommand implements Callable<Integer> {
             notes.forEach(out::println);
             out.println();
         }
-        out.println(Messages.get("cli.plan.fixes.head", Messages.get(p.stable() ? "cli.plan.fixes.stable" : "cli.plan.fixes.unstable"),
+        out.println(Messages.get("cli.plan.fixes.head", Messages.get(stable ? "cli.plan.fixes.stable" : "cli.plan.fixes.unstable"),
                 Format.fixed(target, 2)));
         fixTable(fixes).forEach(out::println);
         out.println();
-        out.println(Messages.get("cli.plan.verdict", p.stable() ? "STABLE" : "UNSTABLE", Format.fixed(p.ratio(), 2), runCommand(s)));
+        if (p.stable() && !stable)
+            out.println(Messages.get("kafka.plan.verdict.lag", Format.fixed(p.ratio(), 2), Format.integer(Math.round(intake.lagGrowthPerBatch())),
+                    runCommand(s)));
+        else out.println(Messages.get("cli.plan.verdict", stable ? "STABLE" : "UNSTABLE", Format.fixed(p.ratio(), 2), runCommand(s)));
     }
 
     /** The fixes as a table whose columns fit the longest label or value in the reader's language. */
@@ -282,6 +338,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (costKind != null) c.append(" --cost-kind ").append(costKind.label());
         if (source != null) c.append(" --source ").append(source);
         if (kafkaPartitions != null) c.append(" --kafka-partitions ").append(kafkaPartitions);
+        if (maxRatePerPartition != null) c.append(" --max-rate-per-partition ").append(maxRatePerPartition);
         c.append(" --batches 10");
         List<String> planOnly = new java.util.ArrayList<>();
         if (costUnit != null) planOnly.add("--cost-unit");
@@ -293,8 +350,16 @@ public final class PlanCommand implements Callable<Integer> {
         return c.toString();
     }
 
-    private void printJson(PrintStream out, Prediction p, List<Fix> fixes, Double sustainable) throws Exception {
+    private void printJson(PrintStream out, Prediction p, KafkaIntake intake, List<Fix> fixes, Double sustainable) throws Exception {
         Map<String, Object> root = new LinkedHashMap<>(p.fields());
+        if (intake != null) {
+            root.put("kafkaIntake", intake.fields());
+            // A lag that grows makes the job UNSTABLE whatever its PT (the run's lag rule says the same).
+            if (intake.lagGrows()) {
+                root.put("stable", false);
+                root.put("verdict", io.ssplab.core.Verdict.UNSTABLE);
+            }
+        }
         List<Map<String, Object>> fixList = fixes.stream().map(Fix::fields).toList();
         root.put("backpressure", sustainable != null);
         if (sustainable != null) root.put("sustainableLinesPerSecond", Double.isFinite(sustainable) ? sustainable : null);

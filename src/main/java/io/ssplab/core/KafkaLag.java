@@ -25,4 +25,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record KafkaLag(double growthPerBatch, long maxRecords, long lastRecords, Long maxPartitionRecords, boolean grows,
                        Integer hotPartition, Long hotPartitionLastRecords, Double hotPartitionGrowthPerBatch,
                        Long otherPartitionsMaxRecords) {
+
+    /**
+     * Lag growth per batch, as a fraction of a batch's lines, that still counts as bounded: the jitter of a lag read when
+     * each batch completes. The measured rule ({@code io.ssplab.metrics.LagRule}) and the planner's prediction
+     * ({@code io.ssplab.model.KafkaIntake}) both use it.
+     */
+    public static final double GROWTH_TOLERANCE = 0.05;
+
+    /** The growth per batch that still counts as bounded for batches of {@code linesPerBatch} lines: at least one record. */
+    public static double toleranceFor(double linesPerBatch) {
+        return Math.max(1, GROWTH_TOLERANCE * linesPerBatch);
+    }
 }

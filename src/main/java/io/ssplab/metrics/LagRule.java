@@ -28,8 +28,8 @@ import io.ssplab.core.Verdict;
  * against 14 records of tolerance at 280 lines per batch — while a job behind by one fifth of its input adds 56.
  */
 public final class LagRule {
-    /** Lag growth per batch, as a fraction of a batch's lines, that still counts as bounded (jitter). */
-    public static final double GROWTH_TOLERANCE = 0.05;
+    /** Lag growth per batch, as a fraction of a batch's lines, that still counts as bounded (jitter): {@link KafkaLag#GROWTH_TOLERANCE}. */
+    public static final double GROWTH_TOLERANCE = KafkaLag.GROWTH_TOLERANCE;
 
     private LagRule() {
     }
@@ -42,7 +42,7 @@ public final class LagRule {
         double slope = withLag.size() < 2 ? 0 : Stats.slopePerIndex(lag);
         double perBatch = Double.isFinite(nominalLines) && nominalLines > 0 ? nominalLines
                 : Stats.median(withLag.stream().mapToDouble(BatchMetrics::records).toArray());
-        double tolerance = Math.max(1, GROWTH_TOLERANCE * perBatch);
+        double tolerance = KafkaLag.toleranceFor(perBatch);
         long max = (long) java.util.Arrays.stream(lag).max().orElse(0);
         Long maxPartition = withLag.stream().filter(b -> b.lagMaxPartitionRecords() != null)
                 .map(BatchMetrics::lagMaxPartitionRecords).max(Long::compare).orElse(null);

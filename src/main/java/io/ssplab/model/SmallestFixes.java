@@ -46,7 +46,7 @@ public final class SmallestFixes {
     }
 
     /** Whether a prediction is good enough for a fix: stable, and PT/BI at most the target. */
-    boolean fits(Prediction p) {
+    public boolean fits(Prediction p) {
         return p.stable() && p.ratio() <= targetRatio + 1e-12;
     }
 

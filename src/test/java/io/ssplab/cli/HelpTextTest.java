@@ -168,6 +168,21 @@ class HelpTextTest {
      * with only a descriptionKey (the level-2 options; all of them once the annotations lose their
      * literals) has the bundle as its one text: nothing to compare.
      */
+    /** Picocli formats every text as a format string: a bare "95%" printed "[picocli WARN] Could not format" with each help. */
+    @Test
+    void everyHelpRendersWithoutAPicocliWarning() {
+        PrintStream before = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (Lang lang : Lang.values())
+                for (CommandLine c : everyCommand(lang).values()) usage(c);
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).as("write a percent sign in a help text as %%").doesNotContain("picocli WARN");
+    }
+
     @Test
     void theCommandsListedHereAreEveryCommand() {
         assertThat(everyCommand(Lang.EN).keySet()).as("COMMANDS: every command of bin/ssp, so the help tests run each").containsExactlyInAnyOrderElementsOf(COMMANDS);

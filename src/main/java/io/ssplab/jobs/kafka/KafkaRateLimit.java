@@ -29,11 +29,13 @@ import io.ssplab.pipeline.WordCountPipeline;
  *   lag                   grows by 700 − 500                    = 200 lines per batch, for ever
  * </pre>
  * The lag is the delay: a record produced now waits lag / 100 lines/s in the topic before a batch takes it, and that
- * wait grows by 2 s per batch. The fix: a limit at or above the rate per partition (here 70 lines/s), or a producer at
- * or below the limit's 100 lines/s: {@code bin/ssp run kafka-rate-limit --rate 80} keeps the lag bounded at about
+ * wait grows by 2 s per batch. The fix: a limit at or above the busiest partition's rate — not the average 70 lines/s:
+ * the keys put 58% of the lines on partition 1, 81 lines/s ({@code bin/ssp plan --job kafka-rate-limit} does this
+ * arithmetic, {@link io.ssplab.model.KafkaIntake}) — or a producer whose busiest partition stays under the limit:
+ * {@code bin/ssp run kafka-rate-limit --rate 80} (46 lines/s on partition 1) keeps the lag bounded at about
  * rate × (PT + a batch). A limit is for what a job can take in one batch (a start-up backlog or a burst: without one the
  * first batch takes all of it, SPARK-18580); it is no substitute for capacity. Why these numbers: the growth (200 lines
- * per batch) is 5.7 times the rule's tolerance (5% of 700 lines); at 80 lines/s the limit keeps 20% of headroom; and
+ * per batch) is 5.7 times the rule's tolerance (5% of 700 lines); at 80 lines/s partition 1's 46 lines/s leave the limit 7% of headroom; and
  * PT stays under BI for any overhead below 4.6 s (a loaded 2-core machine measured 2–3 s).
  *
  * <p>Observe: the table's lag column climbing while PT and SD stay flat; {@code kafka-consumer-groups.sh
