@@ -47,11 +47,51 @@ final class StructuredPlan {
         Workload workload = workload(job);
         StructuredModel model = new StructuredModel(plan.overhead != null
                 ? StructuredModel.given(plan.overhead.toNanos() / 1e6, workload) : StructuredModel.defaultOverhead());
-        StructuredPrediction p = model.predictQuery(workload);
+        // A Kafka lesson's maxOffsetsPerTrigger: a batch holds at most what one trigger may take (the job's perTrigger, the one place of that cap).
+        Knobs capped = job.perTrigger(workload.knobs());
+        boolean limited = capped.linesPerSecond() < workload.knobs().linesPerSecond();
+        StructuredPrediction p = model.predictQuery(limited ? StructuredModel.workload(capped, plan.coresMax, job.designedCores()) : workload);
+        TriggerLimit limit = limited ? new TriggerLimit(workload.knobs().linesPerSecond(), capped.linesPerBatch(), p.startIntervalMs()) : null;
+        // The fixes are for the whole rate: the capacity that takes every line (a limit that still binds keeps the lag growing).
         List<Fix> fixes = new SmallestFixes(model, plan.target).of(workload);
-        if (plan.json) printJson(plan.main.out, model, p, fixes);
-        else printText(plan.main.out, job, model, p, fixes);
+        StructuredPrediction full = limited ? model.predictQuery(workload) : p;
+        if (plan.json) printJson(plan.main.out, model, p, full, limit, fixes);
+        else printText(plan.main.out, job, model, p, full, limit, fixes);
         return ExitCodes.OK;
+    }
+
+    /**
+     * A query under maxOffsetsPerTrigger: its batches hold at most {@code maxLines} and start every {@code startIntervalMs}
+     * (the trigger, or the batch's duration when it runs late), while the producer sends {@code linesPerSecond}: the topic's
+     * lag grows by what arrives between two starts beyond what a batch takes, judged with the lag rule's tolerance.
+     */
+    record TriggerLimit(double linesPerSecond, double maxLines, double startIntervalMs) {
+        double growthPerBatch() {
+            return Math.max(0, linesPerSecond * startIntervalMs / 1000 - maxLines);
+        }
+
+        double toleranceRecordsPerBatch() {
+            return io.ssplab.core.KafkaLag.toleranceFor(maxLines);
+        }
+
+        boolean lagGrows() {
+            return growthPerBatch() > toleranceRecordsPerBatch();
+        }
+
+        /** The regime: the batches' own, unless the lag grows (UNSTABLE, whatever the batches do). */
+        Verdict regime(StructuredPrediction p) {
+            return lagGrows() ? Verdict.UNSTABLE : p.verdict();
+        }
+
+        Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("maxOffsetsPerTrigger", Math.round(maxLines));
+            m.put("producedLinesPerSecond", linesPerSecond);
+            m.put("lagGrowthRecordsPerBatch", growthPerBatch());
+            m.put("lagToleranceRecordsPerBatch", toleranceRecordsPerBatch());
+            m.put("lagGrows", lagGrows());
+            return m;
+        }
     }
 
     /** The lesson's knobs with the options applied, validated: every refusal happens here. */
@@ -78,14 +118,22 @@ final class StructuredPlan {
         return StructuredModel.workload(k, plan.coresMax, job.designedCores());
     }
 
-    private void printText(PrintStream out, StructuredJob job, StructuredModel model, StructuredPrediction p, List<Fix> fixes) {
-        Knobs k = p.knobs();
+    /**
+     * @param p    the batches as they run (under maxOffsetsPerTrigger: at most what one trigger may take)
+     * @param full the same query taking every line (p itself without a limit): what the fixes are for
+     */
+    private void printText(PrintStream out, StructuredJob job, StructuredModel model, StructuredPrediction p, StructuredPrediction full,
+                           TriggerLimit limit, List<Fix> fixes) {
+        Verdict regime = limit == null ? p.verdict() : limit.regime(p);
+        Knobs k = full.knobs();
         out.println(Messages.get("ss.plan.head", k.job(), job.description()));
         out.println(Messages.get("ss.plan.setting", p.workload().masterLabel(), k.partitions(), Format.plain(k.costMs()), k.costUnit().inWords(),
                 Format.seconds(k.batchCostMs()), Format.seconds(k.batchIntervalMs()), Format.plain(k.linesPerSecond()), k.wordsPerLine()));
         out.println();
+        // a Kafka lesson's source options (maxOffsetsPerTrigger, …): first when they cap the batches the arithmetic describes
+        if (limit != null) for (String line : job.notes(k)) out.println("  " + line);
         for (String line : p.explain()) out.println("  " + line);
-        for (String line : job.notes(k)) out.println("  " + line); // a Kafka lesson's source options (maxOffsetsPerTrigger, …)
+        if (limit == null) for (String line : job.notes(k)) out.println("  " + line);
         out.println();
         String before = FIXES_JOB.get(k.job());
         if (before != null) {
@@ -99,7 +147,15 @@ final class StructuredPlan {
             out.println("  " + now + " ".repeat(width - now.length() + 2) + oneLine(p));
             out.println();
         }
-        out.println(Messages.get(p.verdict() == Verdict.STABLE ? "ss.plan.fixes.stable" : "ss.plan.fixes.unstable", Format.fixed(plan.target, 2)));
+        if (limit != null && limit.lagGrows())
+            out.println(Messages.get("ss.plan.limit.lag", Format.integer(Math.round(limit.maxLines())), Format.integer(Math.round(limit.growthPerBatch())),
+                    Format.integer(Math.round(limit.toleranceRecordsPerBatch()))));
+        if (limit != null) {
+            out.println(Messages.get("ss.plan.limit.fixes", Format.plain(limit.linesPerSecond()),
+                    Format.integer(Math.round(limit.linesPerSecond() * p.triggerMs() / 1000))));
+            out.println();
+        }
+        out.println(Messages.get(regime == Verdict.STABLE ? "ss.plan.fixes.stable" : "ss.plan.fixes.unstable", Format.fixed(plan.target, 2)));
         int labelWidth = Math.max(20, Math.max(Messages.get("ss.plan.fix.batchCost").length(),
                 fixes.stream().mapToInt(f -> label(f).length()).max().orElse(0)));
         String format = "  %-" + labelWidth + "s %-26s %9s %6s  %s%n";
@@ -111,17 +167,18 @@ final class StructuredPlan {
                     withBatchCost(inQueryTerms(f.note()), k.batchCostMs()));
         }
         // A query's own knob: the fixed cost per batch (the slow sink).
-        double s = p.largestBatchCostMs(plan.target);
-        Knobs k0 = p.knobs();
-        StructuredPrediction sp = s >= 0 ? model.predictQuery(StructuredModel.workload(k0.withBatchCost(java.time.Duration.ofMillis((long) Math.floor(s))),
+        double s = full.largestBatchCostMs(plan.target);
+        StructuredPrediction sp = s >= 0 ? model.predictQuery(StructuredModel.workload(k.withBatchCost(java.time.Duration.ofMillis((long) Math.floor(s))),
                 plan.coresMax, job.designedCores())) : null;
         out.printf(format, Messages.get("ss.plan.fix.batchCost"), sp == null ? Messages.get("fix.none") : Messages.get("ss.plan.fix.batchCost.setting",
-                Format.seconds(Math.floor(s))), sp == null ? "—" : duration(sp), sp == null ? "—" : ratio(sp), batchCostNote(p));
+                Format.seconds(Math.floor(s))), sp == null ? "—" : duration(sp), sp == null ? "—" : ratio(sp), batchCostNote(full));
         out.println();
         String numbers = p.verdict() == Verdict.UNSTABLE
                 ? Messages.get("ss.plan.regime.growth", Format.fixed(p.loadFactor(), 2), Format.fixed(p.growthPerBatch(), 2))
+                : regime == Verdict.UNSTABLE ? Messages.get("ss.plan.regime.lag", Format.fixed(p.durationMs() / p.triggerMs(), 2),
+                        Format.integer(Math.round(limit.growthPerBatch())))
                 : Messages.get("ss.plan.regime.ratio", Format.fixed(p.durationMs() / p.triggerMs(), 2));
-        out.println(Messages.get("ss.plan.regime", p.verdict(), numbers, runCommand(k, p.verdict())));
+        out.println(Messages.get("ss.plan.regime", regime, numbers, runCommand(k, regime)));
     }
 
     /** A fix's name in a query's terms: the shortest interval is the shortest trigger. */
@@ -184,8 +241,15 @@ final class StructuredPlan {
         return c.toString();
     }
 
-    private void printJson(PrintStream out, StructuredModel model, StructuredPrediction p, List<Fix> fixes) throws Exception {
+    private void printJson(PrintStream out, StructuredModel model, StructuredPrediction p, StructuredPrediction full, TriggerLimit limit,
+                           List<Fix> fixes) throws Exception {
         Map<String, Object> root = new LinkedHashMap<>(p.fields());
+        if (limit != null) {
+            root.put("kafkaLimit", limit.fields());
+            // A lag that grows makes the query UNSTABLE whatever its batches do (the run's lag rule says the same).
+            root.put("regime", limit.regime(p));
+            root.put("verdict", limit.regime(p));
+        }
         List<Map<String, Object>> fixList = fixes.stream().map(f -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("fix", f.name());
@@ -195,14 +259,14 @@ final class StructuredPlan {
             if (f.exists()) m.put("prediction", model.predictQuery(f.prediction().workload()).fields());
             return m;
         }).toList();
-        double s = p.largestBatchCostMs(plan.target);
+        double s = full.largestBatchCostMs(plan.target);
         Map<String, Object> batchCost = new LinkedHashMap<>();
         batchCost.put("fix", "largestStableBatchCost");
         batchCost.put("setting", s >= 0 ? Messages.get("ss.plan.fix.batchCost.setting", Format.seconds(Math.floor(s))) : Messages.get("fix.none"));
         batchCost.put("exists", s >= 0);
-        batchCost.put("note", batchCostNote(p));
-        if (s >= 0) batchCost.put("prediction", model.predictQuery(new Workload(p.knobs().withBatchCost(java.time.Duration.ofMillis((long) Math.floor(s))),
-                p.workload().cores(), 0, true)).fields());
+        batchCost.put("note", batchCostNote(full));
+        if (s >= 0) batchCost.put("prediction", model.predictQuery(new Workload(full.knobs().withBatchCost(java.time.Duration.ofMillis((long) Math.floor(s))),
+                full.workload().cores(), 0, true)).fields());
         fixList = new ArrayList<>(fixList);
         fixList.add(batchCost);
         root.put("fixTargetRatio", plan.target);

@@ -60,6 +60,24 @@ class KafkaPlanTest extends IsolatedCli {
     }
 
     @Test
+    void aQueryUnderMaxOffsetsPerTriggerHasBoundedBatchesAndAGrowingLag() throws Exception {
+        assertThat(ssp("plan", "--job", "ss-kafka-rate-limit")).isZero();
+        // 140 lines/s × 3 s = 420 per trigger, 150 taken: D = o + 150 × 8 ms, on time; 270 lines per batch left in the topic
+        assertThat(out()).contains("140 lines/s × 3 words/line", "lines per trigger   50 lines/s × 3.00 s = 150 lines",
+                "each batch holds at most 150 lines, so the topic's lag grows by ≈ 270 lines per batch",
+                "raise maxOffsetsPerTrigger to at least the 420 lines a trigger brings",
+                "regime predicted: UNSTABLE (every batch bounded, D/T 0.55, but the consumer lag grows by ≈ 270 lines per batch)");
+        assertThat(ssp("plan", "--job", "ss-kafka-rate-limit", "--json")).isZero();
+        String json = out().substring(out().lastIndexOf("\n{") + 1);
+        JsonNode j = Json.MAPPER.readTree(json);
+        assertThat(j.get("regime").asText()).isEqualTo("UNSTABLE");
+        assertThat(j.get("kafkaLimit").get("lagGrowthRecordsPerBatch").asDouble()).isCloseTo(270, within(1e-6));
+        // under the limit (40 × 3 = 120 ≤ 150) the limit never binds: STABLE
+        assertThat(ssp("plan", "--job", "ss-kafka-rate-limit", "--rate", "40")).isZero();
+        assertThat(out()).contains("regime predicted: STABLE (D/T 0.47)");
+    }
+
+    @Test
     void theLimitIsRefusedWithoutKafkaAndOnStructuredStreaming() {
         assertThat(ssp("plan", "--job", "phase1", "--max-rate-per-partition", "50")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("--max-rate-per-partition 50 limits what a batch takes from each Kafka partition");

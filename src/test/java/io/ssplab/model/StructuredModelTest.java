@@ -127,7 +127,7 @@ class StructuredModelTest {
         String en = String.join("\n", p.explain(Lang.EN));
         assertThat(en).contains("6 ms/line × 1 wave / P=2 = 3.00 ms per line", "= 0.42 s of work per second of input",
                 "D = o + s + a·r·T = 0.50 s + 1.50 s + 0.42 × 2.00 s = 2.84 s > T 2.00 s", "D* = (o + s) / (1 − a·r) = 2.00 s / 0.58 = 3.45 s → FALLING_BEHIND",
-                "≈ 483 rows per batch", "all free (the socket source reads at the driver: no receiver)");
+                "≈ 483 rows per batch", "all free (no receiver: the socket source reads at the driver");
         String vi = String.join("\n", p.explain(Lang.VI));
         assertThat(vi).contains("3,00 ms mỗi dòng", "3,45 s → FALLING_BEHIND", "tụt lại sau trigger nhưng bị chặn");
         assertThat(p.fields()).containsEntry("regime", Verdict.FALLING_BEHIND).containsEntry("receivers", 0).containsEntry("api", "structured")
