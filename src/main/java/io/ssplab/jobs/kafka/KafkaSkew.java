@@ -118,22 +118,25 @@ public final class KafkaSkew implements StreamingJob {
                     limit == null ? 0 : Double.parseDouble(limit.strip()), knobs.batchIntervalMs());
         }
 
+        /** The same arithmetic as the planner's ({@link io.ssplab.model.KafkaIntake}): what the limit takes from each partition. */
+        public io.ssplab.model.KafkaIntake intake() {
+            return new io.ssplab.model.KafkaIntake(shares, linesPerSecond, limit, batchIntervalMs);
+        }
+
         /** The partition with the largest share: word0's. */
         public int hotPartition() {
-            int hot = 0;
-            for (int p = 1; p < shares.length; p++) if (shares[p] > shares[hot]) hot = p;
-            return hot;
+            return intake().hotPartition();
         }
 
         /** Lines per second the hot partition receives. */
         public double hotRate() {
-            return linesPerSecond * shares[hotPartition()];
+            return intake().rate(hotPartition());
         }
 
         /** Lines per second the busiest of the other partitions receives (0 for a topic of one partition). */
         public double coldMaxRate() {
             double max = 0;
-            for (int p = 0; p < shares.length; p++) if (p != hotPartition()) max = Math.max(max, linesPerSecond * shares[p]);
+            for (int p = 0; p < shares.length; p++) if (p != hotPartition()) max = Math.max(max, intake().rate(p));
             return max;
         }
 
@@ -153,7 +156,7 @@ public final class KafkaSkew implements StreamingJob {
 
         /** How much the hot partition's lag grows per batch: what it receives beyond what a batch may take; 0 when it keeps up. */
         public double hotGrowthPerBatch() {
-            return Math.max(0, hotRate() * seconds() - hotTakenPerBatch());
+            return intake().growthPerBatch(hotPartition());
         }
 
         /** Whether the limit leaves the hot partition behind although the total it allows covers the producer. */
