@@ -177,12 +177,10 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new BadInputException(Messages.get("kafka.bad.maxRateWithoutKafka", maxRatePerPartition, source == null ? io.ssplab.run.SourceEndpoint.Kind.EMBEDDED.label() : source));
             return null;
         }
-        String lessons = streamingJob.sparkConf().get(io.ssplab.run.KafkaSource.MAX_RATE_PER_PARTITION);
-        double limit = maxRatePerPartition != null ? Limits.MAX_RATE_PER_PARTITION.check(maxRatePerPartition)
-                : lessons == null ? 0 : Double.parseDouble(lessons.strip());
-        Knobs k = workload.knobs();
-        return new KafkaIntake(io.ssplab.kafka.KafkaLineProducer.partitionShares(k.keys(), workload.sourcePartitions()), k.linesPerSecond(), limit,
-                k.batchIntervalMs());
+        Map<String, String> conf = new java.util.HashMap<>(streamingJob.sparkConf());
+        if (maxRatePerPartition != null)
+            conf.put(io.ssplab.run.KafkaSource.MAX_RATE_PER_PARTITION, String.valueOf(Limits.MAX_RATE_PER_PARTITION.check(maxRatePerPartition)));
+        return io.ssplab.run.KafkaSource.intake(workload.knobs(), workload.sourcePartitions(), conf);
     }
 
     /**

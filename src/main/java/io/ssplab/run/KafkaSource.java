@@ -171,6 +171,17 @@ public final class KafkaSource implements AutoCloseable {
     static final String GROUP_PREFIX = "ssp-";
     /** Spark's cap on what one DStream batch takes from each topic partition, lines/s: the same for every partition. */
     public static final String MAX_RATE_PER_PARTITION = "spark.streaming.kafka.maxRatePerPartition";
+
+    /**
+     * What a DStream batch takes from a topic of {@code partitions} fed by the lab's producer (each line keyed by its first
+     * word, so the partitions' shares follow the words' distribution), under the {@link #MAX_RATE_PER_PARTITION} of
+     * {@code sparkConf} (none: everything). The plan and a run's prediction both start from it.
+     */
+    public static io.ssplab.model.KafkaIntake intake(io.ssplab.core.Knobs knobs, int partitions, Map<String, String> sparkConf) {
+        String limit = sparkConf.get(MAX_RATE_PER_PARTITION);
+        return new io.ssplab.model.KafkaIntake(io.ssplab.kafka.KafkaLineProducer.partitionShares(knobs.keys(), partitions), knobs.linesPerSecond(),
+                limit == null ? 0 : Double.parseDouble(limit.strip()), knobs.batchIntervalMs());
+    }
     /** Spark's name of its Kafka source ({@code DataStreamReader.format}). */
     static final String KAFKA_FORMAT = "kafka";
 

@@ -267,7 +267,10 @@ public final class StreamingRunner {
      */
     static Prediction predictKafka(ProcessingTimeModel model, StreamingJob job, Knobs knobs, RunOptions options, int topicPartitions) {
         try {
-            return model.predict(kafkaWorkload(job, knobs, options.sparkConf(), topicPartitions));
+            io.ssplab.model.Workload w = kafkaWorkload(job, knobs, options.sparkConf(), topicPartitions);
+            // Under a limit that binds, a batch holds what the limit lets in (the plan predicts the same batches).
+            io.ssplab.model.KafkaIntake intake = KafkaSource.intake(knobs, topicPartitions, effectiveSparkConf(job, options));
+            return model.predict(intake.binds() ? w.withRate(intake.takenLinesPerSecond()) : w);
         } catch (RuntimeException unpredictable) {
             return null;
         }

@@ -113,9 +113,8 @@ public final class KafkaSkew implements StreamingJob {
 
         /** The arithmetic of a run: its knobs, its topic's partitions and its Spark settings (the limit, when set). */
         public static Arithmetic of(Knobs knobs, int partitions, Map<String, String> sparkConf) {
-            String limit = sparkConf.get(KafkaSource.MAX_RATE_PER_PARTITION);
-            return new Arithmetic(knobs.linesPerSecond(), knobs.keys(), KafkaLineProducer.partitionShares(knobs.keys(), partitions),
-                    limit == null ? 0 : Double.parseDouble(limit.strip()), knobs.batchIntervalMs());
+            io.ssplab.model.KafkaIntake in = KafkaSource.intake(knobs, partitions, sparkConf);
+            return new Arithmetic(knobs.linesPerSecond(), knobs.keys(), in.shares(), in.limitPerPartition(), knobs.batchIntervalMs());
         }
 
         /** The same arithmetic as the planner's ({@link io.ssplab.model.KafkaIntake}): what the limit takes from each partition. */
