@@ -41,11 +41,13 @@ public final class TestBroker implements BeforeAllCallback {
 
     /** The registering class's simple name: the prefix of its topics. */
     private String owner;
+    /** The JVM's broker as this class found it. */
+    private KafkaBroker broker;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         owner = context.getRequiredTestClass().getSimpleName();
-        shared();
+        broker = shared();
     }
 
     /**
@@ -84,8 +86,8 @@ public final class TestBroker implements BeforeAllCallback {
     }
 
     public KafkaBroker broker() {
-        if (owner == null) throw new IllegalStateException("the broker is joined before the class's first test: register TestBroker as a static field");
-        return shared();
+        if (broker == null) throw new IllegalStateException("the broker is joined before the class's first test: register TestBroker as a static field");
+        return broker;
     }
 
     /** A topic of this class alone: {@code CLASS-name}, never one another class of the JVM uses. */
