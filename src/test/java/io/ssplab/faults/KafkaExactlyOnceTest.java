@@ -21,8 +21,9 @@ import io.ssplab.kafka.TestBroker;
 /**
  * {@code kafka exactly-once} in a real driver JVM on a real broker, killed with SIGKILL inside a batch (after
  * the batch's naive append, before its idempotent writes and its commit), then the same command again (in the test's
- * JVM: the restart is about the checkpoint, not the process): the restarted driver runs that batch again, and the topic read back against the output shows every produced
- * line counted exactly once, while the naive append sink holds the replayed batch twice.
+ * JVM: the restart is about the checkpoint, not the process): the restarted driver runs that batch again, and the
+ * topic read back against the output shows every produced line counted exactly once, while the naive append sink
+ * holds the replayed batch twice.
  */
 class KafkaExactlyOnceTest {
     @RegisterExtension
@@ -30,7 +31,7 @@ class KafkaExactlyOnceTest {
 
     /**
      * 10 s of production at 100 lines/s: the first driver must plan batch 0 before the last line is in the topic (else
-     * batch 0 takes every line and no batch 1 comes to be killed in); a loaded suite planned it within 3 s. What the
+     * batch 0 takes every line and no batch 1 comes to be killed in); machines at load 20–30 planned it within 3.3 s. What the
      * killed driver did not produce, the restarted one does, at the same rate: the shorter, the sooner it ends.
      */
     static final int LINES = 1000;
