@@ -36,12 +36,14 @@ import io.ssplab.core.BadInputException;
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.Format;
 import io.ssplab.core.Json;
+import io.ssplab.core.KafkaLag;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 import io.ssplab.core.RecordAccounting;
 import io.ssplab.core.RunSummary;
 import io.ssplab.metrics.JsonLines;
+import io.ssplab.metrics.LagRule;
 import io.ssplab.metrics.QueryProgressListener;
 import io.ssplab.metrics.QueryTable;
 import io.ssplab.metrics.StructuredSummarizer;
@@ -202,7 +204,7 @@ public final class StructuredRunner {
             listener.close();
             // Record accounting: an embedded source stops sending, and a query that keeps up counts its last lines.
             if (embedded != null) drain(embedded, accounting, batches, triggerMs);
-            if (kafka != null) drainKafka(kafka, accounting, batches, triggerMs);
+            if (kafka != null) drainKafka(kafka, accounting, batches, nominalLines, triggerMs);
         } catch (TimeoutException e) {
             reason = Messages.get("ss.stop.failed", e.getMessage());
         } catch (InterruptedException e) {
@@ -326,15 +328,22 @@ public final class StructuredRunner {
         }
     }
 
-    /** A Kafka run's drain: as {@link #drain}, with our producer's acknowledged lines as the total. */
-    private static void drainKafka(KafkaSource kafka, QueryAccounting accounting, List<BatchMetrics> batches, long triggerMs)
-            throws InterruptedException {
+    /**
+     * A Kafka run's drain: as {@link #drain}, with our producer's acknowledged lines as the total. A query whose
+     * consumer lag grows (a {@code maxOffsetsPerTrigger} below the rate: every batch on time, the topic holding the
+     * rest) is behind as much as a slow one: two more batches could not take its backlog, so it is not waited for.
+     */
+    private static void drainKafka(KafkaSource kafka, QueryAccounting accounting, List<BatchMetrics> batches, double nominalLines,
+                                   long triggerMs) throws InterruptedException {
         long total = kafka.stopProducing();
-        BatchMetrics last;
+        List<BatchMetrics> all;
         synchronized (batches) {
-            last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+            all = List.copyOf(batches);
         }
+        BatchMetrics last = all.isEmpty() ? null : all.get(all.size() - 1);
         if (total < 0 || last == null || last.processingTimeMs() > triggerMs) return;
+        KafkaLag lag = LagRule.of(all.subList(StructuredWarmup.batches(all, nominalLines), all.size()), nominalLines);
+        if (lag != null && lag.grows()) return;
         long deadline = System.nanoTime() + (2 * triggerMs + DRAIN_SLACK_MS) * 1_000_000L;
         while (accounting.processedLines() < total && System.nanoTime() < deadline) Thread.sleep(25);
     }

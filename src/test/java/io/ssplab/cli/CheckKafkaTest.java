@@ -45,10 +45,10 @@ class CheckKafkaTest {
                 List.of("check", "fix-delay", "--source", ""),
                 List.of("check", "fix-delay", "--source", "kafka://nope"),
                 List.of("check", "fix-delay", "--source", "kafka://127.0.0.1:" + closed + "/lines"),
-                List.of("check", "fix-delay", "--source", "kafka://" + broker.bootstrap() + "/no-such-topic"),
+                List.of("check", "fix-delay", "--source", "kafka://" + broker.bootstrap() + "/" + broker.topic("no-such-topic")),
                 List.of("check", "fix-delay", "--kafka-partitions", "2"),
                 List.of("check", "fix-delay", "--source", "kafka", "--kafka-partitions", "0"),
-                List.of("check", "fix-skew", "--source", "kafka://" + broker.bootstrap() + "/lines", "--kafka-partitions", "2"),
+                List.of("check", "fix-skew", "--source", "kafka://" + broker.bootstrap() + "/" + broker.topic("lines"), "--kafka-partitions", "2"),
                 List.of("check", "fill-gaps", "--api", "structured", "--source", "127.0.0.1:9999"));
         for (List<String> args : cases) {
             Ran r = ssp(args.toArray(String[]::new));
@@ -60,10 +60,10 @@ class CheckKafkaTest {
 
     @Test
     void anExerciseIsGradedOverARealBrokerOnOneCoreFewer() {
-        Ran r = ssp("check", "fill-gaps", "--solution", "--source", "kafka://" + broker.bootstrap() + "/check-fill-gaps",
-                "--kafka-partitions", "2", "--batches", "3");
+        String source = "kafka://" + broker.bootstrap() + "/" + broker.topic("fill-gaps");
+        Ran r = ssp("check", "fill-gaps", "--solution", "--source", source, "--kafka-partitions", "2", "--batches", "3");
         String all = r.out() + r.err();
-        assertThat(r.out()).as(all).contains("on Kafka: local[3] instead of local[4]").contains("kafka://" + broker.bootstrap() + "/check-fill-gaps");
+        assertThat(r.out()).as(all).contains("on Kafka: local[3] instead of local[4]").contains(source);
         assertThat(r.out()).as(all).contains("PT > BI in most batches").contains("the wait per line is paid");
         assertThat(r.code()).as(all).isEqualTo(ExitCodes.OK);
     }

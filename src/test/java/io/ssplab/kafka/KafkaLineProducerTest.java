@@ -32,7 +32,7 @@ class KafkaLineProducerTest {
 
     @Test
     void producesTheSocketSourcesStampedLinesOnceEachAndCountsThem() throws Exception {
-        String topic = "lines";
+        String topic = broker.topic("lines");
         SourceConfig config = SourceConfig.embedded(400).withFormat(LineFormat.STAMPED).withSkew(1.2);
         try (KafkaAdmin admin = broker.admin()) {
             admin.ensureTopic(topic, 2);
@@ -77,10 +77,12 @@ class KafkaLineProducerTest {
     @Test
     void refusesAMissingTopicAnUnreachableBrokerAndAnotherPartitionCountInOneLine() {
         try (KafkaAdmin admin = broker.admin()) {
-            assertThatThrownBy(() -> admin.partitions("no-such-topic")).isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("no-such-topic").hasMessageNotContaining("\n");
-            admin.ensureTopic("three", 3);
-            assertThatThrownBy(() -> admin.ensureTopic("three", 2)).isInstanceOf(BadInputException.class)
+            String missing = broker.topic("no-such-topic");
+            assertThatThrownBy(() -> admin.partitions(missing)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining(missing).hasMessageNotContaining("\n");
+            String three = broker.topic("three");
+            admin.ensureTopic(three, 3);
+            assertThatThrownBy(() -> admin.ensureTopic(three, 2)).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("3 partition");
         }
         int nobody = KafkaBroker.freePort("127.0.0.1");

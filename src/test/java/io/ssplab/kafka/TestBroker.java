@@ -1,42 +1,82 @@
 package io.ssplab.kafka;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.function.Consumer;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.ssplab.cluster.Daemons;
+
 /**
- * One real Kafka broker for a test class: started before its first test on a free loopback port, data in a
- * temporary folder, stopped by its PID after the last test (and the folder deleted).
+ * One real Kafka broker per test JVM, shared by every test class that registers this extension: started (on a free
+ * loopback port, data in a temporary folder) before the first such class's first test, stopped by its PID when the
+ * JVM exits, and its folder deleted. Surefire runs many classes in one reused JVM, and a broker start costs
+ * seconds of a busy machine's time per class; a broker that serves one class serves the next as well.
+ *
+ * <p>Classes never see each other's data: each names its topics through {@link #topic(String)}, which prefixes them
+ * with the class's name (consumer groups commit per topic, so a group shared by two classes' jobs holds separate
+ * offsets). A class that must start and stop a broker itself (the {@code kafka start|stop} lifecycle) does not use
+ * this one.
  *
  * <pre>{@code
  * @RegisterExtension
  * static TestBroker broker = new TestBroker();
- * ... broker.bootstrap() ...
+ * ... broker.bootstrap() ... broker.topic("lines") ...
  * }</pre>
  */
-public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
+public final class TestBroker implements BeforeAllCallback {
+    /** Beside Kafka's own stop: a test broker's data is thrown away, so a broker that ignores SIGTERM this long is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private static KafkaBroker shared;
+    private static Path sharedDir;
+
+    /** The registering class's simple name: the prefix of its topics. */
+    private String owner;
+    /** The JVM's broker as this class found it. */
     private KafkaBroker broker;
-    private Path dir;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        dir = Files.createTempDirectory("ssp-kafka-" + context.getRequiredTestClass().getSimpleName() + "-");
-        broker = KafkaBroker.startEmbedded(dir);
+    public void beforeAll(ExtensionContext context) {
+        owner = context.getRequiredTestClass().getSimpleName();
+        broker = shared();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    /**
+     * The JVM's broker, started on first use; started again (in a new folder) if it died, so one class's
+     * accident does not fail every later class of the JVM.
+     */
+    static synchronized KafkaBroker shared() {
+        if (shared != null && shared.alive()) return shared;
+        if (shared != null) stopAndDelete(shared.layout(), sharedDir);
         try {
-            if (broker != null) broker.close();
-        } finally {
-            if (dir != null) deleteTree(dir);
+            sharedDir = Files.createTempDirectory("ssp-kafka-test-" + ProcessHandle.current().pid() + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        shared = KafkaBroker.start(sharedDir, KafkaBroker.DEFAULT_HOST, 0, (Consumer<String>) null);
+        KafkaLayout layout = shared.layout();
+        Path dir = sharedDir;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(layout, dir), "test-kafka-broker-stop"));
+        return shared;
+    }
+
+    /** Ends exactly the broker this folder recorded (its PID, checked to still be our broker), then deletes the folder. */
+    private static void stopAndDelete(KafkaLayout layout, Path dir) {
+        KafkaBroker.Status status = KafkaBroker.status(layout);
+        if (status.running()) ProcessHandle.of(status.state().pid()).ifPresent(p -> Daemons.stop(p, STOP_GRACE));
+        try {
+            deleteTree(dir);
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is harmless; the process is what must not stay
         }
     }
 
@@ -46,8 +86,14 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     public KafkaBroker broker() {
-        if (broker == null) throw new IllegalStateException("the broker starts before the class's first test: register TestBroker as a static field");
+        if (broker == null) throw new IllegalStateException("the broker is joined before the class's first test: register TestBroker as a static field");
         return broker;
+    }
+
+    /** A topic of this class alone: {@code CLASS-name}, never one another class of the JVM uses. */
+    public String topic(String name) {
+        if (owner == null) throw new IllegalStateException("register TestBroker as a static field: its topics are named after the class");
+        return owner + "-" + name;
     }
 
     /** A new admin client on this broker; close it. */
@@ -56,7 +102,7 @@ public final class TestBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
+        if (root == null || !Files.exists(root)) return;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

@@ -31,20 +31,22 @@ class KafkaInputTest {
     @Test
     void aMissingTopicIsRefusedInOneLine() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ssp(err, "run", "phase1", "--source", "kafka://" + broker.bootstrap() + "/no-such-topic", "--no-ui");
+        String missing = broker.topic("no-such-topic");
+        int code = ssp(err, "run", "phase1", "--source", "kafka://" + broker.bootstrap() + "/" + missing, "--no-ui");
         String e = err.toString(StandardCharsets.UTF_8);
         assertThat(code).as(e).isEqualTo(ExitCodes.USAGE);
         assertThat(e.strip().lines()).as(e).hasSize(1);
-        assertThat(e).contains("no-such-topic").contains("--kafka-partitions");
+        assertThat(e).contains(missing).contains("--kafka-partitions");
     }
 
     @Test
     void partitionsThatDifferFromTheTopicsAreRefused() {
+        String three = broker.topic("three");
         try (KafkaAdmin admin = broker.admin()) {
-            admin.ensureTopic("three", 3);
+            admin.ensureTopic(three, 3);
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ssp(err, "run", "phase1", "--source", "kafka://" + broker.bootstrap() + "/three", "--kafka-partitions", "2", "--no-ui");
+        int code = ssp(err, "run", "phase1", "--source", "kafka://" + broker.bootstrap() + "/" + three, "--kafka-partitions", "2", "--no-ui");
         String e = err.toString(StandardCharsets.UTF_8);
         assertThat(code).as(e).isEqualTo(ExitCodes.USAGE);
         assertThat(e.strip().lines()).as(e).hasSize(1);

@@ -23,7 +23,7 @@ class KafkaRateLimitLessonTest {
     static TestBroker broker = new TestBroker();
 
     static RunResult run(Knobs knobs, String topic, ByteArrayOutputStream console) throws Exception {
-        SourceEndpoint source = SourceEndpoint.parse("kafka://" + broker.bootstrap() + "/" + topic);
+        SourceEndpoint source = SourceEndpoint.parse("kafka://" + broker.bootstrap() + "/" + broker.topic(topic));
         RunOptions options = RunOptions.quiet(source, RunLimits.batches(3), new PrintStream(console, true, StandardCharsets.UTF_8))
                 .withKafkaPartitions(KafkaRateLimit.TOPIC_PARTITIONS);
         return StreamingRunner.run(new KafkaRateLimit(), knobs, options, new StopSignal());

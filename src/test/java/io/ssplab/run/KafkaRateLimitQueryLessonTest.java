@@ -38,7 +38,7 @@ class KafkaRateLimitQueryLessonTest {
     static final Duration CAP = Duration.ofSeconds(120);
 
     static RunResult run(Variant variant, ByteArrayOutputStream console) throws Exception {
-        SourceEndpoint source = SourceEndpoint.parse("kafka://" + broker.bootstrap() + "/" + variant.job());
+        SourceEndpoint source = SourceEndpoint.parse("kafka://" + broker.bootstrap() + "/" + broker.topic(variant.job()));
         RunOptions options = RunOptions.quiet(source, new RunLimits(MEASURED, CAP), new PrintStream(console, true, StandardCharsets.UTF_8))
                 .withKafkaPartitions(KafkaRateLimitQuery.TOPIC_PARTITIONS);
         return StructuredRunner.run(new KafkaRateLimitQuery(variant), variant.knobs(), options, new StopSignal());

@@ -31,7 +31,7 @@ class KafkaSkewLessonTest {
     static final Knobs KNOBS = KafkaSkew.KNOBS.withBatchInterval(Duration.ofSeconds(3));
 
     static RunResult run(String topic, Map<String, String> sparkConf, ByteArrayOutputStream console) throws Exception {
-        SourceEndpoint source = SourceEndpoint.parse("kafka://" + broker.bootstrap() + "/" + topic);
+        SourceEndpoint source = SourceEndpoint.parse("kafka://" + broker.bootstrap() + "/" + broker.topic(topic));
         RunOptions options = RunOptions.quiet(source, RunLimits.batches(3), new PrintStream(console, true, StandardCharsets.UTF_8))
                 .withKafkaPartitions(KafkaSkew.TOPIC_PARTITIONS).withSparkConf(sparkConf);
         return StreamingRunner.run(new KafkaSkew(), KNOBS, options, new StopSignal());
