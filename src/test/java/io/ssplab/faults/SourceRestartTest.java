@@ -29,12 +29,13 @@ class SourceRestartTest {
         try (ChildJvm first = ChildJvm.ssp(dir, source)) {
             first.awaitLine(l -> l.contains("listening on"), 60_000);
             // The job is a process of its own too, stopped with Ctrl-C once the story is told: no fixed duration to wait out.
-            try (ChildJvm job = ChildJvm.ssp(dir, "run", "phase1", "--source", "127.0.0.1:" + port, "--duration", "5m", "--no-ui",
-                    "--metrics-out", metrics.toString())) {
+            // Batches of 1 s: the story is told in batches, and nothing here depends on phase1's interval.
+            try (ChildJvm job = ChildJvm.ssp(dir, "run", "phase1", "--source", "127.0.0.1:" + port, "--batch-interval", "1s", "--duration", "5m",
+                    "--no-ui", "--metrics-out", metrics.toString())) {
                 awaitBatchesWithRecords(metrics, 2, job);
                 first.kill9();
                 long batchesBefore = FaultsTestSupport.batchesWithRecords(metrics);
-                Thread.sleep(5000); // the receiver finds the connection gone and retries every 2 s against a closed port
+                Thread.sleep(2500); // the receiver finds the connection gone and retries 2 s later, against a closed port
 
                 try (ChildJvm second = ChildJvm.ssp(dir, source)) {
                     second.awaitLine(l -> l.contains("listening on"), 60_000);
