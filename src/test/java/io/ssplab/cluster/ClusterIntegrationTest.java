@@ -74,6 +74,8 @@ class ClusterIntegrationTest {
     private static final int WORKER_CORES = 2 * PHASE1_CORES + STANDALONE_CORES;
     /** One executor per application, each Spark's default 1 GiB ({@code spark.executor.memory}). */
     private static final String WORKER_MEMORY = "3g";
+    /** phase1's batches here: what is tested is where they run, not how they compare with the interval. */
+    private static final String BATCH_INTERVAL = "1s";
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -192,7 +194,8 @@ class ClusterIntegrationTest {
         setProperty("spark.extraListeners", TaskPlaces.class.getName());
         Outcome run;
         try {
-            run = ssp("run", "phase1", "--master", masterUrl, "--batches", "3", "--no-ui", "--metrics-out", metrics.toString());
+            run = ssp("run", "phase1", "--master", masterUrl, "--batch-interval", BATCH_INTERVAL, "--batches", "3", "--no-ui",
+                    "--metrics-out", metrics.toString());
         } finally {
             restoreProperty("spark.extraListeners");
         }
@@ -275,7 +278,7 @@ class ClusterIntegrationTest {
         final Process standalone;
 
         SubmittedApps() throws IOException {
-            run = sparkSubmit("io.ssplab.cli.Main", runOutput, List.of(), "run", "phase1", "--batches", "2", "--no-ui",
+            run = sparkSubmit("io.ssplab.cli.Main", runOutput, List.of(), "run", "phase1", "--batch-interval", BATCH_INTERVAL, "--batches", "2", "--no-ui",
                     "--metrics-out", runMetrics.toString());
             standalone = sparkSubmit("io.ssplab.jobs.Phase1Baseline", standaloneOutput,
                     List.of("--total-executor-cores", String.valueOf(STANDALONE_CORES)), "127.0.0.1", String.valueOf(source.port()));
