@@ -278,8 +278,8 @@ class ClusterIntegrationTest {
         final Process standalone;
 
         SubmittedApps() throws IOException {
-            run = sparkSubmit("io.ssplab.cli.Main", runOutput, List.of(), "run", "phase1", "--batch-interval", BATCH_INTERVAL, "--batches", "2", "--no-ui",
-                    "--metrics-out", runMetrics.toString());
+            run = sparkSubmit("io.ssplab.cli.Main", runOutput, List.of(), "run", "phase1", "--batch-interval", BATCH_INTERVAL,
+                    "--batches", "2", "--no-ui", "--metrics-out", runMetrics.toString());
             standalone = sparkSubmit("io.ssplab.jobs.Phase1Baseline", standaloneOutput,
                     List.of("--total-executor-cores", String.valueOf(STANDALONE_CORES)), "127.0.0.1", String.valueOf(source.port()));
         }
