@@ -39,7 +39,8 @@ class ThrottledBackpressureTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path metrics = dir.resolve("phase4.jsonl");
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "run", "phase4", "--cost", "15ms", "--batch-interval", "1s", "--batches", String.valueOf(BATCHES), "--no-ui", "--metrics-out", metrics.toString());
+                "run", "phase4", "--cost", "15ms", "--batch-interval", "1s", "--batches", String.valueOf(BATCHES), "--no-ui",
+                "--metrics-out", metrics.toString());
         String console = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertThat(code).as(console).isZero();
         assertThat(console).contains("stopped: " + BATCHES + " batches measured");
