@@ -31,7 +31,8 @@ public final class AccountingListener implements StreamingListener {
     private final Journal journal;
     private final Journal.History earlier;
     private long received;
-    private final Map<Long, Long> pending = new TreeMap<>();
+    private final TreeMap<Long, Long> pending = new TreeMap<>();
+    private long lastSubmitted = Long.MIN_VALUE;
     private final Map<Long, Long> submittedHere = new HashMap<>();
     private final Map<Long, Long> processedHere = new HashMap<>();
     private final BatchTally processed = new BatchTally(0);
@@ -58,6 +59,7 @@ public final class AccountingListener implements StreamingListener {
         long n = info.numRecords();
         received += n;
         pending.put(t, n);
+        lastSubmitted = Math.max(lastSubmitted, t);
         submittedHere.put(t, n);
         if (journal != null) journal.submitted(t, n);
     }
@@ -113,6 +115,16 @@ public final class AccountingListener implements StreamingListener {
     /** Batches cut but not completed yet. */
     public synchronized int pendingBatches() {
         return pending.size();
+    }
+
+    /** The time of the latest batch submitted so far; {@link Long#MIN_VALUE} before the first. */
+    public synchronized long lastSubmittedBatchTime() {
+        return lastSubmitted;
+    }
+
+    /** Batches submitted at or before {@code batchTime} and not completed yet. */
+    public synchronized int pendingUpTo(long batchTime) {
+        return pending.headMap(batchTime, true).size();
     }
 
     /** What was observed so far, for {@link Reconciler#reconcile}. */

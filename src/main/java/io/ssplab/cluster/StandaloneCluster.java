@@ -131,7 +131,7 @@ public final class StandaloneCluster {
 
         long t0 = System.nanoTime();
         try {
-            ClusterState state = launch(layout, settings, daemonClasspath);
+            ClusterState state = launch(layout, settings, daemonClasspath, cancelled);
             progress.accept(Messages.get("cluster.started", state.masterPid(), Messages.count(settings.workers(), "noun.worker"),
                     String.join(", ", state.workers().stream().map(w -> String.valueOf(w.pid())).toList())));
             MasterView view = awaitWorkers(layout, state, settings.startTimeout(), progress, cancelled);
@@ -142,8 +142,12 @@ public final class StandaloneCluster {
         }
     }
 
-    /** Launches the master, then each worker, recording every PID at once so that {@code stop} finds even a half-started cluster. */
-    private static ClusterState launch(ClusterLayout layout, ClusterSettings settings, String daemonClasspath) throws IOException {
+    /**
+     * Launches the master, then — once it answers — each worker, recording every PID at once so that {@code stop} finds
+     * even a half-started cluster.
+     */
+    private static ClusterState launch(ClusterLayout layout, ClusterSettings settings, String daemonClasspath, BooleanSupplier cancelled)
+            throws IOException {
         Map<String, String> env = daemonEnv(layout, settings);
         List<String> master = daemonCommand(layout, daemonClasspath, MASTER_CLASS, List.of("-Dspark.port.maxRetries=0"));
         master.addAll(List.of("--host", settings.host(), "--port", String.valueOf(settings.masterPort()),
@@ -152,6 +156,7 @@ public final class StandaloneCluster {
         ClusterState state = new ClusterState(settings.host(), settings.masterPort(), settings.uiPort(), masterPid, List.of(),
                 Instant.now().toString());
         state.save(layout);
+        awaitMaster(state, settings.startTimeout(), cancelled);
         for (int n = 1; n <= settings.workers(); n++) {
             Files.createDirectories(layout.workerDir(n));
             List<String> worker = daemonCommand(layout, daemonClasspath, WORKER_CLASS, List.of());
@@ -164,6 +169,29 @@ public final class StandaloneCluster {
             state.save(layout);
         }
         return state;
+    }
+
+    /**
+     * Waits until the master answers on its web UI (its RPC port is bound before the UI starts), at most {@code timeout}.
+     * Why: a worker started beside the master finds no one to register with, and Spark's worker tries again only after
+     * 5 to 15 s (a random interval, not a setting): most of a cluster's start. Returns early when the master died or the
+     * start was cancelled, and at the timeout, launching the workers anyway: {@link #awaitWorkers} reports all three.
+     */
+    private static void awaitMaster(ClusterState state, Duration timeout, BooleanSupplier cancelled) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !cancelled.getAsBoolean() && Daemons.isAlive(state.masterPid())) {
+            try {
+                if (MasterView.fetch(state.masterUiUrl()).alive()) return;
+            } catch (IOException notYet) {
+                // the UI is not up yet
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static MasterView awaitWorkers(ClusterLayout layout, ClusterState state, Duration timeout, Consumer<String> progress,

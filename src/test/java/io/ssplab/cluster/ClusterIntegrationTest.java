@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerApplicationStart;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +45,10 @@ import io.ssplab.source.SourceConfig;
  * ~20 s more. The tests go through {@code bin/ssp}'s commands ({@link Main#run}) as a user would;
  * this class plays bin/ssp's part by setting {@code ssp.home} (a fresh project folder) and
  * {@code ssp.classpath}.
+ *
+ * <p>The three applications (bin/ssp's driver in this JVM, and two spark-submit processes) run on the
+ * cluster at the same time, as a shared cluster's users would: the worker offers cores and memory for the
+ * three executors at once, so their start-ups (mostly waiting for JVMs) overlap instead of adding up.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,6 +63,19 @@ class ClusterIntegrationTest {
     private String classpath;
     private final List<Long> everyPidSeen = new ArrayList<>();
     private final List<Path> temporary = new ArrayList<>();
+    /** The two spark-submit applications, started together by {@link #submittedApps()}. */
+    private SubmittedApps submitted;
+
+    /** phase1's own local[4]: the cores bin/ssp asks the cluster for, for it ({@code spark.cores.max}). */
+    private static final int PHASE1_CORES = 4;
+    /** The plain spark-submit job: its receiver and one task slot ({@code --total-executor-cores}). */
+    private static final int STANDALONE_CORES = 2;
+    /** Room for the three applications at once: phase1 in this JVM, phase1 under spark-submit, the standalone job. */
+    private static final int WORKER_CORES = 2 * PHASE1_CORES + STANDALONE_CORES;
+    /** One executor per application, each Spark's default 1 GiB ({@code spark.executor.memory}). */
+    private static final String WORKER_MEMORY = "3g";
+    /** phase1's batches here: what is tested is where they run, not how they compare with the interval. */
+    private static final String BATCH_INTERVAL = "1s";
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -75,7 +92,7 @@ class ClusterIntegrationTest {
         int uiPort = freePort();
         long t0 = System.nanoTime();
         Outcome start = ssp("cluster", "start", "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort), "--workers", "1",
-                "--cores", "4", "--memory", "1g", "--timeout", "240s");
+                "--cores", String.valueOf(WORKER_CORES), "--memory", WORKER_MEMORY, "--timeout", "240s");
         System.out.printf("cluster start took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertThat(start.code()).as(start.all()).isZero();
         assertThat(start.out()).contains("running, 1 worker ALIVE", "spark://127.0.0.1:" + port, "http://127.0.0.1:" + uiPort, "worker UI");
@@ -85,8 +102,9 @@ class ClusterIntegrationTest {
     }
 
     @AfterAll
-    void stopClusterAndRestore() {
+    void stopClusterAndRestore() throws InterruptedException {
         try {
+            if (submitted != null) submitted.close(); // only after a failure: each test stops its own
             if (layout != null && StandaloneCluster.status(layout).running()) StandaloneCluster.stop(layout); // only after a failure
         } finally {
             savedProperties.forEach((k, v) -> {
@@ -110,7 +128,8 @@ class ClusterIntegrationTest {
     void statusAndASecondStartReportTheRunningCluster() throws Exception {
         Outcome status = ssp("cluster", "status");
         assertThat(status.code()).as(status.all()).isZero();
-        assertThat(status.out()).contains(masterUrl, "2 of 2 processes alive", "ALIVE, 0 of 4 cores in use", "running: no job");
+        assertThat(status.out()).contains(masterUrl, "2 of 2 processes alive", "ALIVE, 0 of " + WORKER_CORES + " cores in use",
+                "running: no job");
         Outcome again = ssp("cluster", "start", "--port", String.valueOf(state.masterPort()), "--ui-port", String.valueOf(state.uiPort()));
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("already running", masterUrl);
@@ -139,7 +158,7 @@ class ClusterIntegrationTest {
         MasterProbe.Result accepted = MasterProbe.ask(Master.parse(masterUrl), secret);
         assertThat(accepted.answer()).isEqualTo(MasterProbe.Answer.ACCEPTED);
         assertThat(accepted.capacity().restEnabled()).as("the master's own word: no REST port").isFalse();
-        assertThat(accepted.capacity().cores()).isEqualTo(4);
+        assertThat(accepted.capacity().cores()).isEqualTo(WORKER_CORES);
     }
 
     @Test
@@ -169,12 +188,14 @@ class ClusterIntegrationTest {
     @Test
     @Order(4)
     void phase1RunsInAnExecutorJvmWithTheSecretPassedForUs() throws Exception {
+        submittedApps(); // the two spark-submit applications start beside this one
         Path metrics = home.resolve("phase1.jsonl");
         TaskPlaces.reset();
         setProperty("spark.extraListeners", TaskPlaces.class.getName());
         Outcome run;
         try {
-            run = ssp("run", "phase1", "--master", masterUrl, "--batches", "3", "--no-ui", "--metrics-out", metrics.toString());
+            run = ssp("run", "phase1", "--master", masterUrl, "--batch-interval", BATCH_INTERVAL, "--batches", "3", "--no-ui",
+                    "--metrics-out", metrics.toString());
         } finally {
             restoreProperty("spark.extraListeners");
         }
@@ -190,7 +211,7 @@ class ClusterIntegrationTest {
                 .doesNotContain("driver").allSatisfy(id -> assertThat(TaskPlaces.executorsAdded).contains(id));
 
         // The executor is a JVM of its own, started by our worker: its log says which process it was.
-        Path stderr = executorStderr();
+        Path stderr = executorStderr(TaskPlaces.appId, TaskPlaces.executorsAdded.iterator().next());
         String log = Files.readString(stderr, StandardCharsets.UTF_8);
         Matcher pid = Pattern.compile("Started daemon with process name: (\\d+)@").matcher(log);
         assertThat(pid.find()).as(log).isTrue();
@@ -204,18 +225,15 @@ class ClusterIntegrationTest {
     @Test
     @Order(5)
     void sparkSubmitFromOurJarsRunsAJobOnTheCluster() throws Exception {
-        Path metrics = home.resolve("submitted.jsonl");
-        Path output = home.resolve("spark-submit.out");
-        long t0 = System.nanoTime();
-        Process submit = sparkSubmit("io.ssplab.cli.Main", output, "run", "phase1", "--batches", "2", "--no-ui", "--metrics-out", metrics.toString());
-        boolean ended = submit.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) submit.destroyForcibly();
-        System.out.printf("spark-submit took %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        String out = Files.readString(output, StandardCharsets.UTF_8);
+        SubmittedApps apps = submittedApps();
+        boolean ended = apps.run.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) apps.run.destroyForcibly();
+        System.out.printf("spark-submit run phase1 ended after %.1f s%n", (System.nanoTime() - apps.started) / 1e9);
+        String out = Files.readString(apps.runOutput, StandardCharsets.UTF_8);
         assertThat(ended).as(out).isTrue();
-        assertThat(submit.exitValue()).as(out).isZero();
+        assertThat(apps.run.exitValue()).as(out).isZero();
         assertThat(out).contains("authenticating with spark.authenticate.secret from spark-submit's settings", "stopped: 2 batches measured");
-        assertMeasured(home.resolve("submitted.summary.json"), JsonLines.read(metrics).batches(), 2);
+        assertMeasured(home.resolve("submitted.summary.json"), JsonLines.read(apps.runMetrics).batches(), 2);
     }
 
     /**
@@ -225,34 +243,72 @@ class ClusterIntegrationTest {
     @Test
     @Order(6)
     void aJobClassUnderPlainSparkSubmitPrintsEachBatchsTopWords() throws Exception {
-        Path output = home.resolve("standalone.out");
-        try (SocketSource source = SocketSource.start(new SourceConfig("127.0.0.1", 0, 140, 3, 50, 42, java.time.Duration.ZERO), line -> { })) {
-            Process submit = sparkSubmit("io.ssplab.jobs.Phase1Baseline", output, "127.0.0.1", String.valueOf(source.port()));
-            try {
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-                String out = "";
-                while (System.nanoTime() < deadline && submit.isAlive() && !out.contains("top 5 words: word")) {
-                    Thread.sleep(500);
-                    out = Files.readString(output, StandardCharsets.UTF_8);
-                }
-                assertThat(out).as(out).contains("top 5 words: word");
-                assertThat(submit.isAlive()).as("a standalone job runs until it is stopped").isTrue();
-                assertThat(source.linesSent()).as("the executors' receiver read from the source").isPositive();
-            } finally {
-                submit.destroy(); // SIGTERM: Spark's shutdown hook ends the application, the worker its executor
-                if (!submit.waitFor(60, TimeUnit.SECONDS)) submit.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        SubmittedApps apps = submittedApps();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            String out = "";
+            while (System.nanoTime() < deadline && apps.standalone.isAlive() && !out.contains("top 5 words: word")) {
+                Thread.sleep(200);
+                out = Files.readString(apps.standaloneOutput, StandardCharsets.UTF_8);
             }
+            assertThat(out).as(out).contains("top 5 words: word");
+            assertThat(apps.standalone.isAlive()).as("a standalone job runs until it is stopped").isTrue();
+            assertThat(apps.source.linesSent()).as("the executors' receiver read from the source").isPositive();
+        } finally {
+            apps.stopStandalone();
         }
     }
 
-    /** {@code spark-submit --class MAIN --master OUR_MASTER --properties-file OUR_SECRET APP_JAR ARGS}, from the project's jars. */
-    private Process sparkSubmit(String mainClass, Path output, String... args) throws IOException {
+    /**
+     * {@code run phase1} of the lab's own main class, and {@code pipeline.Standalone}'s job class with lines from a
+     * running source at HOST PORT, both under spark-submit: started once, by the first test that needs them.
+     */
+    private SubmittedApps submittedApps() throws IOException {
+        if (submitted == null) submitted = new SubmittedApps();
+        return submitted;
+    }
+
+    private final class SubmittedApps implements AutoCloseable {
+        final long started = System.nanoTime();
+        final Path runMetrics = home.resolve("submitted.jsonl");
+        final Path runOutput = home.resolve("spark-submit.out");
+        final Path standaloneOutput = home.resolve("standalone.out");
+        final SocketSource source = SocketSource.start(new SourceConfig("127.0.0.1", 0, 140, 3, 50, 42, java.time.Duration.ZERO), line -> { });
+        final Process run;
+        final Process standalone;
+
+        SubmittedApps() throws IOException {
+            run = sparkSubmit("io.ssplab.cli.Main", runOutput, List.of(), "run", "phase1", "--batch-interval", BATCH_INTERVAL,
+                    "--batches", "2", "--no-ui", "--metrics-out", runMetrics.toString());
+            standalone = sparkSubmit("io.ssplab.jobs.Phase1Baseline", standaloneOutput,
+                    List.of("--total-executor-cores", String.valueOf(STANDALONE_CORES)), "127.0.0.1", String.valueOf(source.port()));
+        }
+
+        /** SIGTERM: Spark's shutdown hook ends the application, the worker its executor. */
+        void stopStandalone() throws InterruptedException {
+            standalone.destroy();
+            if (!standalone.waitFor(60, TimeUnit.SECONDS)) standalone.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            source.close();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (run.isAlive()) run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (standalone.isAlive()) stopStandalone();
+            source.close();
+        }
+    }
+
+    /** {@code spark-submit --class MAIN --master OUR_MASTER --properties-file OUR_SECRET [OPTIONS] APP_JAR ARGS}, from the project's jars. */
+    private Process sparkSubmit(String mainClass, Path output, List<String> options, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
         command.addAll(List.of("-cp", Files.readString(PROJECT.resolve("target/classpath.txt")).strip(),
                 "org.apache.spark.deploy.SparkSubmit", "--class", mainClass, "--master", masterUrl,
-                "--properties-file", layout.sparkConf().toString(), AppJar.locate().toString()));
+                "--properties-file", layout.sparkConf().toString()));
+        command.addAll(options);
+        command.add(AppJar.locate().toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -289,10 +345,17 @@ class ClusterIntegrationTest {
     public static final class TaskPlaces extends SparkListener {
         static final Set<String> executorsAdded = ConcurrentHashMap.newKeySet();
         static final Map<String, Integer> tasksByExecutor = new ConcurrentHashMap<>();
+        static volatile String appId;
 
         static void reset() {
             executorsAdded.clear();
             tasksByExecutor.clear();
+            appId = null;
+        }
+
+        @Override
+        public void onApplicationStart(SparkListenerApplicationStart start) {
+            if (start.appId().isDefined()) appId = start.appId().get();
         }
 
         @Override
@@ -312,14 +375,11 @@ class ClusterIntegrationTest {
         }
     }
 
-    private Path executorStderr() throws IOException {
-        try (DirectoryStream<Path> apps = Files.newDirectoryStream(layout.workerDir(1), "app-*")) {
-            for (Path app : apps) {
-                Path stderr = app.resolve("0").resolve("stderr");
-                if (Files.isRegularFile(stderr)) return stderr;
-            }
-        }
-        throw new AssertionError("no executor log under " + layout.workerDir(1));
+    /** The log of application {@code appId}'s executor {@code executorId}, in our worker's folder: three applications share it. */
+    private Path executorStderr(String appId, String executorId) {
+        Path stderr = layout.workerDir(1).resolve(String.valueOf(appId)).resolve(executorId).resolve("stderr");
+        assertThat(stderr).as("the executor log of %s, executor %s", appId, executorId).isRegularFile();
+        return stderr;
     }
 
     private void setProperty(String key, String value) {

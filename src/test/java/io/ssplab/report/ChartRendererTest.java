@@ -10,6 +10,8 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,38 @@ import io.ssplab.core.Lang;
 class ChartRendererTest {
     @TempDir
     Path tmp;
+    @TempDir
+    static Path freshJvmDir;
+    /** The fresh JVM of {@link #renderingDoesNotNeedADisplay}, started before the other tests: it renders while they do. */
+    static Process freshJvm;
+    static final java.util.concurrent.CompletableFuture<String> FRESH_JVM_OUTPUT = new java.util.concurrent.CompletableFuture<>();
+
+    @BeforeAll
+    static void startAFreshJvmWithoutADisplay() throws IOException {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                RenderInAFreshJvm.class.getName(), freshJvmDir.resolve("child").toString());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.redirectErrorStream(true);
+        freshJvm = pb.start();
+        Thread reader = new Thread(() -> {
+            try {
+                FRESH_JVM_OUTPUT.complete(new String(freshJvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                FRESH_JVM_OUTPUT.completeExceptionally(e);
+            }
+        }, "fresh-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @AfterAll
+    static void stopTheFreshJvm() {
+        if (freshJvm != null) freshJvm.destroyForcibly();
+    }
 
     private static RecordedRun run(String job, List<BatchMetrics> batches) {
         return SyntheticRuns.recorded(job, batches);
@@ -91,19 +125,11 @@ class ChartRendererTest {
      */
     @Test
     void renderingDoesNotNeedADisplay() throws Exception {
-        Path out = tmp.resolve("child");
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                RenderInAFreshJvm.class.getName(), out.toString());
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        pb.environment().remove("JDK_JAVA_OPTIONS");
-        pb.redirectErrorStream(true);
-        Process child = pb.start();
-        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as(output).isTrue();
-        assertThat(child.exitValue()).as(output).isZero();
+        Path out = freshJvmDir.resolve("child");
+        boolean ended = freshJvm.waitFor(2, java.util.concurrent.TimeUnit.MINUTES);
+        String output = ended ? FRESH_JVM_OUTPUT.get(10, java.util.concurrent.TimeUnit.SECONDS) : "(still running)";
+        assertThat(ended).as(output).isTrue();
+        assertThat(freshJvm.exitValue()).as(output).isZero();
         // the child really started without the property: nothing but the renderer set it
         assertThat(output).contains("java.awt.headless at start: null");
         for (RunChart c : RunChart.values()) {

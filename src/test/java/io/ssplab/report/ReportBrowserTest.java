@@ -12,10 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>How: a copy of the page beside the original gets a small script that, once everything has
  * loaded, writes what it found into the DOM; {@code --dump-dom} prints the DOM. The page itself
- * carries no test code.
+ * carries no test code. The four browsers (each with a profile of its own, so no choice saved by one is seen
+ * by another) start together: most of a browser's few seconds is waiting, not computing.
  */
 class ReportBrowserTest {
     private static final Pattern PROBE = Pattern.compile("<pre id=\"probe\">PROBE (.*?) END</pre>");
@@ -66,21 +72,61 @@ class ReportBrowserTest {
     static Path tmp;
     static Path chromium;
     static Path page;
+    /** What each test's browser found: the page as it opens, with #vi, after a click on the VI button, and with a chart gone. */
+    static Future<Map<String, String>> english;
+    static Future<Map<String, String>> vietnamese;
+    static Future<Map<String, String>> clickedVietnamese;
+    static Future<Map<String, String>> chartGone;
+    static ExecutorService browsers;
+    private static final java.util.concurrent.atomic.AtomicInteger PROBES = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
-    static void findBrowser() {
+    static void renderThePageAndOpenItInEveryWay() throws IOException {
         chromium = findChromium();
+        if (chromium == null) return;
+        Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 8);
+        RunLoader.Loaded loaded = RunLoader.load(List.of(dir));
+        page = ReportWriter.write(loaded.runs(), loaded.problems(), dir, "index.html", "bin/ssp report " + dir);
+        Path missingChart = pageWithoutOneChart();
+        browsers = Executors.newFixedThreadPool(4);
+        english = browsers.submit(() -> open(page, ""));
+        vietnamese = browsers.submit(() -> open(page, "#vi"));
+        // the page opens in English (no #vi, no saved choice, an English browser); the button switches it
+        clickedVietnamese = browsers.submit(() -> open(page, "", "vi"));
+        chartGone = browsers.submit(() -> open(missingChart, ""));
+    }
+
+    @AfterAll
+    static void stopBrowsers() {
+        if (browsers != null) browsers.shutdownNow();
     }
 
     /** Per test, so that each one is reported as skipped, with the reason, when there is no browser. */
     @BeforeEach
-    void renderPageOnce() throws IOException {
+    void needsABrowser() {
         assumeTrue(chromium != null, "no Chromium found (/usr/bin/chromium or chromium on PATH): install Debian's 'chromium' package"
                 + " (.ci/run does) to run the browser test of the report page");
-        if (page != null) return;
-        Path dir = SyntheticRuns.demoDir(tmp.resolve("run"), 8);
-        RunLoader.Loaded loaded = RunLoader.load(List.of(dir));
-        page = ReportWriter.write(loaded.runs(), loaded.problems(), dir, "index.html", "bin/ssp report " + dir);
+    }
+
+    /** The check must be able to fail: the same page with one chart gone. */
+    private static Path pageWithoutOneChart() throws IOException {
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy.resolve(ReportWriter.CHARTS_DIR));
+        try (var charts = Files.list(page.resolveSibling(ReportWriter.CHARTS_DIR))) {
+            for (Path png : charts.toList()) Files.copy(png, copy.resolve(ReportWriter.CHARTS_DIR).resolve(png.getFileName()));
+        }
+        Files.copy(page, copy.resolve("index.html"));
+        Files.delete(copy.resolve(ReportWriter.CHARTS_DIR).resolve(RunChart.SCHEDULING_DELAY.fileName("phase2", io.ssplab.core.Lang.VI)));
+        return copy.resolve("index.html");
+    }
+
+    private static Map<String, String> found(Future<Map<String, String>> browser) throws Exception {
+        try {
+            return browser.get(150, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) throw error; // the browser's own failure, as it said it
+            throw e;
+        }
     }
 
     /** Every chart of the three acts and the before/after slide, once per language. */
@@ -88,7 +134,7 @@ class ReportBrowserTest {
 
     @Test
     void everyChartLoadsAndTheComparisonTableIsThere() throws Exception {
-        Map<String, String> probe = open(page, "");
+        Map<String, String> probe = found(english);
         assertThat(probe.get("images")).isEqualTo(String.valueOf(2 * CHARTS_PER_LANGUAGE));
         assertThat(probe.get("broken")).as("images that did not load: %s", probe.get("brokenSrc")).isEqualTo("0");
         assertThat(probe.get("rows")).isEqualTo("3");
@@ -105,13 +151,12 @@ class ReportBrowserTest {
 
     @Test
     void theVietnamesePageShowsVietnameseOnly() throws Exception {
-        assertVietnamese(open(page, "#vi"));
+        assertVietnamese(found(vietnamese));
     }
 
     @Test
     void theLanguageButtonSwitchesTextNumbersAndCharts() throws Exception {
-        // the page opens in English (no #vi, no saved choice, an English browser); the button switches it
-        assertVietnamese(open(page, "", "vi"));
+        assertVietnamese(found(clickedVietnamese));
     }
 
     /** Vietnamese words, Vietnamese numbers (decimal commas), and the Vietnamese charts: nothing English shows. */
@@ -129,15 +174,7 @@ class ReportBrowserTest {
 
     @Test
     void aMissingChartIsCaught() throws Exception {
-        // The check must be able to fail: the same page with one chart gone.
-        Path copy = tmp.resolve("copy");
-        Files.createDirectories(copy.resolve(ReportWriter.CHARTS_DIR));
-        try (var charts = Files.list(page.resolveSibling(ReportWriter.CHARTS_DIR))) {
-            for (Path png : charts.toList()) Files.copy(png, copy.resolve(ReportWriter.CHARTS_DIR).resolve(png.getFileName()));
-        }
-        Files.copy(page, copy.resolve("index.html"));
-        Files.delete(copy.resolve(ReportWriter.CHARTS_DIR).resolve(RunChart.SCHEDULING_DELAY.fileName("phase2", io.ssplab.core.Lang.VI)));
-        Map<String, String> probe = open(copy.resolve("index.html"), "");
+        Map<String, String> probe = found(chartGone);
         assertThat(probe.get("broken")).isEqualTo("1");
         assertThat(probe.get("brokenSrc")).isEqualTo("charts/" + RunChart.SCHEDULING_DELAY.fileName("phase2", io.ssplab.core.Lang.VI));
     }
@@ -153,7 +190,8 @@ class ReportBrowserTest {
      */
     private static Map<String, String> open(Path original, String fragment, String click) throws IOException, InterruptedException {
         String html = Files.readString(original, StandardCharsets.UTF_8);
-        Path probed = original.resolveSibling("probe-" + click + "-" + original.getFileName());
+        // beside the original (its charts are relative links), one file per browser: two may open the same page at once
+        Path probed = original.resolveSibling("probe-" + click + "-" + PROBES.incrementAndGet() + "-" + original.getFileName());
         Files.writeString(probed, html.replace("</body>", PROBE_SCRIPT.replace("CLICK", click) + "</body>"), StandardCharsets.UTF_8);
         Path profile = Files.createTempDirectory(tmp, "chromium-profile");
         Path stderr = Files.createTempFile(tmp, "chromium", ".err");
