@@ -17,9 +17,8 @@ import io.ssplab.jobs.KeySkew;
 import io.ssplab.run.RunResult;
 
 /**
- * A real run of the lab's skew job with a light cost (8 ms per word, 10 lines/s, BI 3 s: its hot key's task ≈ 27 words, 0.22 s of a 3 s
- * interval, STABLE with a wide margin even when a busy machine makes Spark's own overhead 1.5 s a batch: ρ ≈ 0.57), measured on the
- * fewest batches a verdict is given on ({@value #BATCHES}), written by Spark as a rolling, uncompressed event log; then
+ * A real run of the lab's skew job with a light cost (8 ms per word, 10 lines/s, BI 4 s: its hot key's task ≈ 36 words, 0.3 s of a 4 s
+ * interval, STABLE with a wide margin even when a busy machine makes Spark's own overhead 1.5 s a batch), written by Spark as a rolling, uncompressed event log; then
  * {@code bin/ssp analyze} and {@code bin/ssp plan --from} on that log alone.
  *
  * <p>Why the skew job: its cost is paid after a shuffle by key on a Zipf stream, so the cost stage's tasks
@@ -30,12 +29,11 @@ import io.ssplab.run.RunResult;
  */
 class AnalyzeStableRunTest extends IsolatedCli {
     private static final Duration COST = Duration.ofMillis(8);
-    static final int BATCHES = io.ssplab.metrics.Summarizer.MIN_BATCHES_FOR_VERDICT;
 
     @Test
     void analyzeGivesTheListenersVerdictAndTheFitFindsTheKnownCost() throws Exception {
         Path logs = Files.createDirectories(home.resolve("spark-events"));
-        RunResult lab = LabRuns.run(new KeySkew(), KeySkew.KNOBS.withCost(COST).withRate(10).withBatchInterval(Duration.ofSeconds(3)), BATCHES, logs,
+        RunResult lab = LabRuns.run(new KeySkew(), KeySkew.KNOBS.withCost(COST).withRate(10).withBatchInterval(Duration.ofSeconds(4)), 4, logs,
                 Map.of("spark.eventLog.compress", "false", "spark.eventLog.rolling.enabled", "true"));
         assertThat(lab.summary().verdict()).as("the lab's own listener: %s", lab.summary().reason()).isEqualTo(Verdict.STABLE);
         try (var list = Files.list(logs)) {

@@ -90,11 +90,26 @@ class HelpTextTest {
     }
 
     /**
+     * The command line localized into {@code lang}, as bin/ssp builds it ({@link Main#localize}), built once per language
+     * for the tests that read its model (the ones that run bin/ssp build their own, {@link #help}): building it is most of
+     * the time of a call, and the tests below read each command's texts a few hundred times. picocli reads a text's
+     * ranges ({@code ${sys:ssp.range.NAME}}) when the text is read, from the system properties the last language published
+     * set: so each use publishes its language's first, and a caller reads the texts before asking for the other language.
+     */
+    private static final Map<Lang, CommandLine> LOCALIZED = new java.util.EnumMap<>(Lang.class);
+
+    private static synchronized CommandLine localized(Lang lang) {
+        CommandLine cl = LOCALIZED.computeIfAbsent(lang, l -> Main.localize(Main.commandLine(discard(), discard()), l));
+        HelpRanges.publish(lang);
+        return cl;
+    }
+
+    /**
      * The command at {@code path} of a command line localized into {@code lang}. Read its texts before
      * localizing another: the ranges are system properties, the last language published fills them in.
      */
     static CommandLine command(String path, Lang lang) {
-        CommandLine cl = Main.localize(Main.commandLine(discard(), discard()), lang);
+        CommandLine cl = localized(lang);
         for (String name : path.isEmpty() ? new String[0] : path.split(" ")) cl = cl.getSubcommands().get(name);
         return cl;
     }
@@ -102,7 +117,7 @@ class HelpTextTest {
     /** Every command of a command line localized into {@code lang}, by path ("" the root, "cluster start"), depth first. */
     static Map<String, CommandLine> everyCommand(Lang lang) {
         Map<String, CommandLine> all = new LinkedHashMap<>();
-        collect(Main.localize(Main.commandLine(discard(), discard()), lang), "", all);
+        collect(localized(lang), "", all);
         return all;
     }
 
