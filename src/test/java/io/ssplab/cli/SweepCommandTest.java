@@ -65,22 +65,21 @@ class SweepCommandTest extends IsolatedCli {
     }
 
     /**
-     * Two cells with wide margins (100 lines/s × 2 s × 3 words = 600 words, 5 ms of wait per word, P=15): local[2] waits
+     * Two cells with wide margins (100 lines/s × 2 s × 3 words = 600 words, 5 ms of wait per word): local[2] P=7 waits
      * 600 × 5 ms = 3.0 s per 2 s batch on its one free slot (ρ > 1.5, UNSTABLE, whatever the overhead: a wait is never paid
-     * faster than asked); local[16] waits 40 words × 5 ms = 0.2 s on its 15 free slots, one wave, and stays STABLE unless
-     * Spark's own time passes 1.8 s a batch (ρ ≈ 0.2 with the lab's default overhead). Two cells, not four: each cell is a
-     * Spark start and its batches, and the unstable one's batches last its 3 s of waits; the verdicts, the error, the
-     * figures and the breakdown show on two as on four (the per-cell arithmetic is SweepReportTest's and
-     * ModelFidelityTest's). 3 measured batches: the fewest a verdict is given on.
-     * {@code --cores 16,2 --no-warm-up}: no uncounted warm-up run (a Spark start, its warm-up and 3 full batches, ~15 s);
+     * faster than asked); local[8] P=7 waits 86 words × 5 ms = 0.43 s on its 7 free slots and stays below ρ ≈ 0.5 with the
+     * lab's default overhead. Two cells, not four: each cell is a Spark start and its batches, and the unstable one's
+     * batches last its 3 s of waits; the verdicts, the error, the figures and the breakdown show on two as on four
+     * (the per-cell arithmetic is SweepReportTest's and ModelFidelityTest's). 3 measured batches: the fewest a verdict is given on.
+     * {@code --cores 8,2 --no-warm-up}: no uncounted warm-up run (a Spark start, its warm-up and 3 full batches, ~15 s);
      * the first cell takes its place. That run keeps a cold JVM's slow first batches (class loading, JIT) out of the
-     * first cell; with the cores listed 16 first, the first cell is the stable one, with the most room for them (and a
-     * run's own warm-up rule leaves out the batches that drain a slow start's backlog).
+     * first cell; with the cores listed 8 first, the first cell is the stable local[8] one, with ρ ≈ 0.4 of room for
+     * them (and a run's own warm-up rule leaves out the batches that drain a slow start's backlog).
      */
     @Test
     void aSmallRealSweepMatchesItsPredictions() throws Exception {
         Path dir = home.resolve("sweep");
-        int code = sweep("--cores", "16,2", "--partitions", "15", "--cost", "5ms", "--batches", "3",
+        int code = sweep("--cores", "8,2", "--partitions", "7", "--cost", "5ms", "--batches", "3",
                 "--batch-interval", "2s", "--rate", "100", "--breakdown", "--no-warm-up", "--out", dir.toString());
         String console = out();
         assertThat(code).as(console + err()).isZero();
@@ -110,11 +109,11 @@ class SweepCommandTest extends IsolatedCli {
             assertThat(split.get("stages")).hasSize(3);
             assertThat(split.get("processingMs").asDouble()).isPositive();
         }
-        assertThat(Files.readString(dir.resolve("cells/c2-p15-5ms.log"))).contains("where a batch's time goes");
+        assertThat(Files.readString(dir.resolve("cells/c2-p7-5ms.log"))).contains("where a batch's time goes");
         assertThat(Files.size(dir.resolve("stability-map.png"))).isPositive();
         assertThat(Files.readString(dir.resolve("index.html"))).contains("model estimate vs real").contains("Worst cells and why");
         // every run's own summary carries the prediction and its error
-        assertThat(Files.readString(dir.resolve("cells/c16-p15-5ms.log"))).contains("model: predicted PT").contains("top 5 words");
+        assertThat(Files.readString(dir.resolve("cells/c8-p7-5ms.log"))).contains("model: predicted PT").contains("top 5 words");
         assertThat(SparkContext$.MODULE$.getActive().isEmpty()).isTrue();
     }
 
