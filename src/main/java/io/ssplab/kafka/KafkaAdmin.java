@@ -61,6 +61,8 @@ public final class KafkaAdmin implements AutoCloseable {
      */
     public static KafkaAdmin connect(String bootstrap) {
         requireAddress(bootstrap);
+        // Nothing listening is said at once: a refused connection will not turn into a broker within the wait below.
+        if (everyAddressRefuses(bootstrap)) throw new BadInputException(Messages.get("kafka.refused", bootstrap));
         Admin admin = Admin.create(config(bootstrap, CONNECT_TIMEOUT));
         try {
             admin.describeCluster().clusterId().get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,6 +75,30 @@ public final class KafkaAdmin implements AutoCloseable {
             admin.close(Duration.ZERO);
             throw new BadInputException(Messages.get("kafka.unreachable", bootstrap, CONNECT_TIMEOUT.toSeconds()));
         }
+    }
+
+    /** How long the probe of {@link #everyAddressRefuses} may take per address: a closed port on a reachable host refuses at once. */
+    static final Duration REFUSAL_PROBE = Duration.ofSeconds(1);
+
+    /**
+     * Whether every address of {@code bootstrap} refuses a TCP connection: no process listens on any of them, so no
+     * broker can answer (one that {@code bin/ssp kafka start} started listens before it says it is up). A host that does
+     * not answer at all (a firewall, a slow network) is not a refusal: then the admin client waits as usual.
+     */
+    static boolean everyAddressRefuses(String bootstrap) {
+        for (String one : bootstrap.split(",")) {
+            int colon = one.lastIndexOf(':');
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress(one.substring(0, colon).strip(), Integer.parseInt(one.substring(colon + 1).strip())),
+                        (int) REFUSAL_PROBE.toMillis());
+                return false;
+            } catch (java.net.ConnectException refused) {
+                // nothing listens there: try the next address
+            } catch (java.io.IOException | RuntimeException other) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a broker at {@code bootstrap} answers within {@code timeout}: the readiness probe. */

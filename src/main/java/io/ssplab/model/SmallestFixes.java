@@ -101,6 +101,10 @@ public final class SmallestFixes {
         if (workload.keyed()) limit = Math.min(limit, workload.receivers() + KEYED_CORES_SEARCHED);
         if (workload.knobs().costKind() == io.ssplab.core.CostKind.CPU)
             limit = Math.min(limit, workload.receivers() + 4 * (int) Math.ceil(workload.cpuCores()) + 1);
+        // Spark's own time alone leaves too little of the interval on the most cores with one partition: then on any fewer too,
+        // and the search (up to a thousand core counts, each with its partition counts) would try them all for nothing.
+        if (model.overheadMs(fewestWaves(workload, limit)) > targetRatio * workload.knobs().batchIntervalMs() + 1e-9 && model.overhead().perWaveMs() >= 0)
+            limit = 0;
         for (int cores = workload.receivers() + 1; cores <= limit; cores++) {
             Workload candidate = workload.withCores(cores);
             Prediction p = workload.repartitioned() ? bestPartitionsFor(candidate) : model.predict(candidate);
@@ -111,6 +115,28 @@ public final class SmallestFixes {
         }
         return new Fix("fewestCores", Messages.get("fix.none"), null, Messages.get("fix.cores.noneEnough",
                 Format.seconds(model.overheadMs(workload)), Format.seconds(workload.knobs().batchIntervalMs())));
+    }
+
+    /**
+     * The setting with the fewest task waves the fewest-cores search can reach: its most cores, one partition (each stage
+     * one wave if the cores are enough). Task waves only grow with fewer cores or more partitions, so with an overhead that
+     * grows with the waves (a per-wave time of 0 or more) no setting of the search has less of it.
+     */
+    private static Workload fewestWaves(Workload workload, int mostCores) {
+        return workload.withCores(Math.max(mostCores, workload.receivers() + 1)).withPartitions(1);
+    }
+
+    /**
+     * The least PT/BI any batch interval can give: one second of input's cost spread evenly over the free slots (no
+     * schedule is shorter than its work shared evenly, and CPU work goes no faster than the CPU cores do it), Spark's
+     * own time left out. The cost grows with BI as the input does, so when this is above the target no interval is long
+     * enough, and the search need not try its 60,000.
+     */
+    static double leastRatioOfAnyInterval(Workload workload) {
+        io.ssplab.core.Knobs k = workload.knobs();
+        double slots = k.costKind() == io.ssplab.core.CostKind.CPU ? Math.min(workload.freeSlots(), workload.cpuCores()) : workload.freeSlots();
+        double costedPerSecond = k.costedRecordsPerBatch() * 1000.0 / k.batchIntervalMs();
+        return costedPerSecond * k.costMs() / 1000.0 / slots;
     }
 
     /** The partition count with the lowest predicted PT on the cores it has (ties: the fewest partitions). */
@@ -189,7 +215,8 @@ public final class SmallestFixes {
 
     /** Shortest batch interval (in steps of 10 ms, up to 10 min) with PT under BI. */
     public Fix smallestStableBatchInterval(Workload workload) {
-        for (long bi = BATCH_INTERVAL_STEP_MS; bi <= MAX_BATCH_INTERVAL.toMillis(); bi += BATCH_INTERVAL_STEP_MS) {
+        long longest = workload.freeSlots() >= 1 && leastRatioOfAnyInterval(workload) > targetRatio + 1e-9 ? 0 : MAX_BATCH_INTERVAL.toMillis();
+        for (long bi = BATCH_INTERVAL_STEP_MS; bi <= longest; bi += BATCH_INTERVAL_STEP_MS) {
             Prediction p = model.predict(workload.withBatchInterval(Duration.ofMillis(bi)));
             if (fits(p)) {
                 String note = bi <= workload.knobs().batchIntervalMs()

@@ -25,18 +25,19 @@ class RunCommandTest {
     @Test
     void runWritesMetricsAndSummaryAndHonoursExpect(@TempDir Path dir) throws Exception {
         Path metrics = dir.resolve("p1.jsonl");
-        RefusalsTest.Outcome o = RefusalsTest.ssp("run", "phase1", "--batches", "5", "--no-ui", "--metrics-out", metrics.toString(),
+        RefusalsTest.Outcome o = RefusalsTest.ssp("run", "phase1", "--batches", "3", "--no-ui", "--metrics-out", metrics.toString(),
                 "--expect", "STABLE");
         assertThat(o.code()).as(o.out() + o.err()).isZero();
         assertThat(o.err()).as("nothing on stderr when the verdict is the expected one").isEmpty();
         assertThat(o.out()).contains("phase1 — baseline", "batch", "records", "PT", "SD", "queued",
-                "running until 5 batches are measured after warm-up", "stopped: 5 batches measured", "verdict: STABLE");
-        // --batches 5: five batches measured after the warm-up; the file holds the warm-up batches too, marked as such in the table.
+                "running until 3 batches are measured after warm-up", "stopped: 3 batches measured", "verdict: STABLE");
+        // --batches 3 (the fewest a verdict is given on): three batches measured after the warm-up; the file holds the warm-up
+        // batches too, marked as such in the table.
         JsonNode summary = Json.MAPPER.readTree(dir.resolve("p1.summary.json").toFile());
         assertThat(summary.get("job").asText()).isEqualTo("phase1");
         int all = summary.get("batches").asInt();
         int warmup = summary.get("warmupBatches").asInt();
-        assertThat(all - warmup).as("measured batches").isEqualTo(5);
+        assertThat(all - warmup).as("measured batches").isEqualTo(3);
         assertThat(warmup).as("the first batch is never full: at least it is warm-up").isPositive();
         assertThat(Files.readAllLines(metrics)).hasSize(all);
         assertThat(o.out().lines().filter(l -> l.contains("(warm-up)")).count()).as("warm-up rows in the live table").isEqualTo(warmup);
