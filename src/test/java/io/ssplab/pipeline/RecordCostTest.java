@@ -11,7 +11,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
  * within a task a late wake-up is caught up instead of added. Wall-clock bounds are generous on
  * purpose: the machine is shared; the lower bounds are exact.
  */
-@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): the waits it checks are timer precision, which a busy neighbour JVM would blur
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordCostTest {
     private JavaSparkContext sc;
