@@ -21,6 +21,10 @@ import org.junit.jupiter.api.TestInstance;
  * after another task on the same executor thread (the schedule is the task's, not the thread's), and
  * within a task a late wake-up is caught up instead of added. Wall-clock bounds are generous on
  * purpose: the machine is shared; the lower bounds are exact.
+ *
+ * <p>It runs beside the other test JVMs (not in the "alone" execution): a busy machine only wakes a sleep up
+ * late, which the schedule catches up, and the upper bounds leave 125 ms or more for the last wake-up. Green
+ * beside two other Spark test classes at load averages of 20 to 35.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordCostTest {
