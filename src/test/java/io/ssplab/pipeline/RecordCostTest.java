@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>It runs beside the other test JVMs (not in the "alone" execution): a busy machine only wakes a sleep up
  * late, which the schedule catches up, and the upper bounds leave 125 ms or more for the last wake-up. Green
- * beside two other Spark test classes at load averages of 20 to 35.
+ * three times out of three beside two other Spark test classes, at load averages of 20 to 35.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordCostTest {
