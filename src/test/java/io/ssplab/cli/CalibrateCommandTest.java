@@ -10,7 +10,7 @@ import io.ssplab.core.ExitCodes;
 import io.ssplab.model.Calibration;
 
 /** bin/ssp calibrate: a short real zero-cost run whose median PT becomes the planner's overhead. */
-@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): it measures this machine's overhead, which a busy neighbour JVM would change
+@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): it measures this machine's overhead, which a busy neighbour JVM would change (tried beside other Spark test JVMs at load 35: it measured 2.3 s)
 class CalibrateCommandTest extends IsolatedCli {
 
     @Test
@@ -34,7 +34,8 @@ class CalibrateCommandTest extends IsolatedCli {
 
     @Test
     void measuresAndStoresTheOverheadThatPlanThenUses() throws Exception {
-        assertThat(ssp("calibrate", "--batches", "4", "--no-warm-up")).as(out() + err()).isZero();
+        // the fewest batches calibrate takes (its own minimum, a summary's): what is checked is that it measures and stores
+        assertThat(ssp("calibrate", "--batches", "3", "--no-warm-up")).as(out() + err()).isZero();
         Calibration c = Calibration.load(Calibration.defaultPath());
         // zero cost: PT is Spark's own time, well under the 2 s interval even on a busy machine
         assertThat(c.overheadMs()).isPositive().isLessThan(2000);
