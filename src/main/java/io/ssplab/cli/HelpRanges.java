@@ -51,6 +51,7 @@ final class HelpRanges {
             Map.entry("duration", Limits.DURATION),
             Map.entry("ui-port", Limits.UI_PORT),
             Map.entry("demo.batches", Options.DEMO_BATCHES),
+            Map.entry("demo.batches.structured", Options.STRUCTURED_DEMO_BATCHES),
             Map.entry("kafka.exactly-once.lines", io.ssplab.jobs.kafka.ExactlyOnceLesson.LINES),
             Map.entry("kafka.real-time.duration", io.ssplab.jobs.kafka.RealTimeAct.MEASURE),
             Map.entry("check.batches", Grader.BATCHES),

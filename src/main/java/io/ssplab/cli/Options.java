@@ -32,6 +32,9 @@ final class Options {
 
     static final int MAX_DEMO_BATCHES = 1000;
     static final Range DEMO_BATCHES = new Range("--batches", Summaries.MIN, MAX_DEMO_BATCHES, "10");
+    /** demo --api structured: every act needs a regime, and a query's takes more batches than a DStream verdict. */
+    static final Range STRUCTURED_DEMO_BATCHES = new Range("--batches", io.ssplab.metrics.StructuredSummarizer.MIN_BATCHES_FOR_VERDICT,
+            MAX_DEMO_BATCHES, "10");
     static final Range UI_PORT = Limits.UI_PORT;
     /** Measured batches of a sweep cell, a calibration setting or a check: a verdict needs 3, more than 100 takes too long to wait for. */
     static final int MAX_SHORT_RUN_BATCHES = 100;

@@ -54,7 +54,7 @@ final class StructuredDemo {
 
     Integer call() throws Exception {
         if (demo.withBackpressure) throw new io.ssplab.core.BadInputException(Messages.get("ss.bad.backpressure"));
-        Options.DEMO_BATCHES.check(demo.batches);
+        Options.STRUCTURED_DEMO_BATCHES.check(demo.batches);
         if (!demo.noUi) Options.UI_PORT.check(demo.uiPort);
         Path dir = Options.writableDirectory("--out", demo.out != null ? demo.out : DemoCommand.defaultRunDir());
         PrintStream console = demo.main.out;

@@ -132,6 +132,9 @@ class StructuredPlanCommandTest extends IsolatedCli {
         assertThat(ssp("run", "ss-overload", "--api", "dstream")).isEqualTo(ExitCodes.USAGE);
         assertThat(ssp("demo", "--api", "structured", "--with-backpressure")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--with-backpressure adds DStream's phase4");
+        // a query's regime needs 4 batches after warm-up: 3 would leave every act INCONCLUSIVE after minutes of running
+        assertThat(ssp("demo", "--api", "structured", "--batches", "3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--batches must be 4–1,000, got 3");
     }
 
     @Test
