@@ -60,9 +60,9 @@ public final class KafkaAdmin implements AutoCloseable {
      * @throws BadInputException when the address is malformed or no broker answers within {@link #CONNECT_TIMEOUT}
      */
     public static KafkaAdmin connect(String bootstrap) {
-        requireAddress(bootstrap);
+        List<java.net.InetSocketAddress> addresses = requireAddress(bootstrap);
         // Nothing listening is said at once: a refused connection will not turn into a broker within the wait below.
-        if (everyAddressRefuses(bootstrap)) throw new BadInputException(Messages.get("kafka.refused", bootstrap));
+        if (everyAddressRefuses(addresses)) throw new BadInputException(Messages.get("kafka.refused", bootstrap));
         Admin admin = Admin.create(config(bootstrap, CONNECT_TIMEOUT));
         try {
             admin.describeCluster().clusterId().get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -85,12 +85,10 @@ public final class KafkaAdmin implements AutoCloseable {
      * broker can answer (one that {@code bin/ssp kafka start} started listens before it says it is up). A host that does
      * not answer at all (a firewall, a slow network) is not a refusal: then the admin client waits as usual.
      */
-    static boolean everyAddressRefuses(String bootstrap) {
-        for (String one : bootstrap.split(",")) {
-            int colon = one.lastIndexOf(':');
+    static boolean everyAddressRefuses(List<java.net.InetSocketAddress> addresses) {
+        for (java.net.InetSocketAddress one : addresses) {
             try (java.net.Socket probe = new java.net.Socket()) {
-                probe.connect(new java.net.InetSocketAddress(one.substring(0, colon).strip(), Integer.parseInt(one.substring(colon + 1).strip())),
-                        (int) REFUSAL_PROBE.toMillis());
+                probe.connect(new java.net.InetSocketAddress(one.getHostString(), one.getPort()), (int) REFUSAL_PROBE.toMillis());
                 return false;
             } catch (java.net.ConnectException refused) {
                 // nothing listens there: try the next address
@@ -126,22 +124,24 @@ public final class KafkaAdmin implements AutoCloseable {
         return p;
     }
 
-    /** {@code host:port[,host:port…]} with a port 1–65535, else one line saying the form. */
-    static void requireAddress(String bootstrap) {
+    /** The addresses of {@code host:port[,host:port…]}, each with a port 1–65535, else one line saying the form. */
+    static List<java.net.InetSocketAddress> requireAddress(String bootstrap) {
         if (bootstrap == null || bootstrap.isBlank()) throw new BadInputException(Messages.get("kafka.badAddress", String.valueOf(bootstrap)));
+        List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>();
         for (String one : bootstrap.split(",")) {
             int colon = one.lastIndexOf(':');
-            boolean ok = colon > 0 && colon < one.length() - 1;
-            if (ok) {
+            int port = -1;
+            if (colon > 0 && colon < one.length() - 1) {
                 try {
-                    int port = Integer.parseInt(one.substring(colon + 1).strip());
-                    ok = port >= 1 && port <= 65_535;
+                    port = Integer.parseInt(one.substring(colon + 1).strip());
                 } catch (NumberFormatException e) {
-                    ok = false;
+                    port = -1;
                 }
             }
-            if (!ok) throw new BadInputException(Messages.get("kafka.badAddress", bootstrap));
+            if (port < 1 || port > 65_535) throw new BadInputException(Messages.get("kafka.badAddress", bootstrap));
+            addresses.add(java.net.InetSocketAddress.createUnresolved(one.substring(0, colon).strip(), port));
         }
+        return addresses;
     }
 
     public String bootstrap() {
@@ -182,11 +182,6 @@ public final class KafkaAdmin implements AutoCloseable {
     }
 
     /**
-     * The topic's partition count.
-     *
-     * @throws BadInputException when the topic does not exist
-     */
-    /**
      * Waits until a topic just created answers a describe: the broker acknowledges the creation before its metadata
      * has reached every listener, and a describe right after it can still say "unknown topic" (seen on a busy machine).
      */
@@ -208,6 +203,11 @@ public final class KafkaAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * The topic's partition count.
+     *
+     * @throws BadInputException when the topic does not exist
+     */
     public int partitions(String topic) {
         return describe(topic).partitions().size();
     }
