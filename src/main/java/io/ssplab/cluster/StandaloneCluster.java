@@ -24,6 +24,7 @@ import org.apache.spark.launcher.JavaModuleOptions;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Format;
 import io.ssplab.core.Messages;
+import io.ssplab.core.ServerJvm;
 
 /**
  * A real Spark standalone cluster on this machine: one master JVM and N worker JVMs, started from the
@@ -319,6 +320,7 @@ public final class StandaloneCluster {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(DAEMON_HEAP);
+        cmd.add(ServerJvm.QUICK_COMPILER); // the daemons schedule; the executors they launch keep the full JIT
         for (String o : JavaModuleOptions.defaultModuleOptionArray()) {
             // Only MLlib's BLAS uses the vector module, and it prints an incubator warning per JVM (see bin/ssp).
             if (!o.startsWith("--add-modules=jdk.incubator.vector")) cmd.add(o);

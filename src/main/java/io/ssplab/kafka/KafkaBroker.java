@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import io.ssplab.cluster.Daemons;
 import io.ssplab.core.BadInputException;
 import io.ssplab.core.Messages;
+import io.ssplab.core.ServerJvm;
 
 /**
  * A real Apache Kafka broker (KRaft, one node that is broker and controller) in its own JVM, from the Kafka jars
@@ -54,9 +55,12 @@ public final class KafkaBroker implements AutoCloseable {
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** Heap of the broker: the spike's one-node broker used 74 MB of it; Kafka's own default is 1 GB. */
     static final String HEAP = "256m";
-    /** Kafka's own launch script's collector settings; two processors whatever the machine: a lab broker needs no more threads. */
+    /**
+     * Kafka's own launch script's collector settings; two processors whatever the machine: a lab broker needs no more
+     * threads; and the quick compiler only ({@link ServerJvm#QUICK_COMPILER}).
+     */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExplicitGCInvokesConcurrent",
-            "-XX:ActiveProcessorCount=2");
+            "-XX:ActiveProcessorCount=2", ServerJvm.QUICK_COMPILER);
 
     private final KafkaLayout layout;
     private final KafkaState state;

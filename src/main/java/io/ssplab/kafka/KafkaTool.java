@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.ssplab.core.ServerJvm;
+
 /**
  * Runs one of Kafka's own command-line tools from the broker's classpath (which carries kafka-tools), against any
  * broker: what {@code kafka-consumer-groups.sh} or {@code kafka-topics.sh} of a Kafka download would print. Tests
@@ -32,6 +34,7 @@ public final class KafkaTool {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx128m");
+        cmd.add(ServerJvm.QUICK_COMPILER); // a tool that runs for a second: compiling for speed would only cost time
         cmd.add("-cp");
         cmd.add(BrokerClasspath.read());
         cmd.add(mainClass);

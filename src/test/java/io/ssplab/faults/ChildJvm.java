@@ -63,8 +63,8 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(DEFAULT_SIGINT);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // Spark's module options from the argLine; not the test JVM's heap size or agents
-            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty"))
+            // Spark's module options and the compiler setting from the argLine; not the test JVM's heap size or agents
+            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty") || option.startsWith("-XX:TieredStopAtLevel"))
                 command.add(option);
         }
         command.add("-Xmx768m");

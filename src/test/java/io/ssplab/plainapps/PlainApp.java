@@ -155,7 +155,7 @@ public final class PlainApp {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty"))
+            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty") || option.startsWith("-XX:TieredStopAtLevel"))
                 command.add(option);
         }
         command.add("-Xmx512m");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SocketSourceTest {
@@ -60,6 +61,7 @@ class SocketSourceTest {
     }
 
     @Test
+    @Tag("alone") // a throughput: it runs with no other test JVM beside it and with the full JIT, as bin/ssp source does (pom: execution "alone")
     void keepsItsRateAt100kLinesPerSecond() throws Exception {
         double rate = 100_000;
         try (SocketSource source = SocketSource.start(config(rate), l -> { });
