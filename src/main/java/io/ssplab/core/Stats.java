@@ -46,4 +46,24 @@ public final class Stats {
         }
         return num / den;
     }
+
+    /**
+     * The standard error of {@link #slopePerIndex}'s slope: how far the scatter of {@code values} around their line
+     * could move it. 0 below three values (two points leave no scatter to measure).
+     */
+    public static double slopeStandardErrorPerIndex(double[] values) {
+        int n = values.length;
+        if (n < 3) return 0;
+        double slope = slopePerIndex(values);
+        double meanX = (n - 1) / 2.0;
+        double meanY = mean(values);
+        double residuals = 0;
+        double den = 0;
+        for (int i = 0; i < n; i++) {
+            double fitted = meanY + slope * (i - meanX);
+            residuals += (values[i] - fitted) * (values[i] - fitted);
+            den += (i - meanX) * (i - meanX);
+        }
+        return Math.sqrt(residuals / (n - 2) / den);
+    }
 }

@@ -26,10 +26,16 @@ import io.ssplab.core.Verdict;
  * <p>Why a slope and a tolerance: the lag is read when a batch completes, so it carries the batch's PT jitter
  * (140 lines/s × ±0.3 s ≈ ±40 records); over 10 batches the slope of such noise is a few records per batch,
  * against 14 records of tolerance at 280 lines per batch — while a job behind by one fifth of its input adds 56.
+ * Over a short run's three or four batches one slower batch moves the slope by more than the tolerance (a job that
+ * kept up read 21, 31, 123: +51 per batch, its last batch 0.7 s slower), so the slope must exceed the tolerance by
+ * {@value #SLOPE_ERRORS} standard errors of itself: a lag that grows by the same amount every batch has almost none.
  */
 public final class LagRule {
     /** Lag growth per batch, as a fraction of a batch's lines, that still counts as bounded (jitter): {@link KafkaLag#GROWTH_TOLERANCE}. */
     public static final double GROWTH_TOLERANCE = KafkaLag.GROWTH_TOLERANCE;
+
+    /** How many standard errors of its own slope the lag's growth must clear the tolerance by: the lag's jitter, not a trend. */
+    public static final int SLOPE_ERRORS = 2;
 
     private LagRule() {
     }
@@ -47,7 +53,7 @@ public final class LagRule {
         Long maxPartition = withLag.stream().filter(b -> b.lagMaxPartitionRecords() != null)
                 .map(BatchMetrics::lagMaxPartitionRecords).max(Long::compare).orElse(null);
         long last = withLag.get(withLag.size() - 1).lagRecords();
-        boolean grows = slope > tolerance;
+        boolean grows = slope - SLOPE_ERRORS * Stats.slopeStandardErrorPerIndex(lag) > tolerance;
         // Each partition's lag (DStream): the partition furthest behind at the end, its slope, the others' largest lag.
         List<List<Long>> perPartition = withLag.stream().map(BatchMetrics::lagPartitionRecords).toList();
         int n = perPartition.get(perPartition.size() - 1) == null ? 0 : perPartition.get(perPartition.size() - 1).size();

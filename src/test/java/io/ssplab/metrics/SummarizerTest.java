@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.BatchMetrics;
 import io.ssplab.core.CostUnit;
+import io.ssplab.core.KafkaLag;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Lang;
 import io.ssplab.core.RunSummary;
@@ -205,6 +206,21 @@ class SummarizerTest {
         assertThat(overloaded.lag().grows()).isFalse();
         assertThat(overloaded.verdict()).isEqualTo(Verdict.UNSTABLE);
         assertThat(overloaded.reason()).startsWith("consumer lag bounded at 0 records; median PT 2.50 s > BI 2.00 s");
+    }
+
+    @Test
+    void aShortRunsJitterIsNoGrowingLag() {
+        // Measured (KafkaRunTest on a loaded machine): a job that kept up, PT 0.11, 0.19 and 0.83 s of BI 2 s; the lag is
+        // read when each batch completes, so the slower last batch read 0.7 s × 140 lines/s more. Slope +51 per batch,
+        // its standard error 23.7 (residuals 41/3, -82/3, 41/3 around the line): 51 - 2 × 23.7 = 3.6, under 14: bounded.
+        KafkaLag jitter = LagRule.of(withLag(run(110, 190, 830), 21, 31, 123), 280);
+        assertThat(jitter.growthPerBatch()).isCloseTo(51, within(1e-9));
+        assertThat(Stats.slopeStandardErrorPerIndex(new double[] {21, 31, 123})).isCloseTo(Math.sqrt(10086.0 / 9 / 2), within(1e-9));
+        assertThat(jitter.grows()).isFalse();
+        // A rate limit's lag grows by the same amount every batch: no scatter, so three batches are enough.
+        KafkaLag limited = LagRule.of(withLag(run(1400, 1400, 1400), 0, 279, 558), 280);
+        assertThat(limited.grows()).isTrue();
+        assertThat(Stats.slopeStandardErrorPerIndex(new double[] {0, 279, 558})).isZero();
     }
 
     @Test
