@@ -45,7 +45,7 @@ public final class PlainDStreamApp {
             rdd.count();
         });
         ssc.start();
-        System.out.println("STARTED " + ssc.sparkContext().sc().applicationId());
+        System.out.println("STARTED " + ssc.sparkContext().sc().applicationId() + " " + ssc.sparkContext().sc().uiWebUrl().get());
         ssc.awaitTerminationOrTimeout(seconds * 1000);
         ssc.stop(true, false);
         System.out.println("DONE");

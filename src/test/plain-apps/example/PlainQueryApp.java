@@ -32,7 +32,7 @@ public final class PlainQueryApp {
                     return v;
                 }, Encoders.LONG())
                 .writeStream().format("noop").queryName(name).trigger(Trigger.ProcessingTime(triggerMs)).start();
-        System.out.println("STARTED " + spark.sparkContext().applicationId());
+        System.out.println("STARTED " + spark.sparkContext().applicationId() + " " + spark.sparkContext().uiWebUrl().get());
         query.awaitTermination(seconds * 1000);
         // A busy machine can spend most of SECONDS on the first micro-batch (query planning, code generation):
         // run on until enough micro-batches have completed (a limit only: 5 minutes).

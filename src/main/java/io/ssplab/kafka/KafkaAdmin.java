@@ -40,8 +40,12 @@ import io.ssplab.core.Messages;
  * }</pre>
  */
 public final class KafkaAdmin implements AutoCloseable {
-    /** How long a broker may take to answer before the lab says it is unreachable: a loaded machine answers within it. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a broker that accepts connections may take to answer before the lab says it is unreachable (where
+     * nothing listens, the lab says so at once: {@link #everyAddressRefuses}). 5 s was not enough on a loaded 2-core
+     * machine: a lab broker at a lowered CPU priority took longer to answer a new JVM's first request.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     /** Any other call: generous, a loaded broker may pause for a second or two. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 

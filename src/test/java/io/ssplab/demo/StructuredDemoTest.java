@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,7 +36,7 @@ import io.ssplab.metrics.StructuredSummarizer;
  * checks here are on the phenomenon — on time or not, settled or growing — never on tight timings; the model's
  * error is printed, not checked (it follows the machine's load).
  */
-@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): the bottleneck act settles at
+// In the quiet lane (io.ssplab.AloneLaneTest: normal CPU priority, the other test JVMs lowered): the bottleneck act settles at
 // D* = (o + s)/(1 − a·r), and a neighbour JVM makes o jump from batch to batch, so the act reads "still settling"
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StructuredDemoTest {

@@ -151,10 +151,11 @@ public final class PlainApp {
     public Running start(Path dir) throws IOException {
         Path classes = compile();
         Path events = Files.createDirectories(dir.resolve("events"));
-        int uiPort = freeUiPort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // Spark's module options, and the test JVM's compiler setting: with C2 the apps' compilations at start took the
+            // CPU their neighbours in the quiet lane needed (a stable app fell 3.4 s behind); C1 changes no phenomenon here
             if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty") || option.startsWith("-XX:TieredStopAtLevel"))
                 command.add(option);
         }
@@ -165,8 +166,9 @@ public final class PlainApp {
         all.put("spark.master", "local[2]");
         all.put("spark.driver.host", "127.0.0.1");
         all.put("spark.driver.bindAddress", "127.0.0.1");
-        all.put("spark.ui.port", String.valueOf(uiPort));
-        all.put("spark.port.maxRetries", "0");
+        // Port 0: the UI binds a port the system picks, at once (a port picked here and bound later raced other test JVMs'
+        // processes for it); the app prints its UI's address when it starts.
+        all.put("spark.ui.port", "0");
         all.put("spark.eventLog.enabled", "true");
         all.put("spark.eventLog.dir", events.toUri().toString());
         all.putAll(conf);
@@ -178,7 +180,7 @@ public final class PlainApp {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("SSP_LANG", "en");
-        return new Running(pb.start(), dir, log, events, uiPort);
+        return new Running(pb.start(), dir, log, events);
     }
 
     /** A started app: its process (ended by its own pid), output, UI and event log. */
@@ -187,18 +189,20 @@ public final class PlainApp {
         public final Path dir;
         public final Path log;
         public final Path eventLogDir;
-        public final int uiPort;
 
-        Running(Process process, Path dir, Path log, Path eventLogDir, int uiPort) {
+        Running(Process process, Path dir, Path log, Path eventLogDir) {
             this.process = process;
             this.dir = dir;
             this.log = log;
             this.eventLogDir = eventLogDir;
-            this.uiPort = uiPort;
         }
 
+        /** The UI's address on the loopback, from the app's "STARTED APP_ID UI_URL" line (after {@link #awaitStarted}). */
         public String url() {
-            return "http://127.0.0.1:" + uiPort;
+            String started = output().stream().filter(l -> l.startsWith("STARTED ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the app has not started"));
+            String ui = started.strip().split("\\s+")[2];
+            return "http://127.0.0.1:" + ui.substring(ui.lastIndexOf(':') + 1);
         }
 
         public List<String> output() {
@@ -211,7 +215,7 @@ public final class PlainApp {
 
         /** The application id the app printed ("STARTED app-…"), waiting for it. */
         public String awaitStarted(long timeoutMs) throws InterruptedException {
-            return awaitLine("STARTED ", timeoutMs).substring("STARTED ".length()).strip();
+            return awaitLine("STARTED ", timeoutMs).substring("STARTED ".length()).strip().split("\\s+")[0];
         }
 
         public String awaitLine(String prefix, long timeoutMs) throws InterruptedException {
@@ -307,11 +311,7 @@ public final class PlainApp {
         return Files.readString(PROJECT.resolve("target/spark-classpath.txt"), StandardCharsets.UTF_8).strip();
     }
 
-    /**
-     * A free loopback port from the system (not a fixed range: test JVMs running side by side would both find
-     * the range's first port free, and Spark would silently move one app to the next port, where a test
-     * then watches the wrong app). spark.port.maxRetries=0 makes Spark fail loudly instead of moving.
-     */
+    /** A loopback port nothing listens on now (for a watch that must find nothing answering). */
     static int freeUiPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +42,7 @@ import io.ssplab.watch.Watcher;
  * have wide margins, PlainApp). The stable app ends by itself (Spark 4's default event log: rolling, zstd); the
  * unstable one is killed, as a crashed driver dies, leaving a plain single-file log still "in progress".
  */
-@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): its stable app must stay stable and its fit within 15 %: with three test JVMs beside it, a 2-core machine delayed its batches by 7 s and inflated the fitted cost
+// In the quiet lane (io.ssplab.AloneLaneTest: normal CPU priority, the other test JVMs lowered): its stable app must stay stable and its fit within 15 %: with three test JVMs beside it at the same priority, a 2-core machine delayed its batches by 7 s and inflated the fitted cost
 class PlainDStreamAppTest {
     /**
      * Batches with records each app completes before the test ends it: the warm-up rule may take up to 5, a busy

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +40,7 @@ import io.ssplab.watch.Watcher;
  * </ul>
  * The stable query leaves Spark 4's default event log (rolling, zstd), the unstable one a single lz4 file.
  */
-@Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): its stable query must wait for its trigger and its fit stay within 15 %: with three test JVMs beside it, no micro-batch waited
+// In the quiet lane (io.ssplab.AloneLaneTest: normal CPU priority, the other test JVMs lowered): its stable query must wait for its trigger and its fit stay within 15 %: with three test JVMs beside it at the same priority, no micro-batch waited
 class PlainQueryAppTest {
     /** The stable query's own length, then on until PlainApp.STABLE_QUERY_BATCHES micro-batches: the count decides. */
     static final long STABLE_S = 1;

@@ -1,0 +1,67 @@
+package io.ssplab.lane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lowering the parallel execution's test JVMs do (Linux: the nice value is per thread): every thread the JVM has
+ * takes it, and a thread started afterwards inherits it. Lowering is what those JVMs do anyway; this test JVM, whichever
+ * it is, ends at nice {@value #NICE} or lower priority.
+ */
+class QuietLaneTest {
+    static final int NICE = 10;
+
+    @Test
+    void everyThreadTakesTheNiceValueAndANewThreadInheritsIt() throws Exception {
+        Path tasks = Path.of("/proc/self/task");
+        assumeTrue(Files.isDirectory(tasks), "threads are listed in /proc on Linux only");
+        QuietLane.lowerThisJvm(NICE);
+        for (long tid : threads(tasks)) {
+            Integer nice = nice(tasks.resolve(String.valueOf(tid)));
+            if (nice != null) assertThat(nice).as("thread %d", tid).isGreaterThanOrEqualTo(NICE);
+        }
+        AtomicInteger inherited = new AtomicInteger(Integer.MIN_VALUE);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread later = new Thread(() -> {
+            try {
+                Path self = Path.of("/proc/thread-self");
+                Integer n = nice(self.toRealPath());
+                if (n != null) inherited.set(n);
+            } catch (IOException e) {
+                // left unset: the assertion says so
+            } finally {
+                done.countDown();
+            }
+        });
+        later.start();
+        done.await();
+        assertThat(inherited.get()).isGreaterThanOrEqualTo(NICE);
+    }
+
+    private static List<Long> threads(Path tasks) throws IOException {
+        try (Stream<Path> all = Files.list(tasks)) {
+            return all.map(p -> Long.parseLong(p.getFileName().toString())).toList();
+        }
+    }
+
+    /** Field 19 of /proc/…/stat, after the thread's name in parentheses; null when the thread has ended. */
+    private static Integer nice(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(after[16]);
+        } catch (IOException | RuntimeException ended) {
+            return null;
+        }
+    }
+}
