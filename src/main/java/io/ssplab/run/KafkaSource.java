@@ -171,6 +171,8 @@ public final class KafkaSource implements AutoCloseable {
     static final String GROUP_PREFIX = "ssp-";
     /** Spark's cap on what one DStream batch takes from each topic partition, lines/s: the same for every partition. */
     public static final String MAX_RATE_PER_PARTITION = "spark.streaming.kafka.maxRatePerPartition";
+    /** Spark's cap on what one micro-batch of a Kafka query takes, records over all partitions (a source option). */
+    public static final String MAX_OFFSETS_PER_TRIGGER = "maxOffsetsPerTrigger";
 
     /**
      * What a DStream batch takes from a topic of {@code partitions} fed by the lab's producer (each line keyed by its first

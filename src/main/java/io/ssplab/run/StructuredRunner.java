@@ -317,14 +317,17 @@ public final class StructuredRunner {
     private static void drain(SocketSource source, QueryAccounting accounting, List<BatchMetrics> batches, long triggerMs)
             throws InterruptedException {
         long total = source.pause();
-        BatchMetrics last;
-        synchronized (batches) {
-            last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
-        }
-        if (last == null || last.processingTimeMs() > triggerMs) return;
+        if (!lastBatchOnTime(batches, triggerMs)) return;
         long deadline = System.nanoTime() + (DRAIN_BATCHES * triggerMs + DRAIN_SLACK_MS) * 1_000_000L;
         while ((accounting.receivedLines() < total || accounting.processedLines() < accounting.receivedLines()) && System.nanoTime() < deadline) {
             Thread.sleep(25);
+        }
+    }
+
+    /** Whether the query's last batch ended within its trigger (it keeps up): only then is a drain worth waiting for. */
+    private static boolean lastBatchOnTime(List<BatchMetrics> batches, long triggerMs) {
+        synchronized (batches) {
+            return !batches.isEmpty() && batches.get(batches.size() - 1).processingTimeMs() <= triggerMs;
         }
     }
 
@@ -338,12 +341,8 @@ public final class StructuredRunner {
     private static void drainKafka(KafkaSource kafka, QueryAccounting accounting, List<BatchMetrics> batches, Map<String, String> sourceOptions,
                                    long triggerMs) throws InterruptedException {
         long total = kafka.stopProducing();
-        BatchMetrics last;
-        synchronized (batches) {
-            last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
-        }
-        if (total < 0 || last == null || last.processingTimeMs() > triggerMs) return;
-        String limit = sourceOptions.get("maxOffsetsPerTrigger");
+        if (total < 0 || !lastBatchOnTime(batches, triggerMs)) return;
+        String limit = sourceOptions.get(KafkaSource.MAX_OFFSETS_PER_TRIGGER);
         if (limit != null && total - accounting.processedLines() > DRAIN_BATCHES * Long.parseLong(limit)) return;
         long deadline = System.nanoTime() + (DRAIN_BATCHES * triggerMs + DRAIN_SLACK_MS) * 1_000_000L;
         while (accounting.processedLines() < total && System.nanoTime() < deadline) Thread.sleep(25);

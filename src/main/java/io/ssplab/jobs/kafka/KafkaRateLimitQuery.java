@@ -13,6 +13,7 @@ import io.ssplab.jobs.structured.Overload;
 import io.ssplab.pipeline.KafkaStandalone;
 import io.ssplab.pipeline.StructuredJob;
 import io.ssplab.pipeline.StructuredWordCount;
+import io.ssplab.run.KafkaSource;
 
 /**
  * Kafka lesson 2 on Structured Streaming — a rate limit bounds each micro-batch, not the lag: the Kafka source's
@@ -75,7 +76,7 @@ public final class KafkaRateLimitQuery implements StructuredJob {
     /** The source's options a variant runs with, each its own lesson name. */
     public enum Variant {
         NO_LIMIT("ss-kafka-no-limit", Map.of(), Overload.KNOBS.linesPerSecond(), Verdict.UNSTABLE),
-        RATE_LIMIT("ss-kafka-rate-limit", Map.of("maxOffsetsPerTrigger", String.valueOf(MAX_OFFSETS_PER_TRIGGER)),
+        RATE_LIMIT("ss-kafka-rate-limit", Map.of(KafkaSource.MAX_OFFSETS_PER_TRIGGER, String.valueOf(MAX_OFFSETS_PER_TRIGGER)),
                 Overload.KNOBS.linesPerSecond(), Verdict.UNSTABLE),
         MIN_OFFSETS("ss-kafka-min-offsets", Map.of("minOffsetsPerTrigger", String.valueOf(MIN_OFFSETS_PER_TRIGGER),
                 "maxTriggerDelay", MAX_TRIGGER_DELAY), RATE_UNDER_LIMIT, Verdict.STABLE);
@@ -139,7 +140,7 @@ public final class KafkaRateLimitQuery implements StructuredJob {
 
     /** The knobs as one micro-batch sees them: the rate capped at maxOffsetsPerTrigger / T (the one place of that cap). */
     static Knobs perTrigger(Knobs knobs, Map<String, String> options) {
-        String max = options.get("maxOffsetsPerTrigger");
+        String max = options.get(KafkaSource.MAX_OFFSETS_PER_TRIGGER);
         if (max == null) return knobs;
         double capped = Long.parseLong(max) * 1000.0 / knobs.batchIntervalMs();
         return capped < knobs.linesPerSecond() ? knobs.withRate(capped) : knobs;
