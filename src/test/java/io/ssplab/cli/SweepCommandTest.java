@@ -118,16 +118,17 @@ class SweepCommandTest extends IsolatedCli {
     }
 
     /**
-     * {@code --api structured}, one query cell on wide margins (trigger 2 s, 100 lines/s, no warm-up query: the
+     * {@code --api structured}, one query cell on wide margins (trigger 4 s, 100 lines/s, no warm-up query: the
      * lab's default o, 0.5 s): local[2], P=2, no cost: a micro-batch lasts o alone, STABLE while o stays under the
-     * 2 s trigger (0.5–1.2 s measured on this machine, 2 s only under heavy load). Verdicts only; one cell, because
-     * the suite must stay short and the per-cell arithmetic is QuerySweepTest's.
+     * 4 s trigger (0.5–1.2 s measured on an idle machine; 3.0 s and 4.4 s in a test JVM at lowered priority beside the
+     * quiet lane, where a 2 s trigger failed). Verdicts only; one cell, because the suite must stay short and the
+     * per-cell arithmetic is QuerySweepTest's.
      */
     @Test
     void aSmallRealQuerySweepMatchesItsPredictions() throws Exception {
         Path dir = home.resolve("query-sweep");
         int code = sweep("--api", "structured", "--cores", "2", "--partitions", "2", "--cost", "0ms", "--batches", "4",
-                "--batch-interval", "2s", "--rate", "100", "--no-warm-up", "--out", dir.toString());
+                "--batch-interval", "4s", "--rate", "100", "--no-warm-up", "--out", dir.toString());
         String console = out();
         assertThat(code).as(console + err()).isZero();
         assertThat(console).contains("[1/1]").contains("model error on the settled batch duration").contains("verdict predicted right in");
