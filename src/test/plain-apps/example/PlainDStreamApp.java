@@ -11,6 +11,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * A DStream app written the plain way: Spark only, no lab class (compiled by the tests against Spark's jars
@@ -20,6 +21,9 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
  * Arguments: NAME BATCH_INTERVAL_MS LINES_PER_SECOND COST_MS_PER_RECORD SECONDS [SWING]
  * SWING (0 to 1, default 0): the line server's rate steps through rate × (1 − SWING), rate, rate × (1 + SWING),
  * 2 s each, over and over (the mean stays LINES_PER_SECOND): batches of different sizes.
+ *
+ * After each batch it prints "PAID records nanoseconds": what the records' sleeps really took so far. A sleep wakes
+ * up late on a busy machine (20 ms asked, 24 ms slept under load), and a fitted cost should find what was paid.
  */
 public final class PlainDStreamApp {
     public static void main(String[] args) throws Exception {
@@ -38,11 +42,17 @@ public final class PlainDStreamApp {
         SparkConf conf = new SparkConf().setAppName(name).setIfMissing("spark.master", "local[2]");
         JavaStreamingContext ssc = new JavaStreamingContext(conf, new Duration(biMs));
         JavaDStream<String> lines = ssc.socketTextStream("127.0.0.1", server.getLocalPort());
+        LongAccumulator paidRecords = ssc.sparkContext().sc().longAccumulator("paid records");
+        LongAccumulator paidNanos = ssc.sparkContext().sc().longAccumulator("paid nanoseconds");
         lines.repartition(2).map(line -> {
+            long start = System.nanoTime();
             Thread.sleep(costMs);
+            paidNanos.add(System.nanoTime() - start);
+            paidRecords.add(1);
             return line.length();
         }).foreachRDD(rdd -> {
             rdd.count();
+            System.out.println("PAID " + paidRecords.value() + " " + paidNanos.value());
         });
         ssc.start();
         System.out.println("STARTED " + ssc.sparkContext().sc().applicationId() + " " + ssc.sparkContext().sc().uiWebUrl().get());

@@ -19,8 +19,8 @@ import org.junit.platform.suite.api.Suite;
 @SelectClasses(names = {
         // the longest first: the lane is the parallel execution's longest thread of work
         "io.ssplab.plainapps.PlainQueryAppTest",
-        "io.ssplab.demo.StructuredDemoTest",
         "io.ssplab.demo.DemoStoryTest",
+        "io.ssplab.cli.SweepCommandTest",
         "io.ssplab.plainapps.PlainDStreamAppTest",
         "io.ssplab.grader.QueryGraderSparkTest"})
 public class AloneLaneTest {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param judgedBatches         batches the verdict and every number come from (the last ≤ 6 after warm-up)
  * @param rowsGrowthPerBatch    g: least-squares slope of the rows per batch over the judged batches, divided by
  *                              their mean: +0.25 means each batch takes in about 25% more rows than the one before
+ * @param rowsGrowthErrorPerBatch SE of g: the standard error of that slope, over the same mean (0 below three batches)
  * @param inputToProcessedRatio ρ: median over the judged batches of Spark's inputRowsPerSecond / processedRowsPerSecond,
  *                              which is this batch's duration / the time since the previous batch started: the growth
  *                              factor of the duration while batches follow each other at once; D/T below 1 when on time
@@ -22,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param predicted             what the model predicted for these knobs; null without a prediction
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StructuredSummary(int judgedBatches, double rowsGrowthPerBatch, double inputToProcessedRatio,
+public record StructuredSummary(int judgedBatches, double rowsGrowthPerBatch, double rowsGrowthErrorPerBatch, double inputToProcessedRatio,
                                 double medianLatenessMs, long lastRows, long lastDurationMs, Double measuredOverheadMs,
                                 Predicted predicted) {
 

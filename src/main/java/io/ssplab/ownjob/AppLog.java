@@ -58,11 +58,15 @@ public final class AppLog {
     int badLines;
     boolean lastLineCut;
 
-    /** One job: its batch key (null: not a streaming batch's), when it was submitted and completed (−1: never). */
+    /**
+     * One job: its batch key (null: not a streaming batch's), when it was submitted and completed (−1: never), and
+     * whether it succeeded (Spark's "JobSucceeded"; a job the app's stop interrupted, or whose code threw, did not).
+     */
     static final class Job {
         final String batch;
         final long submitted;
         long completed = -1;
+        boolean succeeded;
 
         Job(String batch, long submitted) {
             this.batch = batch;
@@ -135,7 +139,10 @@ public final class AppLog {
             case "SparkListenerJobStart" -> jobStart(e);
             case "SparkListenerJobEnd" -> {
                 Job j = jobs.get(e.path("Job ID").asInt(-1));
-                if (j != null) j.completed = e.path("Completion Time").asLong(-1);
+                if (j != null) {
+                    j.completed = e.path("Completion Time").asLong(-1);
+                    j.succeeded = "JobSucceeded".equals(e.path("Job Result").path("Result").asText());
+                }
             }
             case "SparkListenerTaskEnd" -> taskEnd(e);
             case PROGRESS_EVENT -> {

@@ -120,9 +120,9 @@ class SweepCommandTest extends IsolatedCli {
     /**
      * {@code --api structured}, one query cell on wide margins (trigger 4 s, 100 lines/s, no warm-up query: the
      * lab's default o, 0.5 s): local[2], P=2, no cost: a micro-batch lasts o alone, STABLE while o stays under the
-     * 4 s trigger (0.5–1.2 s measured on an idle machine; 3.0 s and 4.4 s in a test JVM at lowered priority beside the
-     * quiet lane, where a 2 s trigger failed). Verdicts only; one cell, because the suite must stay short and the
-     * per-cell arithmetic is QuerySweepTest's.
+     * 4 s trigger (0.5–1.2 s measured on an idle machine; 3.0–4.4 s in a test JVM at lowered priority beside the
+     * quiet lane, so the class now runs in the lane: io.ssplab.AloneLaneTest). Verdicts only; one cell, because the
+     * suite must stay short and the per-cell arithmetic is QuerySweepTest's.
      */
     @Test
     void aSmallRealQuerySweepMatchesItsPredictions() throws Exception {

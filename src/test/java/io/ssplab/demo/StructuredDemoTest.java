@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,10 @@ import io.ssplab.metrics.StructuredSummarizer;
  * checks here are on the phenomenon — on time or not, settled or growing — never on tight timings; the model's
  * error is printed, not checked (it follows the machine's load).
  */
-// In the quiet lane (io.ssplab.AloneLaneTest: normal CPU priority, the other test JVMs lowered): the bottleneck act settles at
-// D* = (o + s)/(1 − a·r), and a neighbour JVM makes o jump from batch to batch, so the act reads "still settling"
+// Alone (pom: execution "alone", no other test JVM beside it): the bottleneck act settles at D* = (o + s)/(1 − a·r), so
+// its rows follow o. In the quiet lane, a neighbour's load that rose during the act took o from 1.1 to 2.3 s over its
+// batches (rows 566 → 786, g +6.3 % ± 1.1 %: "still settling"), on CI and under a 1.6-core CPU quota.
+@Tag("alone")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StructuredDemoTest {
     private Path dir;

