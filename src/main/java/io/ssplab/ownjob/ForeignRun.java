@@ -106,9 +106,9 @@ public record ForeignRun(String job, Api api, long batchIntervalMs, List<BatchMe
         List<Span> spans = new ArrayList<>();
         for (Map.Entry<String, List<AppLog.Job>> e : log.batchJobs().entrySet()) {
             if (!e.getKey().startsWith("t:")) continue;
-            if (e.getValue().stream().anyMatch(j -> j.completed < 0)) continue; // not finished when the log ends
-            // A job that failed: most often a batch the app's stop interrupted (a stop with batches queued fails each of
-            // them, and the streaming listener still reports them as completed), its time and records not a batch's.
+            // A job not finished when the log ends, or one that failed: most often a batch the app's stop interrupted (a
+            // stop with batches queued fails each of them, and the streaming listener still reports them as completed).
+            // Either way its time and records are not a batch's. (A job without its end has not succeeded.)
             if (e.getValue().stream().anyMatch(j -> !j.succeeded)) continue;
             long start = e.getValue().stream().mapToLong(j -> j.submitted).min().orElseThrow();
             long end = e.getValue().stream().mapToLong(j -> j.completed).max().orElseThrow();

@@ -318,10 +318,15 @@ public final class StructuredRunner {
             throws InterruptedException {
         long total = source.pause();
         if (!lastBatchOnTime(batches, triggerMs)) return;
-        long deadline = System.nanoTime() + (DRAIN_BATCHES * triggerMs + DRAIN_SLACK_MS) * 1_000_000L;
+        long deadline = drainDeadline(triggerMs);
         while ((accounting.receivedLines() < total || accounting.processedLines() < accounting.receivedLines()) && System.nanoTime() < deadline) {
             Thread.sleep(25);
         }
+    }
+
+    /** When a drain stops waiting, in System.nanoTime(): {@link #DRAIN_BATCHES} triggers and the slack from now. */
+    private static long drainDeadline(long triggerMs) {
+        return System.nanoTime() + (DRAIN_BATCHES * triggerMs + DRAIN_SLACK_MS) * 1_000_000L;
     }
 
     /** Whether the query's last batch ended within its trigger (it keeps up): only then is a drain worth waiting for. */
@@ -344,7 +349,7 @@ public final class StructuredRunner {
         if (total < 0 || !lastBatchOnTime(batches, triggerMs)) return;
         String limit = sourceOptions.get(KafkaSource.MAX_OFFSETS_PER_TRIGGER);
         if (limit != null && total - accounting.processedLines() > DRAIN_BATCHES * Long.parseLong(limit)) return;
-        long deadline = System.nanoTime() + (DRAIN_BATCHES * triggerMs + DRAIN_SLACK_MS) * 1_000_000L;
+        long deadline = drainDeadline(triggerMs);
         while (accounting.processedLines() < total && System.nanoTime() < deadline) Thread.sleep(25);
     }
 

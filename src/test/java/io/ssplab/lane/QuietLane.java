@@ -46,9 +46,10 @@ public final class QuietLane implements TestExecutionListener {
         }
         String nice = System.getProperty(NICE_PROPERTY);
         if (nice == null || nice.isBlank() || LANE_RUNNING.get() > 0 || LOWERED.getAndSet(true)) return;
+        int value = Integer.parseInt(nice.strip());
         // twice: a thread started by a thread not yet lowered, between the listing and renice, is caught the second time
-        lowerThisJvm(Integer.parseInt(nice.strip()));
-        lowerThisJvm(Integer.parseInt(nice.strip()));
+        lowerThisJvm(value);
+        lowerThisJvm(value);
     }
 
     @Override
