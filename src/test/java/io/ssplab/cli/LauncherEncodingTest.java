@@ -3,7 +3,6 @@ package io.ssplab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.ssplab.InheritedJvmOptions;
 
 /**
  * {@code LANG=vi_VN.UTF-8 bin/ssp --lang vi …} prints Vietnamese letters, not '?', even where the
@@ -52,9 +53,7 @@ class LauncherEncodingTest {
     private static String help(List<String> options, Map<String, String> env) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-XX:TieredStopAtLevel")) command.add(option);
-        }
+        command.addAll(InheritedJvmOptions.ofThisJvm());
         command.addAll(options);
         command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "io.ssplab.cli.Main", "--lang", "vi", "--help"));

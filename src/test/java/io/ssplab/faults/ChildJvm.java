@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import io.ssplab.InheritedJvmOptions;
 
 /**
  * {@code bin/ssp ARGS} as a real child process of the test JVM, so a test can {@code kill -9} it: the
@@ -62,11 +63,7 @@ final class ChildJvm implements AutoCloseable {
     static ChildJvm ssp(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>(DEFAULT_SIGINT);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // Spark's module options and the compiler setting from the argLine; not the test JVM's heap size or agents
-            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty") || option.startsWith("-XX:TieredStopAtLevel"))
-                command.add(option);
-        }
+        command.addAll(InheritedJvmOptions.ofThisJvm());
         command.add("-Xmx768m");
         command.add("-cp");
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));

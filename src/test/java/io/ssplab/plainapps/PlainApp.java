@@ -2,7 +2,6 @@ package io.ssplab.plainapps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,8 @@ import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+
+import io.ssplab.InheritedJvmOptions;
 
 /**
  * An app written the plain way (src/test/plain-apps: Spark only), run as a child JVM with the listener jar
@@ -153,12 +154,9 @@ public final class PlainApp {
         Path events = Files.createDirectories(dir.resolve("events"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // Spark's module options, and the test JVM's compiler setting: with C2 the apps' compilations at start took the
-            // CPU their neighbours in the quiet lane needed (a stable app fell 3.4 s behind); C1 changes no phenomenon here
-            if (option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || option.startsWith("-Dio.netty") || option.startsWith("-XX:TieredStopAtLevel"))
-                command.add(option);
-        }
+        // Spark's module options, and the test JVM's compiler setting: with C2 the apps' compilations at start took the
+        // CPU their neighbours in the quiet lane needed (a stable app fell 3.4 s behind); C1 changes no phenomenon here
+        command.addAll(InheritedJvmOptions.ofThisJvm());
         command.add("-Xmx512m");
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, classes.toString(), PROJECT.resolve(LISTENER_JAR).toString(), sparkClasspath()));
