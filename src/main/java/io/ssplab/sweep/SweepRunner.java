@@ -43,8 +43,20 @@ import io.ssplab.source.SourceConfig;
 public final class SweepRunner {
     /** Spark's start and stop and the receiver connecting, per cell, in seconds: the part of a cell's time the model does not predict. */
     static final double STARTUP_SECONDS = 8;
-    /** Full batches of the warm-up run. */
-    static final int WARM_UP_BATCHES = 3;
+    /**
+     * Full batches of the warm-up run: with {@link #WARM_UP_CELL}'s 51 tasks a batch, some 3,000 tasks in half a minute.
+     * Spark's per-task code runs a few times per task, so the JIT compiles it only after thousands of tasks: after a short
+     * warm-up (3 batches) the JVM went on warming through the first cells of a sweep. Seed 2031 run both ways on the quiet
+     * 2-core machine: its first two cells took 0.24 and 0.34 s beyond their cost after the short warm-up, 0.13 and 0.25 s
+     * after this one, and the later cells the same both ways. A streaming job that runs for hours is warm, and that is
+     * what the model predicts.
+     */
+    static final int WARM_UP_BATCHES = 60;
+    /**
+     * The warm-up's setting: local[4], P = 24, no cost, a 500 ms interval (3 receiver blocks + 24 + 24 tasks a batch), so
+     * that it runs many tasks of the paths the cells take (a task's launch, two shuffles) in little time.
+     */
+    static final SweepCell WARM_UP_CELL = SweepCell.drawn(4, 24, Duration.ZERO, null, 0, Duration.ofMillis(500));
     /** Every cell runs the phases' word count (cost per word); the cell sets master, P, cost, cost kind and skew. */
     private static final StreamingJob JOB = new Phase2Bottleneck();
     /** With a skew axis, every cell runs the skew lesson's job: the cost paid per key after the shuffle, where skew matters. */
@@ -102,7 +114,7 @@ public final class SweepRunner {
         List<SweepCell> cells = grid.cells();
         List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(jobFor(grid, c).keySalts()))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
-        double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * base.batchIntervalMs() / 1000.0 : 0;
+        double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * WARM_UP_CELL.batchInterval().toMillis() / 1000.0 : 0;
         if (grid.random())
             progress.println(Messages.get("fidelity.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
                     clock(warmUpSeconds + sum(estimates, 0))));
@@ -149,15 +161,16 @@ public final class SweepRunner {
     }
 
     /**
-     * One short zero-cost run before the first cell, not counted. The first SparkContext of a JVM
-     * loads and compiles Spark's classes, which makes its batches slower for a while; without this
-     * the first cell's PT would carry that, not the setting's.
+     * One run before the first cell, not counted ({@link #WARM_UP_CELL}, {@link #WARM_UP_BATCHES}). The first
+     * SparkContext of a JVM loads and compiles Spark's classes, which makes its batches slower for a while; without
+     * this the first cells' PT would carry that, not the setting's.
      */
     private void warmUp(Knobs base, SourceEndpoint endpoint, Path cellsDir) throws IOException {
         if (stop.requested()) return;
         long t = System.nanoTime();
-        progress.print(Messages.get("sweep.warmingUp") + " ");
-        Prediction p = model.predict(Workload.of(specFor(base, new SweepCell(4, 4, Duration.ZERO)).withJob("warm-up")));
+        progress.print(Messages.get("sweep.warmingUp", WARM_UP_CELL.cores(), WARM_UP_CELL.partitions(),
+                Messages.count(WARM_UP_BATCHES, "noun.batch"), Format.seconds(WARM_UP_CELL.batchInterval().toMillis())) + " ");
+        Prediction p = model.predict(Workload.of(specFor(base, WARM_UP_CELL).withJob("warm-up")));
         runOne(JOB, p, WARM_UP_BATCHES, endpoint, cellsDir, "warm-up", estimatedSeconds(p, WARM_UP_BATCHES));
         progress.println(Messages.get("sweep.warmedUp", clock((System.nanoTime() - t) / 1e9)));
     }
