@@ -56,7 +56,7 @@ public final class SweepRunner {
      * The warm-up's setting: local[4], P = 24, no cost, a 500 ms interval (3 receiver blocks + 24 + 24 tasks a batch), so
      * that it runs many tasks of the paths the cells take (a task's launch, two shuffles) in little time.
      */
-    static final SweepCell WARM_UP_CELL = SweepCell.drawn(4, 24, Duration.ZERO, null, 0, Duration.ofMillis(500));
+    static final SweepCell WARM_UP_CELL = new SweepCell(4, 24, Duration.ZERO, io.ssplab.core.CostKind.WAIT, 0, null, 0, Duration.ofMillis(500));
     /** Every cell runs the phases' word count (cost per word); the cell sets master, P, cost, cost kind and skew. */
     private static final StreamingJob JOB = new Phase2Bottleneck();
     /** With a skew axis, every cell runs the skew lesson's job: the cost paid per key after the shuffle, where skew matters. */
@@ -83,7 +83,7 @@ public final class SweepRunner {
     /** Ctrl-C: each cell's run is a child of it, so a stop ends the cell under way and the sweep. */
     private final StopSignal stop = new StopSignal();
 
-    /** @param warmUp whether to run a short uncounted run first (see {@link #warmUp}) */
+    /** @param warmUp whether to run the uncounted warm-up run first (see {@link #warmUp}) */
     public SweepRunner(ProcessingTimeModel model, PrintStream progress, boolean warmUp) {
         this.model = model;
         this.progress = progress;
@@ -114,7 +114,7 @@ public final class SweepRunner {
         List<SweepCell> cells = grid.cells();
         List<Prediction> predictions = cells.stream().map(c -> model.predict(Workload.of(specFor(base, c)).withKeySalts(jobFor(grid, c).keySalts()))).toList();
         double[] estimates = predictions.stream().mapToDouble(p -> estimatedSeconds(p, batches)).toArray();
-        double warmUpSeconds = warmUp ? STARTUP_SECONDS + (WARM_UP_BATCHES + 1) * WARM_UP_CELL.batchInterval().toMillis() / 1000.0 : 0;
+        double warmUpSeconds = warmUp ? estimatedSeconds(warmUpPrediction(base), WARM_UP_BATCHES) : 0;
         if (grid.random())
             progress.println(Messages.get("fidelity.start", Messages.count(cells.size(), "sweep.noun.cell"), Messages.count(batches, "noun.batch"),
                     clock(warmUpSeconds + sum(estimates, 0))));
@@ -170,9 +170,14 @@ public final class SweepRunner {
         long t = System.nanoTime();
         progress.print(Messages.get("sweep.warmingUp", WARM_UP_CELL.cores(), WARM_UP_CELL.partitions(),
                 Messages.count(WARM_UP_BATCHES, "noun.batch"), Format.seconds(WARM_UP_CELL.batchInterval().toMillis())) + " ");
-        Prediction p = model.predict(Workload.of(specFor(base, WARM_UP_CELL).withJob("warm-up")));
+        Prediction p = warmUpPrediction(base);
         runOne(JOB, p, WARM_UP_BATCHES, endpoint, cellsDir, "warm-up", estimatedSeconds(p, WARM_UP_BATCHES));
         progress.println(Messages.get("sweep.warmedUp", clock((System.nanoTime() - t) / 1e9)));
+    }
+
+    /** The warm-up run's setting on the sweep's knobs, as the model predicts it (its expected time, its cap). */
+    Prediction warmUpPrediction(Knobs base) {
+        return model.predict(Workload.of(specFor(base, WARM_UP_CELL).withJob("warm-up")));
     }
 
     /**

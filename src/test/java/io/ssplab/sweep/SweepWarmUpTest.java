@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import io.ssplab.model.Overhead;
 import io.ssplab.model.Prediction;
 import io.ssplab.model.ProcessingTimeModel;
-import io.ssplab.model.Workload;
 
 /**
  * The warm-up before a sweep's (and a calibration's) first cell is there to run thousands of tasks, so that the JIT has
@@ -17,8 +16,7 @@ import io.ssplab.model.Workload;
 class SweepWarmUpTest {
 
     private static Prediction warmUp() {
-        return new ProcessingTimeModel(Overhead.defaults("")).predict(
-                Workload.of(SweepRunner.specFor(io.ssplab.model.HandComputed.PHASE2, SweepRunner.WARM_UP_CELL)));
+        return new SweepRunner(new ProcessingTimeModel(Overhead.defaults("")), System.out, true).warmUpPrediction(io.ssplab.model.HandComputed.PHASE2);
     }
 
     @Test
@@ -31,7 +29,7 @@ class SweepWarmUpTest {
     }
 
     @Test
-    void keepsUpSoThatItsBatchesDoNotQueue() {
+    void isPredictedToKeepUpWithRoomToSpare() {
         Prediction p = warmUp();
         assertThat(p.arithmetic().costTimeMs()).as("no cost: only Spark's own work").isZero();
         // the model's default overhead at its task waves, with room to spare on a busier machine
