@@ -22,6 +22,7 @@ import org.junit.platform.suite.api.Suite;
         "io.ssplab.demo.DemoStoryTest",
         "io.ssplab.cli.SweepCommandTest",
         "io.ssplab.plainapps.PlainDStreamAppTest",
-        "io.ssplab.grader.QueryGraderSparkTest"})
+        "io.ssplab.grader.QueryGraderSparkTest",
+        "io.ssplab.grader.FixDelayGraderSparkTest"})
 public class AloneLaneTest {
 }
