@@ -31,13 +31,16 @@ import picocli.CommandLine.ParentCommand;
 public final class CalibrateCommand implements Callable<Integer> {
     /** Batches measured per setting: at least the summary's own minimum, at most a few minutes. */
     static final io.ssplab.core.Range BATCHES = new io.ssplab.core.Range("--batches", Options.Summaries.MIN, Options.MAX_SHORT_RUN_BATCHES, "6");
+    /** The reference settings' master and P ({@link Overhead#isReferenceSetting}): the defaults. */
+    static final String DEFAULT_MASTER = "local[" + Overhead.CALIBRATION_CORES + "]";
+    static final String DEFAULT_PARTITIONS = "" + Overhead.CALIBRATION_PARTITIONS;
     /** A p95 this many times the median means the machine was busy while measuring. */
     static final double NOISY_P95 = 1.5;
     /** The second setting has this many times the partitions: the task count's effect on the overhead. */
-    static final int HIGH_PARTITIONS_FACTOR = 4;
+    static final int HIGH_PARTITIONS_FACTOR = Overhead.CALIBRATION_HIGH_PARTITIONS_FACTOR;
     /** --partitions: the second setting, P × 4, must stay within the partitions' range too. */
     static final int MAX_PARTITIONS = io.ssplab.core.Limits.MAX_PARTITIONS / HIGH_PARTITIONS_FACTOR;
-    static final io.ssplab.core.Range PARTITIONS = new io.ssplab.core.Range("--partitions", 1, MAX_PARTITIONS, "4");
+    static final io.ssplab.core.Range PARTITIONS = new io.ssplab.core.Range("--partitions", 1, MAX_PARTITIONS, DEFAULT_PARTITIONS);
 
     /** How long each thread burns when the effective CPU parallelism is measured. */
     static final double CPU_PARALLELISM_MS = 400;
@@ -48,10 +51,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--batches", paramLabel = "N", defaultValue = "6")
     int batches;
 
-    @Option(names = "--master", paramLabel = "local[N]", defaultValue = "local[4]")
+    @Option(names = "--master", paramLabel = "local[N]", defaultValue = DEFAULT_MASTER)
     String master;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = DEFAULT_PARTITIONS)
     int partitions;
 
     @Option(names = "--no-warm-up")
@@ -95,16 +98,27 @@ public final class CalibrateCommand implements Callable<Integer> {
         double lowOverhead = overheadOf(low);
         double highOverhead = overheadOf(hi);
         double perWave = Math.max(0, (highOverhead - lowOverhead) / (highWaves - lowWaves));
+        // at the reference settings, this machine's speed scales the default line; elsewhere the two settings draw it
+        boolean reference = Overhead.isReferenceSetting(m.cores(), partitions);
+        Double scale = reference ? Overhead.scaleOf(lowOverhead, highOverhead) : null;
         Calibration c = new Calibration(lowOverhead, low.summary().p95ProcessingTimeMs(),
                 low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowWaves, perWave,
                 high, highOverhead, highWaves, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism, Overhead.CALIBRATION_COST_MS);
+                org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism, Overhead.CALIBRATION_COST_MS, scale);
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
         out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowWaves, "noun.taskWave"), partitions,
                 Format.seconds(c.highOverheadMs()), Messages.count(highWaves, "noun.taskWave"), high));
-        out.println("  " + Messages.get("cli.calibrate.perWave", Format.fixed(c.perWaveMs(), 1), file));
+        if (reference) {
+            out.println("  " + Messages.get("cli.calibrate.scaled", Format.seconds(lowOverhead + highOverhead), Format.seconds(Overhead.REFERENCE_CALIBRATION_MS),
+                    Format.fixed(scale, 2), Overhead.from(c).numbers()));
+            out.println("  " + Messages.get("cli.calibrate.saved", file));
+        } else {
+            out.println("  " + Messages.get("cli.calibrate.perWave", Format.fixed(c.perWaveMs(), 1), file));
+            out.println("  " + Messages.get("cli.calibrate.ownSettings", Overhead.CALIBRATION_CORES, Overhead.CALIBRATION_PARTITIONS,
+                    Overhead.CALIBRATION_PARTITIONS * Overhead.CALIBRATION_HIGH_PARTITIONS_FACTOR));
+        }
         out.println("  " + Messages.get("cli.calibrate.cpu", Format.integer(Math.round(cpuIterationsPerMs)), Format.fixed(cpuParallelism, 2), processors));
         for (CellResult cell : result.cells()) {
             if (cell.summary().p95ProcessingTimeMs() > NOISY_P95 * cell.measuredMs()) {
@@ -112,7 +126,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                         Format.fixed(cell.summary().p95ProcessingTimeMs() / cell.measuredMs(), 1)));
             }
         }
-        if (highOverhead < lowOverhead) {
+        if (!reference && highOverhead < lowOverhead) {
             out.println(Messages.get("cli.calibrate.inverted"));
         }
         return ExitCodes.OK;

@@ -15,8 +15,10 @@ import io.ssplab.core.Messages;
  *
  * <p>Two settings are measured on the same master, P and 4 × P partitions, both with a small cost per word
  * ({@link Overhead#CALIBRATION_COST_MS}): the overhead is each one's median PT minus its cost time, so it is what the
- * model adds to the cost time of a costed batch (a zero-cost batch overstates it). The first gives the overhead at its
- * task waves (see {@link Overhead}), the difference between the two what each task wave more adds.
+ * model adds to the cost time of a costed batch (a zero-cost batch overstates it). At calibrate's reference settings
+ * (local[4], P = 4 and 16) their sum over the reference machine's is the {@code scale} of the default line
+ * ({@link Overhead#scaledDefault}); at other settings the first gives the overhead at its task waves, the difference
+ * between the two what each task wave more adds.
  *
  * @param overheadMs        median PT at P after warm-up, minus its cost time: the per-batch overhead
  * @param p95Ms             95th percentile of the PTs at P (how noisy the machine was)
@@ -36,18 +38,20 @@ import io.ssplab.core.Messages;
  * @param cpuParallelism    how many cores' worth of CPU work ran at once when measured ({@link CpuCapacity});
  *                          null in a calibration older than level 2
  * @param costMs            the cost per word it measured under; null in a calibration that measured zero-cost batches
+ * @param scale             at the reference settings, {@link Overhead#scaleOf} the two overheads: the planner uses the default
+ *                          line times it; null at other settings and in older calibrations (the line through the two settings)
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                           long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
                           double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion,
-                          Double cpuIterationsPerMs, Double cpuParallelism, Double costMs) {
+                          Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale) {
 
     /** Without the CPU measurements (a calibration older than level 2). */
     public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                        long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
                        double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion) {
         this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, wavesPerBatch, perWaveMs, highPartitions,
-                highOverheadMs, highWavesPerBatch, measuredAt, sparkVersion, null, null, null);
+                highOverheadMs, highWavesPerBatch, measuredAt, sparkVersion, null, null, null, null);
     }
 
     /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */
@@ -67,9 +71,9 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
         Calibration c = io.ssplab.core.Json.MAPPER.readValue(file.toFile(), Calibration.class);
         if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.wavesPerBatch() < 1 || !(c.perWaveMs() >= 0)
-                || Double.isInfinite(c.perWaveMs()))
+                || Double.isInfinite(c.perWaveMs()) || c.scale() != null && !(c.scale() > 0 && c.scale() < Double.POSITIVE_INFINITY))
             // the values as the file writes them (%s of a Double: locale-free), for the user to find them in the file
-            throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.wavesPerBatch(), c.perWaveMs()));
+            throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.wavesPerBatch(), c.perWaveMs(), c.scale()));
         return c;
     }
 }

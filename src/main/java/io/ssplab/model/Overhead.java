@@ -16,18 +16,29 @@ import io.ssplab.core.Messages;
  * {@link Workload#taskWavesPerBatch()}: each task costs Spark some milliseconds ((de)serialisation,
  * scheduling, shuffle files), and tasks that share a round of slots pay them side by side. So a
  * batch of 42 tasks on one free slot (local[2], P = 16: 42 waves) pays far more than the same 42 tasks
- * on 7 slots (8 waves). {@code bin/ssp calibrate} measures both numbers on this machine, as PT minus the
- * cost time of a small cost ({@link #CALIBRATION_COST_MS} per word): {@code perBatchMs} on local[4] with P = 4
- * (10 block tasks + 4 + 4 on 3 slots: 4 + 2 + 2 = 8 waves), {@code perWaveMs} from a second run with P = 16
- * (4 + 6 + 6 = 16 waves). On a busy machine both grow.
+ * on 7 slots (8 waves).
+ *
+ * <p>{@code bin/ssp calibrate} measures this machine at two settings, as PT minus the cost time of a small cost
+ * ({@link #CALIBRATION_COST_MS} per word): local[4] with P = 4 (10 block tasks + 4 + 4 on 3 slots: 4 + 2 + 2 = 8 waves)
+ * and P = 16 (4 + 6 + 6 = 16 waves). At those reference settings it scales the default line by this machine's time
+ * over the reference machine's ({@link #REFERENCE_CALIBRATION_MS}): two settings cannot draw the line itself, because
+ * at the same task waves the settings users run pay more than these two (more tasks per wave: docs/planner.md). At
+ * other settings ({@code --master}, {@code --partitions}) there is no reference, and the line runs through the two.
+ * On a busy machine both grow.
  *
  * @param perBatchMs     overhead of a batch with {@code referenceWaves} task waves
  * @param referenceWaves task waves per batch of the setting {@code perBatchMs} was measured on
  * @param perWaveMs      what each task wave more (or less) adds (or saves)
  * @param origin         where the numbers come from
  * @param detail         what the origin needs to be told apart: the calibration's master and date, the act that measured it, why there is no calibration
+ * @param scale          for a calibration at the reference settings: the default line's factor ({@link #scaledDefault}); otherwise null
  */
-public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, Origin origin, String detail) {
+public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, Origin origin, String detail, Double scale) {
+
+    /** An overhead that is not the default line scaled. */
+    public Overhead(double perBatchMs, int referenceWaves, double perWaveMs, Origin origin, String detail) {
+        this(perBatchMs, referenceWaves, perWaveMs, origin, detail, null);
+    }
 
     /** Where an overhead comes from; its {@link #token()} is what summary.json records. */
     public enum Origin {
@@ -67,13 +78,48 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
     /** The overhead never drops below this, however few tasks: the driver's fixed work per batch. */
     public static final double FLOOR_MS = 50;
 
+    /** The reference settings of {@code bin/ssp calibrate}: local[4] ... */
+    public static final int CALIBRATION_CORES = 4;
+    /** ... with P = 4 ({@link #DEFAULT_REFERENCE_WAVES} waves) ... */
+    public static final int CALIBRATION_PARTITIONS = 4;
+    /** ... and with this many times P (P = 16: 16 waves), both with phase 1's rate and interval (140 lines/s, BI 2 s). */
+    public static final int CALIBRATION_HIGH_PARTITIONS_FACTOR = 4;
+    /*
+     * What calibrate measured at its reference settings on the reference machine (2 cores, idle, Spark 4.2.0, after
+     * the sweep's warm-up): the two overheads together, local[4] P = 4 and P = 16, the median of four calibrations in a
+     * row (210, 225, 232.5 and 265.5 ms; docs/planner.md). Less than the default line says at the same waves (0.13 s +
+     * 0.20 s): these two settings run few tasks per wave, the settings users run more.
+     */
+    /** The reference machine's two calibration overheads together, ms: a calibration's scale is this machine's over it. */
+    public static final double REFERENCE_CALIBRATION_MS = 229;
+
     /** The documented default, used when this machine has no calibration. */
     public static Overhead defaults(String why) {
         return new Overhead(DEFAULT_PER_BATCH_MS, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS, Origin.DEFAULT, why);
     }
 
     public static Overhead from(Calibration c) {
-        return new Overhead(c.overheadMs(), c.wavesPerBatch(), c.perWaveMs(), Origin.CALIBRATED, c.master() + ", " + c.measuredAt());
+        String detail = c.master() + ", " + c.measuredAt();
+        if (c.scale() != null) return scaledDefault(c.scale(), detail);
+        return new Overhead(c.overheadMs(), c.wavesPerBatch(), c.perWaveMs(), Origin.CALIBRATED, detail);
+    }
+
+    /** True for calibrate's reference settings, where a calibration scales the default line. */
+    public static boolean isReferenceSetting(int cores, int partitions) {
+        return cores == CALIBRATION_CORES && partitions == CALIBRATION_PARTITIONS;
+    }
+
+    /**
+     * This machine's overheads at the reference settings over the reference machine's: how much slower (above 1) or
+     * faster Spark's own work runs here.
+     */
+    public static double scaleOf(double lowOverheadMs, double highOverheadMs) {
+        return (lowOverheadMs + highOverheadMs) / REFERENCE_CALIBRATION_MS;
+    }
+
+    /** The default line times {@code scale}: per batch and per wave alike, at the default's reference waves. */
+    public static Overhead scaledDefault(double scale, String detail) {
+        return new Overhead(DEFAULT_PER_BATCH_MS * scale, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS * scale, Origin.CALIBRATED, detail, scale);
     }
 
     /** The calibration in {@code file}, or the default when there is none or it cannot be read (and why). */
@@ -127,11 +173,21 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
         return describe(Lang.current());
     }
 
+    /** "0.13 s at 8 waves, +9.0 ms per wave": the line itself, in the current language. */
+    public String numbers() {
+        return numbers(Lang.current());
+    }
+
+    public String numbers(Lang lang) {
+        return Messages.in(lang, "overhead.numbers", Format.seconds(lang, perBatchMs), referenceWaves, Format.signed(lang, perWaveMs, 1));
+    }
+
     public String describe(Lang lang) {
-        String numbers = Messages.in(lang, "overhead.numbers", Format.seconds(lang, perBatchMs), referenceWaves, Format.signed(lang, perWaveMs, 1));
+        String numbers = numbers(lang);
         return switch (origin) {
             case DEFAULT -> Messages.in(lang, detail == null || detail.isEmpty() ? "overhead.default" : "overhead.defaultUnreadable", numbers, detail);
-            case CALIBRATED -> Messages.in(lang, "overhead.calibrated", numbers, detail);
+            case CALIBRATED -> scale == null ? Messages.in(lang, "overhead.calibrated", numbers, detail)
+                    : Messages.in(lang, "overhead.calibratedScaled", numbers, detail, Format.fixed(lang, scale, 2));
             case GIVEN -> Messages.in(lang, "overhead.given", Format.seconds(lang, perBatchMs));
             case MEASURED -> Messages.in(lang, "overhead.measured", numbers, detail);
         };

@@ -46,11 +46,13 @@ class CalibrateCommandTest extends IsolatedCli {
         assertThat(c.highWavesPerBatch()).isEqualTo(16);
         assertThat(c.master()).isEqualTo("local[4]");
         assertThat(c.costMs()).as("measured on costed batches, as the model uses it").isEqualTo(io.ssplab.model.Overhead.CALIBRATION_COST_MS);
-        assertThat(out()).contains("calibrated: Spark's overhead here is").contains("ms per task wave more")
+        // the reference settings: this machine's overheads over the reference machine's scale the default line
+        assertThat(c.scale()).isEqualTo(io.ssplab.model.Overhead.scaleOf(c.overheadMs(), c.highOverheadMs()));
+        assertThat(out()).contains("calibrated: Spark's overhead here is").contains("on the reference machine: the lab's default × ")
                 .contains("saved to");
 
         out.reset();
         assertThat(ssp("plan", "--job", "phase1")).isZero();
-        assertThat(out()).contains("calibrated here (");
+        assertThat(out()).contains("calibrated here: the lab's default × ");
     }
 }

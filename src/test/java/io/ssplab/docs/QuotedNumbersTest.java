@@ -286,6 +286,16 @@ class QuotedNumbersTest {
                     : q(file, "giá trị mặc định được ghi rõ: ", "giá trị mặc định được ghi rõ: " + n.s(DEFAULT.perBatchMs()) + " ở " + DEFAULT.referenceWaves() + " đợt task"));
             q.add(en ? q(file, "(`local[4]`, P = 4, BI 2 s) and", "and " + n.plain(DEFAULT.perWaveMs()) + " ms per wave more**")
                     : q(file, "(`local[4]`, P = 4, BI 2 s), cộng", "cộng " + n.plain(DEFAULT.perWaveMs()) + " ms cho mỗi đợt thêm**"));
+            // calibrate's reference, and the default line scaled by an example factor (1.10) and by 2
+            String reference = Format.fixed(n.lang(), Overhead.REFERENCE_CALIBRATION_MS / 1000, 3) + " s**";
+            Overhead times110 = Overhead.scaledDefault(1.10, ""), twice = Overhead.scaledDefault(2, "");
+            q.add(q(file, "`Overhead.REFERENCE_CALIBRATION_MS`", "(**" + reference));
+            q.add(en ? q(file, "`calibrated here: the lab's default ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang()))
+                    : q(file, "`đã hiệu chuẩn trên máy này: giá trị mặc định của lab ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang())));
+            q.add(en ? q(file, "machine that takes twice as long over Spark's own work", n.s(twice.perBatchMs()) + " at " + twice.referenceWaves()
+                            + " waves and " + Format.signed(n.lang(), twice.perWaveMs(), 0) + " ms per wave")
+                    : q(file, "máy cần gấp đôi thời gian cho phần việc riêng của Spark", n.s(twice.perBatchMs()) + " ở " + twice.referenceWaves()
+                            + " đợt và " + Format.signed(n.lang(), twice.perWaveMs(), 0) + " ms mỗi đợt"));
             BatchArithmetic fixed = p2Cores.prediction().arithmetic();
             String fixedMaster = "`" + p2Cores.prediction().knobs().master() + "`";
             q.add(en ? q(file, "table finds: phase 2 is fixed on its own", fixedMaster + " with P = " + fixed.partitions() + " (one full wave of "

@@ -62,6 +62,38 @@ class OverheadTest {
     }
 
     @Test
+    void aCalibrationAtTheReferenceSettingsScalesTheDefaultLine(@TempDir Path dir) throws Exception {
+        // this machine took 1.2 times the reference machine's overheads at calibrate's two settings
+        double low = 0.5 * Overhead.REFERENCE_CALIBRATION_MS, high = 0.7 * Overhead.REFERENCE_CALIBRATION_MS;
+        assertThat(Overhead.scaleOf(low, high)).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Overhead.isReferenceSetting(4, 4)).isTrue();
+        assertThat(Overhead.isReferenceSetting(8, 4)).isFalse();
+        assertThat(Overhead.isReferenceSetting(4, 8)).isFalse();
+
+        Path file = dir.resolve("calibration.json");
+        new Calibration(low, 380, 8, "local[4]", 4, 2000, 8, 3, 16, high, 16, "2026-11-30T00:00:00Z", "4.2.0", 9000.0, 1.9, 1.0, 1.2).save(file);
+        Overhead o = Overhead.load(file);
+        assertThat(o.origin()).isEqualTo(Overhead.Origin.CALIBRATED);
+        // not the line through the two settings (its 3 ms per wave): the default's, 1.2 times over, at the default's waves
+        assertThat(o.perBatchMs()).isCloseTo(1.2 * Overhead.DEFAULT_PER_BATCH_MS, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.perWaveMs()).isCloseTo(1.2 * Overhead.PER_WAVE_MS, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.referenceWaves()).isEqualTo(Overhead.DEFAULT_REFERENCE_WAVES);
+        assertThat(o.scale()).isEqualTo(1.2);
+        assertThat(o.token()).isEqualTo("calibrated");
+        assertThat(o.detail()).isEqualTo("local[4], 2026-11-30T00:00:00Z");
+        // the words, hand-computed with a default of 130 ms at 8 waves, +9 ms per wave: 156 ms, +10.8 ms
+        Overhead hand = new Overhead(130 * 1.2, 8, 9 * 1.2, Overhead.Origin.CALIBRATED, o.detail(), 1.2);
+        assertThat(hand.describe(Lang.EN))
+                .isEqualTo("calibrated here: the lab's default × 1.20 (0.16 s at 8 waves, +10.8 ms per wave; local[4], 2026-11-30T00:00:00Z)");
+        assertThat(hand.describe(Lang.VI)).isEqualTo("đã hiệu chuẩn trên máy này: giá trị mặc định của lab × 1,20 (0,16 s ở 8 đợt, +10,8 ms mỗi đợt; local[4], 2026-11-30T00:00:00Z)");
+
+        // a scale that cannot be one: the file is unusable, and the default is used instead
+        new Calibration(low, 380, 8, "local[4]", 4, 2000, 8, 3, 16, high, 16, "2026-11-30T00:00:00Z", "4.2.0", 9000.0, 1.9, 1.0, 0.0).save(file);
+        assertThat(Overhead.load(file).origin()).isEqualTo(Overhead.Origin.DEFAULT);
+        assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead").contains("scale 0.0");
+    }
+
+    @Test
     void aBrokenCalibrationFallsBackToTheDefaultAndSaysWhy(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("calibration.json");
         Files.writeString(file, "{\"overheadMs\": ");
