@@ -71,9 +71,11 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
         Calibration c = io.ssplab.core.Json.MAPPER.readValue(file.toFile(), Calibration.class);
         if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.wavesPerBatch() < 1 || !(c.perWaveMs() >= 0)
-                || Double.isInfinite(c.perWaveMs()) || c.scale() != null && !(c.scale() > 0 && c.scale() < Double.POSITIVE_INFINITY))
+                || Double.isInfinite(c.perWaveMs()))
             // the values as the file writes them (%s of a Double: locale-free), for the user to find them in the file
-            throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.wavesPerBatch(), c.perWaveMs(), c.scale()));
+            throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.wavesPerBatch(), c.perWaveMs()));
+        if (c.scale() != null && !(c.scale() > 0 && c.scale() < Double.POSITIVE_INFINITY))
+            throw new IOException(Messages.get("calibration.unusableScale", file, c.scale()));
         return c;
     }
 }

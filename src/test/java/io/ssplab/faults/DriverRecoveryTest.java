@@ -25,6 +25,8 @@ import io.ssplab.source.SourceConfig;
  * command again: it resumes from the checkpoint and every line the killed driver had received is processed.
  */
 class DriverRecoveryTest {
+    /** How long the resumed driver may take: it catches up on the batches cut while it was down, then measures one. */
+    static final long RESUMED_RUN_LIMIT_MS = 480_000;
 
     @Test
     void aDriverKilledWithKill9ResumesFromItsCheckpointAndLosesNoReceivedLine(@TempDir Path dir) throws Exception {
@@ -48,7 +50,9 @@ class DriverRecoveryTest {
             // The recovery is told in the resumed driver's warm-up (the batches cut while it was down, and those of the
             // write-ahead log); one batch measured after it shows the resumed driver going on with new lines.
             try (ChildJvm second = ChildJvm.ssp(dir, concat(run, "--batches", "1", "--metrics-out", "run2.jsonl"))) {
-                assertThat(second.awaitExit(240_000)).as(second.transcript()).isZero();
+                // Generous: what is asserted is recovery, not speed. In two loaded full runs of the suite (zero-cost batches
+                // taking 4–10 s beside the Kafka lessons) the resumed driver had not ended after 240 s.
+                assertThat(second.awaitExit(RESUMED_RUN_LIMIT_MS)).as(second.transcript()).isZero();
                 assertThat(second.transcript()).contains("driver run 2", "resuming from the checkpoint");
                 System.out.println(second.transcript()); // the recovered run's table and accounting, in the test's output file
             }

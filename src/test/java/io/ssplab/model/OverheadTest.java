@@ -90,7 +90,7 @@ class OverheadTest {
         // a scale that cannot be one: the file is unusable, and the default is used instead
         new Calibration(low, 380, 8, "local[4]", 4, 2000, 8, 3, 16, high, 16, "2026-11-30T00:00:00Z", "4.2.0", 9000.0, 1.9, 1.0, 0.0).save(file);
         assertThat(Overhead.load(file).origin()).isEqualTo(Overhead.Origin.DEFAULT);
-        assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead").contains("scale 0.0");
+        assertThat(Overhead.load(file).describe(Lang.EN)).contains("holds no usable scale (scale 0.0)");
     }
 
     @Test
