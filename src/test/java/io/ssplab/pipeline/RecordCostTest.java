@@ -120,16 +120,19 @@ class RecordCostTest {
 
     @Test
     void workBetweenRecordsShorterThanTheCostIsAbsorbedNotAdded() {
-        // 12 records × 50 ms, with 25 ms of other work after each: on schedule the waits absorb the work
-        // (≈ 12 × 50 + 25 = 625 ms), where a wait of the full cost after each would take 12 × 75 = 900 ms.
-        // The bound between them, 750 ms, leaves 125 ms for a busy machine.
-        long cost = 50_000_000L;
+        // 12 records × 100 ms, with 80 ms of other work after each: on schedule the waits absorb the work
+        // (≈ 12 × 100 + 80 = 1,280 ms), where a wait of the full cost after each would take 12 × 180 = 2,160 ms.
+        // The bound is halfway, 1,720 ms: 440 ms for a busy machine, whose 24 sleeps each wake up late (under a loaded
+        // full run, 12 × 50 ms + 25 ms took 869 ms against 625 on schedule).
+        long cost = 100_000_000L;
         int n = 12;
-        long extraMs = 25;
+        long extraMs = 80;
+        long onSchedule = n * cost + extraMs * 1_000_000L;
+        long fullCostAfterEach = n * (cost + extraMs * 1_000_000L);
         for (TaskTiming t : run(1, n, cost, extraMs)) {
-            assertThat(t.elapsedNanos()).isGreaterThanOrEqualTo(n * cost + extraMs * 1_000_000L);
-            assertThat(t.elapsedNanos()).as("caught up: well under %d ms", n * (cost / 1_000_000 + extraMs))
-                    .isLessThan(n * cost + n * extraMs * 1_000_000L / 2);
+            assertThat(t.elapsedNanos()).isGreaterThanOrEqualTo(onSchedule);
+            assertThat(t.elapsedNanos()).as("caught up: well under %d ms", fullCostAfterEach / 1_000_000)
+                    .isLessThan((onSchedule + fullCostAfterEach) / 2);
         }
     }
 
