@@ -113,12 +113,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (reference) {
             out.println("  " + Messages.get("cli.calibrate.scaled", Format.seconds(lowOverhead + highOverhead), Format.seconds(Overhead.REFERENCE_CALIBRATION_MS),
                     Format.fixed(scale, 2), Overhead.from(c).numbers()));
-            out.println("  " + Messages.get("cli.calibrate.saved", file));
         } else {
-            out.println("  " + Messages.get("cli.calibrate.perWave", Format.fixed(c.perWaveMs(), 1), file));
+            out.println("  " + Messages.get("cli.calibrate.perWave", Format.fixed(c.perWaveMs(), 1)));
             out.println("  " + Messages.get("cli.calibrate.ownSettings", Overhead.CALIBRATION_CORES, Overhead.CALIBRATION_PARTITIONS,
-                    Overhead.CALIBRATION_PARTITIONS * Overhead.CALIBRATION_HIGH_PARTITIONS_FACTOR));
+                    Overhead.CALIBRATION_PARTITIONS * HIGH_PARTITIONS_FACTOR));
         }
+        out.println("  " + Messages.get("cli.calibrate.saved", file));
         out.println("  " + Messages.get("cli.calibrate.cpu", Format.integer(Math.round(cpuIterationsPerMs)), Format.fixed(cpuParallelism, 2), processors));
         for (CellResult cell : result.cells()) {
             if (cell.summary().p95ProcessingTimeMs() > NOISY_P95 * cell.measuredMs()) {

@@ -24,7 +24,7 @@ import io.ssplab.core.Messages;
  * over the reference machine's ({@link #REFERENCE_CALIBRATION_MS}): two settings cannot draw the line itself, because
  * at the same task waves the settings users run pay more than these two (more tasks per wave: docs/planner.md). At
  * other settings ({@code --master}, {@code --partitions}) there is no reference, and the line runs through the two.
- * On a busy machine both grow.
+ * On a busy machine the measured overheads grow, and the line with them.
  *
  * @param perBatchMs     overhead of a batch with {@code referenceWaves} task waves
  * @param referenceWaves task waves per batch of the setting {@code perBatchMs} was measured on

@@ -154,8 +154,8 @@ public final class PlainApp {
         Path events = Files.createDirectories(dir.resolve("events"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // with the test JVM's compiler setting: with C2 the apps' compilations at start took the CPU their neighbours in
-        // the quiet lane needed (a stable app fell 3.4 s behind); C1 changes no phenomenon here
+        // Spark's module options, and the test JVM's compiler setting: with C2 the apps' compilations at start took the
+        // CPU their neighbours in the quiet lane needed (a stable app fell 3.4 s behind); C1 changes no phenomenon here
         command.addAll(InheritedJvmOptions.ofThisJvm());
         command.add("-Xmx512m");
         command.add("-cp");
