@@ -93,28 +93,28 @@ public final class CalibrateCommand implements Callable<Integer> {
         double cpuParallelism = io.ssplab.pipeline.CpuWork.effectiveParallelism(processors, CPU_PARALLELISM_MS);
         CellResult low = result.cells().get(0);
         CellResult hi = result.cells().get(1);
-        int lowWaves = low.prediction().workload().taskWavesPerBatch();
-        int highWaves = hi.prediction().workload().taskWavesPerBatch();
+        int lowTasks = low.prediction().workload().tasksPerBatch();
+        int highTasks = hi.prediction().workload().tasksPerBatch();
         double lowOverhead = overheadOf(low);
         double highOverhead = overheadOf(hi);
-        double perWave = Math.max(0, (highOverhead - lowOverhead) / (highWaves - lowWaves));
+        double perTask = Math.max(0, (highOverhead - lowOverhead) / (highTasks - lowTasks));
         // at the reference settings, this machine's speed scales the default line; elsewhere the two settings draw it
         boolean reference = Overhead.isReferenceSetting(m.cores(), partitions);
         Double scale = reference ? Overhead.scaleOf(lowOverhead, highOverhead) : null;
         Calibration c = new Calibration(lowOverhead, low.summary().p95ProcessingTimeMs(),
-                low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowWaves, perWave,
-                high, highOverhead, highWaves, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowTasks, perTask,
+                high, highOverhead, highTasks, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism, Overhead.CALIBRATION_COST_MS, scale);
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
-        out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowWaves, "noun.taskWave"), partitions,
-                Format.seconds(c.highOverheadMs()), Messages.count(highWaves, "noun.taskWave"), high));
+        out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowTasks, "noun.task"), partitions,
+                Format.seconds(c.highOverheadMs()), Messages.count(highTasks, "noun.task"), high));
         if (reference) {
             out.println("  " + Messages.get("cli.calibrate.scaled", Format.seconds(lowOverhead + highOverhead), Format.seconds(Overhead.REFERENCE_CALIBRATION_MS),
                     Format.fixed(scale, 2), Overhead.from(c).numbers()));
         } else {
-            out.println("  " + Messages.get("cli.calibrate.perWave", Format.fixed(c.perWaveMs(), 1)));
+            out.println("  " + Messages.get("cli.calibrate.perTask", Format.fixed(c.perTaskMs(), 1)));
             out.println("  " + Messages.get("cli.calibrate.ownSettings", Overhead.CALIBRATION_CORES, Overhead.CALIBRATION_PARTITIONS,
                     Overhead.CALIBRATION_PARTITIONS * HIGH_PARTITIONS_FACTOR));
         }

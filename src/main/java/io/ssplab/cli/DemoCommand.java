@@ -110,9 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
                 RunSummary summary = StreamingRunner.run(job, knobs, options, ctrlC.child()).summary();
                 summaries.add(summary);
                 if (name.equals(Story.CALIBRATING_ACT) && summary.measuredBatches() > 0) {
-                    // The act has no cost: its PT is all overhead, at its own task waves.
-                    int waves = Workload.of(knobs, null, job.designedCores()).taskWavesPerBatch();
-                    overhead = overhead.measuredBy(name, summary.medianProcessingTimeMs(), waves);
+                    // The act has no cost: its PT is all overhead, at its own tasks.
+                    overhead = overhead.measuredBy(name, summary.medianProcessingTimeMs(), Workload.of(knobs, null, job.designedCores()));
                     console.println(Messages.get("demo.calibrated", overhead.describe()));
                 }
             }

@@ -206,7 +206,7 @@ public final class PlanCommand implements Callable<Integer> {
     /** The model with --overhead, else this machine's calibration, else the default. */
     private ProcessingTimeModel model(Workload workload) {
         return new ProcessingTimeModel(overhead != null
-                ? Overhead.given(overhead.toNanos() / 1e6, workload.taskWavesPerBatch()) : Overhead.load());
+                ? Overhead.given(overhead.toNanos() / 1e6, workload) : Overhead.load());
     }
 
     /**

@@ -17,8 +17,8 @@ import io.ssplab.core.Messages;
  * ({@link Overhead#CALIBRATION_COST_MS}): the overhead is each one's median PT minus its cost time, so it is what the
  * model adds to the cost time of a costed batch (a zero-cost batch overstates it). At calibrate's reference settings
  * (local[4], P = 4 and 16) their sum over the reference machine's is the {@code scale} of the default line
- * ({@link Overhead#scaledDefault}); at other settings the first gives the overhead at its task waves, the difference
- * between the two what each task wave more adds.
+ * ({@link Overhead#scaledDefault}); at other settings the first gives the overhead at its tasks, the difference
+ * between the two what each task more adds.
  *
  * @param overheadMs        median PT at P after warm-up, minus its cost time: the per-batch overhead
  * @param p95Ms             95th percentile of the PTs at P (how noisy the machine was)
@@ -26,11 +26,11 @@ import io.ssplab.core.Messages;
  * @param master            master it ran on, e.g. local[4]
  * @param partitions        P of the main setting
  * @param batchIntervalMs   BI it ran with
- * @param wavesPerBatch     task waves per batch of the main setting (the overhead model scales from it)
- * @param perWaveMs         what each task wave more adds: (high overhead − overhead) / (high waves − waves), at least 0
+ * @param tasksPerBatch     tasks per batch of the main setting (the overhead model scales from it)
+ * @param perTaskMs         what each task more adds: (high overhead − overhead) / (high tasks − tasks), at least 0
  * @param highPartitions    P of the second setting
  * @param highOverheadMs    the same for the second setting
- * @param highWavesPerBatch task waves per batch of the second setting
+ * @param highTasksPerBatch tasks per batch of the second setting
  * @param measuredAt        when, ISO-8601
  * @param sparkVersion      Spark version that was measured
  * @param cpuIterationsPerMs iterations of the CPU cost's loop one idle core does per ms (io.ssplab.pipeline.CpuWork);
@@ -42,16 +42,16 @@ import io.ssplab.core.Messages;
  *                          line times it; null at other settings and in older calibrations (the line through the two settings)
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
-                          long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
-                          double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion,
+                          long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
+                          double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion,
                           Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale) {
 
     /** Without the CPU measurements (a calibration older than level 2). */
     public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
-                       long batchIntervalMs, int wavesPerBatch, double perWaveMs, int highPartitions,
-                       double highOverheadMs, int highWavesPerBatch, String measuredAt, String sparkVersion) {
-        this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, wavesPerBatch, perWaveMs, highPartitions,
-                highOverheadMs, highWavesPerBatch, measuredAt, sparkVersion, null, null, null, null);
+                       long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
+                       double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion) {
+        this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, tasksPerBatch, perTaskMs, highPartitions,
+                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, null, null, null, null);
     }
 
     /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */
@@ -65,15 +65,18 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
 
     /**
      * @return the calibration in {@code file}
-     * @throws IOException when the file is missing, unreadable or holds no usable overhead
+     * @throws IOException when the file is missing, unreadable or holds no usable overhead (a calibration older than the
+     *                     per-task line that drew its own line through task waves: calibrate again)
      */
     public static Calibration load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
         Calibration c = io.ssplab.core.Json.MAPPER.readValue(file.toFile(), Calibration.class);
-        if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs()) || c.wavesPerBatch() < 1 || !(c.perWaveMs() >= 0)
-                || Double.isInfinite(c.perWaveMs()))
+        // A scaled calibration needs only its scale (the line is the default's), so one from before the per-task line still serves.
+        boolean ownLine = c.scale() == null;
+        if (!(c.overheadMs() > 0) || Double.isInfinite(c.overheadMs())
+                || ownLine && (c.tasksPerBatch() < 1 || !(c.perTaskMs() >= 0) || Double.isInfinite(c.perTaskMs())))
             // the values as the file writes them (%s of a Double: locale-free), for the user to find them in the file
-            throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.wavesPerBatch(), c.perWaveMs()));
+            throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.tasksPerBatch(), c.perTaskMs()));
         if (c.scale() != null && !(c.scale() > 0 && c.scale() < Double.POSITIVE_INFINITY))
             throw new IOException(Messages.get("calibration.unusableScale", file, c.scale()));
         return c;

@@ -11,33 +11,61 @@ import io.ssplab.core.Messages;
  * Spark's own time per batch, on top of the cost the knobs control: starting three stages, shipping
  * and finishing tasks, writing and reading two shuffles, the driver's bookkeeping.
  *
- * <p>The model, kept simple on purpose: {@code overhead = perBatchMs + perWaveMs × (task waves −
- * referenceWaves)}, never below {@link #FLOOR_MS}, where the task waves of a batch are
- * {@link Workload#taskWavesPerBatch()}: each task costs Spark some milliseconds ((de)serialisation,
- * scheduling, shuffle files), and tasks that share a round of slots pay them side by side. So a
- * batch of 42 tasks on one free slot (local[2], P = 16: 42 waves) pays far more than the same 42 tasks
- * on 7 slots (8 waves).
+ * <p>The model, kept simple on purpose: a straight line over what the batch runs, {@code overhead = perBatchMs +
+ * perUnitMs × (count − referenceCount)}, never below {@link #FLOOR_MS}. For a DStream batch the count is its tasks
+ * ({@link Workload#tasksPerBatch()}, {@link Unit#TASK}): each task costs Spark a few milliseconds of CPU
+ * ((de)serialisation, scheduling, shuffle files), and on the lab's 2-core machine that work shares the two cores
+ * however many task slots the master declares, so 42 tasks cost about the same on one free slot (local[2]) as on seven
+ * (local[8]). Measured, not assumed: over 96 cell runs the line through tasks met the worst-cell target on held-out
+ * seeds where the line through task waves did not (docs/planner.md, "An overhead per task"). A Structured Streaming
+ * micro-batch keeps its own line, over its task waves ({@link Unit#WAVE}, {@link StructuredModel}).
  *
  * <p>{@code bin/ssp calibrate} measures this machine at two settings, as PT minus the cost time of a small cost
- * ({@link #CALIBRATION_COST_MS} per word): local[4] with P = 4 (10 block tasks + 4 + 4 on 3 slots: 4 + 2 + 2 = 8 waves)
- * and P = 16 (4 + 6 + 6 = 16 waves). At those reference settings it scales the default line by this machine's time
- * over the reference machine's ({@link #REFERENCE_CALIBRATION_MS}): two settings cannot draw the line itself, because
- * at the same task waves the settings users run pay more than these two (more tasks per wave: docs/planner.md). At
- * other settings ({@code --master}, {@code --partitions}) there is no reference, and the line runs through the two.
- * On a busy machine the measured overheads grow, and the line with them.
+ * ({@link #CALIBRATION_COST_MS} per word): local[4] with P = 4 (10 block tasks + 4 + 4 = 18 tasks) and P = 16
+ * (10 + 16 + 16 = 42 tasks). At those reference settings it scales the default line by this machine's time over the
+ * reference machine's ({@link #REFERENCE_CALIBRATION_MS}): the default line is fitted to many settings, two settings
+ * measured in a few minutes are noisier than that. At other settings ({@code --master}, {@code --partitions}) there is
+ * no reference, and the line runs through the two. On a busy machine the measured overheads grow, and the line with them.
  *
- * @param perBatchMs     overhead of a batch with {@code referenceWaves} task waves
- * @param referenceWaves task waves per batch of the setting {@code perBatchMs} was measured on
- * @param perWaveMs      what each task wave more (or less) adds (or saves)
+ * @param perBatchMs     overhead of a batch with {@code referenceCount} tasks (or task waves)
+ * @param unit           what the line is drawn over: a DStream batch's tasks, or a micro-batch's task waves
+ * @param referenceCount tasks (or task waves) per batch of the setting {@code perBatchMs} was measured on
+ * @param perUnitMs      what each task (or task wave) more adds, or fewer saves
  * @param origin         where the numbers come from
  * @param detail         what the origin needs to be told apart: the calibration's master and date, the act that measured it, why there is no calibration
  * @param scale          for a calibration at the reference settings: the default line's factor ({@link #scaledDefault}); otherwise null
  */
-public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, Origin origin, String detail, Double scale) {
+public record Overhead(double perBatchMs, Unit unit, int referenceCount, double perUnitMs, Origin origin, String detail, Double scale) {
 
     /** An overhead that is not the default line scaled. */
-    public Overhead(double perBatchMs, int referenceWaves, double perWaveMs, Origin origin, String detail) {
-        this(perBatchMs, referenceWaves, perWaveMs, origin, detail, null);
+    public Overhead(double perBatchMs, Unit unit, int referenceCount, double perUnitMs, Origin origin, String detail) {
+        this(perBatchMs, unit, referenceCount, perUnitMs, origin, detail, null);
+    }
+
+    /** What an overhead line is drawn over. */
+    public enum Unit {
+        /** A DStream batch's tasks: {@link Workload#tasksPerBatch()}. */
+        TASK("noun.task", "overhead.numbers.task"),
+        /** Task waves: {@link Workload#taskWavesPerBatch()} for a DStream batch; a micro-batch counts its own ({@link StructuredModel#taskWaves}). */
+        WAVE("noun.taskWave", "overhead.numbers.wave");
+
+        private final String noun;
+        private final String numbersKey;
+
+        Unit(String noun, String numbersKey) {
+            this.noun = noun;
+            this.numbersKey = numbersKey;
+        }
+
+        /** How many of this unit a DStream batch of {@code workload} runs. */
+        public int of(Workload workload) {
+            return this == TASK ? workload.tasksPerBatch() : workload.taskWavesPerBatch();
+        }
+
+        /** "18 tasks", "3 task waves", in {@code lang}. */
+        public String count(Lang lang, int n) {
+            return Messages.count(lang, n, noun);
+        }
     }
 
     /** Where an overhead comes from; its {@link #token()} is what summary.json records. */
@@ -58,18 +86,19 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
 
     /*
      * The defaults are fitted to costed batches, because that is what the model predicts: a batch's PT minus its
-     * cost time (the waits the arithmetic names), over 14 costed cells on the lab's reference machine (2 cores,
-     * idle, Spark 4.2.0; a random sweep of 12 settings and local[4] P = 4 / 16 at 1 ms per word; least squares:
-     * 132 ms at 8 waves, +9.0 ms per wave). Zero-cost batches pay more (0.15 s at 8 waves, +18 ms per wave
-     * there): with nothing to wait for, Spark's per-task work, the source, GC and the JIT share the two cores;
-     * in a costed batch most of that runs while tasks wait. docs/planner.md has the measurements.
+     * cost time (the waits the arithmetic names). Least squares, weighted by 1 / PT² (the error the sweep scores), over
+     * 96 cell runs on the lab's reference machine (2 cores, idle, Spark 4.2.0, after the sweep's long warm-up): seeds
+     * 2032 and 2033 (4 batches a cell) and 2035–2037 with and without calibrate (10 batches a cell). The line:
+     * 44 ms + 2.44 ms per task, written here at the calibration setting's 18 tasks. Zero-cost batches pay more: with
+     * nothing to wait for, Spark's per-task work, the source, GC and the JIT share the two cores; in a costed batch most
+     * of that runs while tasks wait. docs/planner.md has the measurements.
      */
-    /** Per-batch overhead of a costed batch at {@link #DEFAULT_REFERENCE_WAVES} task waves, on the lab's reference machine. */
-    public static final double DEFAULT_PER_BATCH_MS = 130;
-    /** Task waves per batch of the default calibration setting, local[4], P = 4: ⌈10 / 3⌉ + ⌈4 / 3⌉ + ⌈4 / 3⌉. */
-    public static final int DEFAULT_REFERENCE_WAVES = 8;
-    /** What one task wave more adds to a costed batch, on the reference machine (see above). */
-    public static final double PER_WAVE_MS = 9;
+    /** Overhead of a costed batch of {@link #DEFAULT_REFERENCE_TASKS} tasks, on the lab's reference machine. */
+    public static final double DEFAULT_PER_BATCH_MS = 87;
+    /** Tasks per batch of the default calibration setting, local[4], P = 4, BI 2 s: 10 blocks + 4 + 4. */
+    public static final int DEFAULT_REFERENCE_TASKS = 18;
+    /** What one task more adds to a costed batch, on the reference machine (see above). */
+    public static final double PER_TASK_MS = 2.4;
     /**
      * The cost per word {@code bin/ssp calibrate} measures the overhead under: small enough to keep local[2] stable,
      * large enough that the tasks wait as in the runs the model predicts (a zero-cost batch overstates the overhead).
@@ -80,28 +109,28 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
 
     /** The reference settings of {@code bin/ssp calibrate}: local[4] ... */
     public static final int CALIBRATION_CORES = 4;
-    /** ... with P = 4 ({@link #DEFAULT_REFERENCE_WAVES} waves) ... */
+    /** ... with P = 4 ({@link #DEFAULT_REFERENCE_TASKS} tasks) ... */
     public static final int CALIBRATION_PARTITIONS = 4;
-    /** ... and with this many times P (P = 16: 16 waves), both with phase 1's rate and interval (140 lines/s, BI 2 s). */
+    /** ... and with this many times P (P = 16: 42 tasks), both with phase 1's rate and interval (140 lines/s, BI 2 s). */
     public static final int CALIBRATION_HIGH_PARTITIONS_FACTOR = 4;
     /*
      * What calibrate measured at its reference settings on the reference machine (2 cores, idle, Spark 4.2.0, after
      * the sweep's warm-up): the two overheads together, local[4] P = 4 and P = 16, the median of four calibrations in a
-     * row (210, 225, 232.5 and 265.5 ms; docs/planner.md). Less than the default line says at the same waves (0.13 s +
-     * 0.20 s): these two settings run few tasks per wave, the settings users run more.
+     * row (210, 225, 232.5 and 265.5 ms; docs/planner.md). The default line, fitted without them, says 0.087 s +
+     * 0.145 s = 0.232 s there.
      */
     /** The reference machine's two calibration overheads together, ms: a calibration's scale is this machine's over it. */
     public static final double REFERENCE_CALIBRATION_MS = 229;
 
     /** The documented default, used when this machine has no calibration. */
     public static Overhead defaults(String why) {
-        return new Overhead(DEFAULT_PER_BATCH_MS, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS, Origin.DEFAULT, why);
+        return new Overhead(DEFAULT_PER_BATCH_MS, Unit.TASK, DEFAULT_REFERENCE_TASKS, PER_TASK_MS, Origin.DEFAULT, why);
     }
 
     public static Overhead from(Calibration c) {
         String detail = c.master() + ", " + c.measuredAt();
         if (c.scale() != null) return scaledDefault(c.scale(), detail);
-        return new Overhead(c.overheadMs(), c.wavesPerBatch(), c.perWaveMs(), Origin.CALIBRATED, detail);
+        return new Overhead(c.overheadMs(), Unit.TASK, c.tasksPerBatch(), c.perTaskMs(), Origin.CALIBRATED, detail);
     }
 
     /** True for calibrate's reference settings, where a calibration scales the default line. */
@@ -117,9 +146,9 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
         return (lowOverheadMs + highOverheadMs) / REFERENCE_CALIBRATION_MS;
     }
 
-    /** The default line times {@code scale}: per batch and per wave alike, at the default's reference waves. */
+    /** The default line times {@code scale}: per batch and per task alike, at the default's reference tasks. */
     public static Overhead scaledDefault(double scale, String detail) {
-        return new Overhead(DEFAULT_PER_BATCH_MS * scale, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS * scale, Origin.CALIBRATED, detail, scale);
+        return new Overhead(DEFAULT_PER_BATCH_MS * scale, Unit.TASK, DEFAULT_REFERENCE_TASKS, PER_TASK_MS * scale, Origin.CALIBRATED, detail, scale);
     }
 
     /** The calibration in {@code file}, or the default when there is none or it cannot be read (and why). */
@@ -139,18 +168,18 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
     }
 
     /** A fixed per-batch overhead given by the user (plan --overhead): taken as measured for this very setting. */
-    public static Overhead given(double perBatchMs, int waves) {
-        return new Overhead(perBatchMs, waves, PER_WAVE_MS, Origin.GIVEN, "");
+    public static Overhead given(double perBatchMs, Workload at) {
+        return new Overhead(perBatchMs, Unit.TASK, Unit.TASK.of(at), PER_TASK_MS, Origin.GIVEN, "");
     }
 
     /**
-     * What a zero-cost run just measured (the demo's phase 1: its PT is all overhead), at its task
-     * waves; the per-wave cost stays the one this overhead had.
+     * What a run just measured (the demo's phase 1: its PT is all overhead; own-job fits: PT minus the fitted cost),
+     * at its own tasks (or waves); what each one more adds stays the one this overhead had.
      *
      * @param by the job that measured it
      */
-    public Overhead measuredBy(String by, double perBatchMs, int waves) {
-        return new Overhead(perBatchMs, waves, perWaveMs, Origin.MEASURED, by);
+    public Overhead measuredBy(String by, double perBatchMs, Workload at) {
+        return new Overhead(perBatchMs, unit, unit.of(at), perUnitMs, Origin.MEASURED, by);
     }
 
     /** Measured by {@code bin/ssp calibrate} on this machine (not the default, a given value or an earlier act's). */
@@ -160,7 +189,7 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
 
     /** The overhead of a batch of this workload. */
     public double at(Workload workload) {
-        return Math.max(FLOOR_MS, perBatchMs + perWaveMs * (workload.taskWavesPerBatch() - referenceWaves));
+        return Math.max(FLOOR_MS, perBatchMs + perUnitMs * (unit.of(workload) - referenceCount));
     }
 
     /** Language-free, for summary.json: "default", "calibrated", "given" or "measured:phase1". */
@@ -173,13 +202,13 @@ public record Overhead(double perBatchMs, int referenceWaves, double perWaveMs, 
         return describe(Lang.current());
     }
 
-    /** "0.13 s at 8 waves, +9.0 ms per wave": the line itself, in the current language. */
+    /** "0.087 s at 18 tasks, +2.4 ms per task": the line itself, in the current language. */
     public String numbers() {
         return numbers(Lang.current());
     }
 
     public String numbers(Lang lang) {
-        return Messages.in(lang, "overhead.numbers", Format.seconds(lang, perBatchMs), referenceWaves, Format.signed(lang, perWaveMs, 1));
+        return Messages.in(lang, unit.numbersKey, Format.seconds(lang, perBatchMs), referenceCount, Format.signed(lang, perUnitMs, 1));
     }
 
     public String describe(Lang lang) {

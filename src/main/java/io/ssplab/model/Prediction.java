@@ -119,7 +119,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return lines;
     }
 
-    /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.13 s = 2.23 s → ρ 1.12 UNSTABLE" */
+    /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.09 s = 2.19 s → ρ 1.09 UNSTABLE" */
     public String oneLine() {
         Lang lang = Lang.current();
         if (!arithmetic.even()) {

@@ -70,7 +70,7 @@ public class ProcessingTimeModel {
     }
 
     /**
-     * Spark's own time for a batch of this workload: the overhead's, at the workload's task waves.
+     * Spark's own time for a batch of this workload: the overhead's, at the workload's tasks.
      * {@link StructuredModel} counts a micro-batch's waves and adds its fixed batch cost.
      */
     protected double overheadMs(Workload workload) {

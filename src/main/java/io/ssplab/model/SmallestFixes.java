@@ -103,7 +103,7 @@ public final class SmallestFixes {
             limit = Math.min(limit, workload.receivers() + 4 * (int) Math.ceil(workload.cpuCores()) + 1);
         // Spark's own time alone leaves too little of the interval on the most cores with one partition: then on any fewer too,
         // and the search (up to a thousand core counts, each with its partition counts) would try them all for nothing.
-        if (model.overheadMs(fewestWaves(workload, limit)) > targetRatio * workload.knobs().batchIntervalMs() + 1e-9 && model.overhead().perWaveMs() >= 0)
+        if (model.overheadMs(leastOverhead(workload, limit)) > targetRatio * workload.knobs().batchIntervalMs() + 1e-9 && model.overhead().perUnitMs() >= 0)
             limit = 0;
         for (int cores = workload.receivers() + 1; cores <= limit; cores++) {
             Workload candidate = workload.withCores(cores);
@@ -118,11 +118,12 @@ public final class SmallestFixes {
     }
 
     /**
-     * The setting with the fewest task waves the fewest-cores search can reach: its most cores, one partition (each stage
-     * one wave if the cores are enough). Task waves only grow with fewer cores or more partitions, so with an overhead that
-     * grows with the waves (a per-wave time of 0 or more) no setting of the search has less of it.
+     * The setting with the least overhead the fewest-cores search can reach: its most cores, one partition. It has the
+     * fewest tasks (they only grow with the partitions) and the fewest task waves (each stage one wave if the cores are
+     * enough; they only grow with fewer cores or more partitions), so with an overhead that grows with either (a time per
+     * task or per wave of 0 or more) no setting of the search has less of it.
      */
-    private static Workload fewestWaves(Workload workload, int mostCores) {
+    private static Workload leastOverhead(Workload workload, int mostCores) {
         return workload.withCores(Math.max(mostCores, workload.receivers() + 1)).withPartitions(1);
     }
 

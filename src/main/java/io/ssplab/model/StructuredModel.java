@@ -55,17 +55,17 @@ public final class StructuredModel extends ProcessingTimeModel {
 
     /** The lab's default overhead for micro-batches (no calibration of its own yet: the demo measures it in its first act). */
     public static Overhead defaultOverhead() {
-        return new Overhead(DEFAULT_PER_BATCH_MS, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS, Overhead.Origin.DEFAULT, "");
+        return new Overhead(DEFAULT_PER_BATCH_MS, Overhead.Unit.WAVE, DEFAULT_REFERENCE_WAVES, PER_WAVE_MS, Overhead.Origin.DEFAULT, "");
     }
 
     /** A per-batch overhead given by the user ({@code plan --overhead}): taken as measured for this very setting. */
     public static Overhead given(double perBatchMs, Workload workload) {
-        return new Overhead(perBatchMs, taskWaves(workload), PER_WAVE_MS, Overhead.Origin.GIVEN, "");
+        return new Overhead(perBatchMs, Overhead.Unit.WAVE, taskWaves(workload), PER_WAVE_MS, Overhead.Origin.GIVEN, "");
     }
 
     /** What a zero-cost act measured (the demo's baseline), at its task waves. */
     public static Overhead measuredBy(String by, double perBatchMs, Workload workload) {
-        return new Overhead(perBatchMs, taskWaves(workload), PER_WAVE_MS, Overhead.Origin.MEASURED, by);
+        return new Overhead(perBatchMs, Overhead.Unit.WAVE, taskWaves(workload), PER_WAVE_MS, Overhead.Origin.MEASURED, by);
     }
 
     /**
@@ -86,7 +86,7 @@ public final class StructuredModel extends ProcessingTimeModel {
     /** o: Spark's own time per micro-batch at this workload's waves, never below the floor. */
     public double sparkOverheadMs(Workload w) {
         Overhead o = overhead();
-        return Math.max(Overhead.FLOOR_MS, o.perBatchMs() + o.perWaveMs() * (taskWaves(w) - o.referenceWaves()));
+        return Math.max(Overhead.FLOOR_MS, o.perBatchMs() + o.perUnitMs() * (taskWaves(w) - o.referenceCount()));
     }
 
     /** o + s: what the fixes' "PT" counts besides the cost, so that it is the on-time duration. */

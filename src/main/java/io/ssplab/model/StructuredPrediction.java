@@ -185,7 +185,7 @@ public record StructuredPrediction(Workload workload, BatchArithmetic arithmetic
     /** Where o comes from: the Structured Streaming default says what it is; the others as the DStream overhead says them. */
     public String describeOverhead(Lang lang) {
         return overhead.origin() == Overhead.Origin.DEFAULT ? Messages.in(lang, "ss.overhead.default", Format.seconds(lang, overhead.perBatchMs()),
-                overhead.referenceWaves()) : overhead.describe(lang);
+                overhead.referenceCount()) : overhead.describe(lang);
     }
 
     /** The prediction as flat JSON fields (plan --api structured --json): the knobs' own, then the model's. */

@@ -108,7 +108,7 @@ public record FittedPlan(ForeignRun run, RunSummary summary, CostFit fit, double
         double overheadCi = spread + ci * Stats.median(critical.stream().mapToDouble(Double::doubleValue).toArray());
 
         Overhead measuredOverhead = query ? StructuredModel.measuredBy(run.job(), overhead, w)
-                : Overhead.defaults("").measuredBy(run.job(), overhead, w.taskWavesPerBatch());
+                : Overhead.defaults("").measuredBy(run.job(), overhead, w);
         ProcessingTimeModel model = query ? new StructuredModel(measuredOverhead) : new ProcessingTimeModel(measuredOverhead);
         Prediction now = model.predict(w);
         List<Fix> fixes = fixes(new SmallestFixes(model, targetRatio), w);

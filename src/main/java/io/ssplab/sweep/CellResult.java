@@ -81,7 +81,7 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
             // The cost term is a scheduled wait, exact up to the batch's size: what is left of the miss is overhead.
             double implied = measuredMs() - a.costTimeMs();
             why.add(Messages.in(lang, "sweep.reason.overhead", Format.seconds(lang, prediction.overheadMs()),
-                    Messages.count(lang, prediction.workload().taskWavesPerBatch(), "sweep.noun.taskWave"), Format.seconds(lang, implied)));
+                    prediction.overhead().unit().count(lang, prediction.overhead().unit().of(prediction.workload())), Format.seconds(lang, implied)));
             if (implied < prediction.overheadMs() && prediction.knobs().costMs() > 0)
                 why.add(Messages.in(lang, "sweep.reason.hiddenOverhead"));
         }
@@ -96,7 +96,7 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
         if (a.waves() > 1 && a.recordsPerPartition() * a.partitions() > 0 && errorPercent() < 0)
             why.add(Messages.in(lang, "sweep.reason.uneven", Messages.count(lang, a.waves(), "noun.wave"), Messages.count(lang, a.freeSlots(), "noun.freeSlot"),
                     Format.fixed(lang, a.linesPerBatch() / a.partitions(), 1)));
-        if (a.freeSlots() <= 2 && prediction.workload().taskWavesPerBatch() > 2 * Overhead.DEFAULT_REFERENCE_WAVES)
+        if (a.freeSlots() <= 2 && prediction.workload().tasksPerBatch() > 2 * Overhead.DEFAULT_REFERENCE_TASKS)
             why.add(Messages.in(lang, "sweep.reason.farFromCalibration", Messages.count(lang, prediction.workload().tasksPerBatch(), "noun.task"),
                     Messages.count(lang, a.freeSlots(), "noun.freeSlot"), Messages.count(lang, prediction.workload().taskWavesPerBatch(), "noun.wave")));
         if (Math.abs(prediction.ratio() - 1) < 0.1)

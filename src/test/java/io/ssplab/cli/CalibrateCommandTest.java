@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ssplab.core.ExitCodes;
 import io.ssplab.model.Calibration;
+import io.ssplab.model.Overhead;
 
 /** bin/ssp calibrate: a short real zero-cost run whose median PT becomes the planner's overhead. */
 @Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): it measures this machine's overhead, which a busy neighbour JVM would change (tried beside other Spark test JVMs at load 35: it measured 2.3 s)
@@ -40,10 +41,10 @@ class CalibrateCommandTest extends IsolatedCli {
         // zero cost: PT is Spark's own time, well under the 2 s interval even on a busy machine
         assertThat(c.overheadMs()).isPositive().isLessThan(2000);
         assertThat(c.highOverheadMs()).isPositive().isLessThan(2000);
-        assertThat(c.perWaveMs()).isGreaterThanOrEqualTo(0);
-        // on local[4]'s 3 slots, P=4: ⌈10/3⌉ + ⌈4/3⌉ + ⌈4/3⌉ = 8 task waves; P=16: 4 + 6 + 6 = 16
-        assertThat(c.wavesPerBatch()).isEqualTo(8);
-        assertThat(c.highWavesPerBatch()).isEqualTo(16);
+        assertThat(c.perTaskMs()).isGreaterThanOrEqualTo(0);
+        // BI 2 s of 200 ms blocks, P=4: 10 + 4 + 4 = 18 tasks; P=16: 10 + 16 + 16 = 42
+        assertThat(c.tasksPerBatch()).isEqualTo(Overhead.DEFAULT_REFERENCE_TASKS).isEqualTo(18);
+        assertThat(c.highTasksPerBatch()).isEqualTo(42);
         assertThat(c.master()).isEqualTo("local[4]");
         assertThat(c.costMs()).as("measured on costed batches, as the model uses it").isEqualTo(io.ssplab.model.Overhead.CALIBRATION_COST_MS);
         // the reference settings: this machine's overheads over the reference machine's scale the default line

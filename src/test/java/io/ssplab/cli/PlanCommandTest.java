@@ -40,7 +40,7 @@ class PlanCommandTest extends IsolatedCli {
         ProcessingTimeModel model = new ProcessingTimeModel(Overhead.defaults(""));
         Workload phase2 = Workload.of(Phase2Bottleneck.KNOBS);
         Prediction p = model.predict(phase2);
-        assertThat(p.overheadMs()).as("phase 2 has the reference setting's 8 task waves").isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
+        assertThat(p.overheadMs()).as("phase 2 has the reference setting's 18 tasks").isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
         assertThat(out()).contains("plan for phase2").contains("⌈4 / 3⌉ = 2").contains("→ UNSTABLE")
                 .contains("the lab's default").contains("bin/ssp calibrate")
                 .contains("fewest cores").contains(new SmallestFixes(model).fewestCores(phase2).setting())
@@ -75,12 +75,12 @@ class PlanCommandTest extends IsolatedCli {
         assertThat(json.get("backpressure").asBoolean()).isFalse();
         assertThat(json.get("fixes").get(1).get("setting").asText()).isEqualTo("P=7 on local[8]");
         assertThat(json.get("fixes").get(1).get("prediction").get("waves").asInt()).isEqualTo(1);
-        // without --overhead: the lab's default, at phase 3's 6 task waves
+        // without --overhead: the lab's default, at phase 3's 10 + 8 + 8 = 26 tasks
         out.reset();
         assertThat(plan("--job", "phase3", "--json")).isZero();
         json = io.ssplab.core.Json.MAPPER.readTree(out());
         assertThat(json.get("overheadSource").asText()).isEqualTo("default");
-        assertThat(json.get("overheadMs").asDouble()).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS - 2 * Overhead.PER_WAVE_MS);
+        assertThat(json.get("overheadMs").asDouble()).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS + 8 * Overhead.PER_TASK_MS);
     }
 
     @Test
@@ -117,9 +117,9 @@ class PlanCommandTest extends IsolatedCli {
         assertThat(plan("--overhead", "400ms", "--json")).isZero();
         assertThat(io.ssplab.core.Json.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
         out.reset();
-        new Calibration(300, 350, 8, "local[4]", 4, 2000, 8, 25, 16, 500, 16, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
+        new Calibration(300, 350, 8, "local[4]", 4, 2000, 18, 5, 16, 420, 42, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
         assertThat(plan("--cost", "5.6ms", "--rate", "140")).isZero(); // 2 waves × 210 words × 5.6 ms = 2.35 s
-        assertThat(out()).contains("calibrated here (0.30 s at 8 waves").contains("2.35 s cost + 0.30 s overhead = 2.65 s");
+        assertThat(out()).contains("calibrated here (0.30 s at 18 tasks, +5.0 ms per task").contains("2.35 s cost + 0.30 s overhead = 2.65 s");
     }
 
     @Test
@@ -149,8 +149,8 @@ class PlanCommandTest extends IsolatedCli {
 
     @Test
     void fixDelaySolutionIsStableWithRoomToSpare() {
-        // overhead 0.20 s at step 2's 6 task waves (given); local[2], P=1 runs 10 + 1 + 1 tasks in 12 waves: 200 + 6 × 25 = 350 ms,
-        // + 280 lines × 5 ms = 1.40 s in series = 1.75 s, ρ 0.875 ≤ 0.9: stable even on the smallest master
+        // overhead 0.20 s at step 2's 26 tasks (given); local[2], P=1 runs 10 + 1 + 1 = 12 tasks: 200 − 14 × 2.4 ≈ 166 ms,
+        // + 280 lines × 5 ms = 1.40 s in series ≈ 1.57 s, ρ 0.78 ≤ 0.9: stable even on the smallest master
         assertThat(plan("--job", "fix-delay", "--solution", "--overhead", "200ms")).isZero();
         assertThat(out()).contains("fix-delay (reference solution)").contains("280 / P=8 = 35.0 lines")
                 .contains("⌈8 / 7⌉ = 2").contains("STABLE").contains("headroom").contains("fewest cores")

@@ -130,7 +130,7 @@ class DemoStoryTest {
         // phase1 itself is predicted with the machine's calibration, or the lab's default (the tests' ssp.home has none)
         assertThat(phase1.overheadSource()).isEqualTo("default");
         Overhead measured = Overhead.load().measuredBy("phase1", phase1.medianProcessingTimeMs(),
-                Workload.of(phase1.knobs(), null, new Phase1Baseline().designedCores()).taskWavesPerBatch());
+                Workload.of(phase1.knobs(), null, new Phase1Baseline().designedCores()));
         ProcessingTimeModel model = new ProcessingTimeModel(measured);
         for (String act : List.of("phase2", "phase3", "phase4")) {
             RunSummary s = summary(act);

@@ -186,7 +186,7 @@ class QuotedNumbersTest {
         q.add(q(phase2, "*   records per batch", EN.plain(rate) + " lines/s × 2 s × " + words + " words", "= " + EN.whole(a2.costedRecordsPerBatch()) + " words"));
         q.add(q(phase2, "*   per partition", EN.whole(a2.costedRecordsPerBatch()) + " / P=" + a2.partitions(), "= " + EN.whole(a2.recordsPerPartition()) + " words"));
         q.add(q(phase2, "*   cost ", a2.waves() + " waves × " + EN.whole(a2.recordsPerPartition()) + " × " + EN.d(cost), "≈ " + EN.s(a2.costTimeMs())));
-        q.add(q(phase2, "*   overhead", P2.workload().taskWavesPerBatch() + " task waves", "≈ " + EN.s(P2.overheadMs())));
+        q.add(q(phase2, "*   overhead", P2.workload().tasksPerBatch() + " tasks", "≈ " + EN.s(P2.overheadMs())));
         q.add(q(phase2, "*   PT                  ", EN.s(a2.costTimeMs()) + " + " + EN.s(P2.overheadMs()), "≈ " + EN.s(P2.predictedProcessingTimeMs())));
         q.add(q(phase2, "*   PT / BI", EN.f2(P2.predictedProcessingTimeMs() / 1000) + " / 2", "≈ " + EN.f2(P2.ratio())));
         q.add(q(phase2, "Each batch takes ≈", "≈ " + EN.s(P2.schedulingDelayGrowthMsPerBatch()) + " longer than the interval"));
@@ -201,8 +201,8 @@ class QuotedNumbersTest {
         q.add(q(phase3, "*   records per batch", EN.whole(a3.costedRecordsPerBatch()) + " words"));
         q.add(q(phase3, "*   per partition", EN.whole(a3.costedRecordsPerBatch()) + " / P=" + a3.partitions(), "= " + EN.whole(a3.recordsPerPartition()) + " words"));
         q.add(q(phase3, "*   cost ", a3.waves() + " waves × " + EN.whole(a3.recordsPerPartition()) + " × " + EN.d(cost), "≈ " + EN.s(a3.costTimeMs())));
-        q.add(q(phase3, "*   overhead", P3.workload().taskWavesPerBatch() + " task waves", "≈ " + EN.s(P3.overheadMs()),
-                (P2.workload().taskWavesPerBatch() - P3.workload().taskWavesPerBatch()) + " task waves fewer than phase 2"));
+        q.add(q(phase3, "*   overhead", P3.workload().tasksPerBatch() + " tasks", "≈ " + EN.s(P3.overheadMs()),
+                (P3.workload().tasksPerBatch() - P2.workload().tasksPerBatch()) + " tasks more than phase 2"));
         q.add(q(phase3, "*   PT                  ", EN.s(a3.costTimeMs()) + " + " + EN.s(P3.overheadMs()), "≈ " + EN.s(P3.predictedProcessingTimeMs())));
         q.add(q(phase3, "*   PT / BI", EN.f2(P3.predictedProcessingTimeMs() / 1000) + " / 2", "≈ " + EN.f2(P3.ratio())));
         q.add(q(phase3, "in one wave of", "in one wave of " + EN.whole(p3OneWave.recordsPerPartition()) + " words (≈ " + EN.s(p3OneWave.costTimeMs()) + " + overhead)"));
@@ -232,7 +232,7 @@ class QuotedNumbersTest {
         q.add(q(fixDelay, "SOLUTION 3: ", s2.partitions() + " partitions of ~" + EN.whole(s2.recordsPerPartition()) + " lines on " + s2.freeSlots()
                 + " free slots: " + s2.waves() + " waves × " + EN.whole(s2.recordsPerPartition()) + " lines × " + EN.d(STEP2.knobs().cost())));
         q.add(q(fixDelay, "of Spark's own work (the model's default at", "≈ " + EN.s(s2.costTimeMs()) + " of waits, + ≈ " + EN.s(STEP2.overheadMs())
-                + " of Spark's own work (the model's default at " + STEP2.workload().taskWavesPerBatch() + " task waves) ≈ "
+                + " of Spark's own work (the model's default at " + STEP2.workload().tasksPerBatch() + " tasks) ≈ "
                 + EN.s(STEP2.predictedProcessingTimeMs()) + " of PT"));
         q.add(q(fixDelay, "Hint 2's answer", s2.freeSlots() + " (one full wave of " + EN.whole(s2OneWave.recordsPerPartition()) + " lines ≈ "
                 + EN.s(s2OneWave.costTimeMs()) + " of waits)"));
@@ -282,20 +282,20 @@ class QuotedNumbersTest {
         for (N n : List.of(EN, VI)) {
             boolean en = n == EN;
             String file = en ? "docs/planner.md" : "docs/planner.vi.md";
-            q.add(en ? q(file, "documented default: ", "documented default: " + n.s(DEFAULT.perBatchMs()) + " at " + DEFAULT.referenceWaves() + " task waves")
-                    : q(file, "giá trị mặc định được ghi rõ: ", "giá trị mặc định được ghi rõ: " + n.s(DEFAULT.perBatchMs()) + " ở " + DEFAULT.referenceWaves() + " đợt task"));
-            q.add(en ? q(file, "(`local[4]`, P = 4, BI 2 s) and", "and " + n.plain(DEFAULT.perWaveMs()) + " ms per wave more**")
-                    : q(file, "(`local[4]`, P = 4, BI 2 s), cộng", "cộng " + n.plain(DEFAULT.perWaveMs()) + " ms cho mỗi đợt thêm**"));
+            q.add(en ? q(file, "documented default: ", "documented default: " + n.s(DEFAULT.perBatchMs()) + " at " + DEFAULT.referenceCount() + " tasks")
+                    : q(file, "giá trị mặc định được ghi rõ: ", "giá trị mặc định được ghi rõ: " + n.s(DEFAULT.perBatchMs()) + " ở " + DEFAULT.referenceCount() + " task"));
+            q.add(en ? q(file, "(`local[4]`, P = 4, BI 2 s) and", "and " + n.plain(DEFAULT.perUnitMs()) + " ms per task more**")
+                    : q(file, "(`local[4]`, P = 4, BI 2 s), cộng", "cộng " + n.plain(DEFAULT.perUnitMs()) + " ms cho mỗi task thêm**"));
             // calibrate's reference, and the default line scaled by an example factor (1.10) and by 2
             String reference = Format.fixed(n.lang(), Overhead.REFERENCE_CALIBRATION_MS / 1000, 3) + " s**";
             Overhead times110 = Overhead.scaledDefault(1.10, ""), twice = Overhead.scaledDefault(2, "");
             q.add(q(file, "`Overhead.REFERENCE_CALIBRATION_MS`", "(**" + reference));
             q.add(en ? q(file, "`calibrated here: the lab's default ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang()))
                     : q(file, "`đã hiệu chuẩn trên máy này: giá trị mặc định của lab ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang())));
-            q.add(en ? q(file, "machine that takes twice as long over Spark's own work", n.s(twice.perBatchMs()) + " at " + twice.referenceWaves()
-                            + " waves and " + Format.signed(n.lang(), twice.perWaveMs(), 0) + " ms per wave")
-                    : q(file, "máy cần gấp đôi thời gian cho phần việc riêng của Spark", n.s(twice.perBatchMs()) + " ở " + twice.referenceWaves()
-                            + " đợt và " + Format.signed(n.lang(), twice.perWaveMs(), 0) + " ms mỗi đợt"));
+            q.add(en ? q(file, "machine that takes twice as long over Spark's own work", n.s(twice.perBatchMs()) + " at " + twice.referenceCount()
+                            + " tasks and " + Format.signed(n.lang(), twice.perUnitMs(), 1) + " ms per task")
+                    : q(file, "máy cần gấp đôi thời gian cho phần việc riêng của Spark", n.s(twice.perBatchMs()) + " ở " + twice.referenceCount()
+                            + " task và " + Format.signed(n.lang(), twice.perUnitMs(), 1) + " ms mỗi task"));
             BatchArithmetic fixed = p2Cores.prediction().arithmetic();
             String fixedMaster = "`" + p2Cores.prediction().knobs().master() + "`";
             q.add(en ? q(file, "table finds: phase 2 is fixed on its own", fixedMaster + " with P = " + fixed.partitions() + " (one full wave of "

@@ -40,7 +40,7 @@ class LessonTermsTest {
         // (startsWith: whether 0.25 s is more than a busy machine's share depends on the default overhead, tested below)
         assertThat(LessonTerms.sparkOverhead(STEP1, waits + 250)).startsWith(", plus ≈ 0.25 s of Spark's own work per batch");
         assertThat(LessonTerms.sparkOverhead(STEP1, waits - 100)).isEmpty();
-        // step 1 has the reference setting's 8 task waves: the model expects the default's per-batch overhead
+        // step 1 has the reference setting's 18 tasks: the model expects the default's per-batch overhead
         double expected = LessonTerms.modelOverheadMs(STEP1);
         assertThat(expected).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
         // up to three times that is Spark's usual work; beyond it, a busy machine
@@ -53,10 +53,10 @@ class LessonTermsTest {
 
     @Test
     void theBusyMachineThresholdIsTheModelsOverheadForTheseKnobs() {
-        // step 2: 10 blocks and 8 + 8 tasks on 7 slots = 2 + 2 + 2 = 6 task waves, 2 fewer than the reference setting's 8
+        // step 2: 10 blocks and 8 + 8 tasks = 26 tasks, 8 more than the reference setting's 18
         Knobs step2 = new FixDelaySolution().defaults();
         double expected = LessonTerms.modelOverheadMs(step2);
-        assertThat(expected).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS - 2 * Overhead.PER_WAVE_MS);
+        assertThat(expected).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS + 8 * Overhead.PER_TASK_MS);
         double waits = 350; // 2 waves × 35 lines × 5 ms
         double busy = LessonTerms.BUSY_MACHINE_FACTOR * expected;
         assertThat(LessonTerms.sparkOverhead(step2, waits + busy - 20))

@@ -7,7 +7,7 @@ import io.ssplab.core.Knobs;
 
 /**
  * What the tests compute by hand with, pinned here so that their hand computations stay true whatever
- * the lab's defaults become ({@link Overhead#DEFAULT_PER_BATCH_MS}, {@link Overhead#PER_WAVE_MS},
+ * the lab's defaults become ({@link Overhead#DEFAULT_PER_BATCH_MS}, {@link Overhead#PER_TASK_MS},
  * {@code Phase2Bottleneck.COST_PER_WORD}, {@code Knobs.DEFAULT_RATE}, …).
  *
  * <p>A test of the arithmetic uses these; a test that checks that a default is used asserts against
@@ -15,8 +15,8 @@ import io.ssplab.core.Knobs;
  * job classes' comments are computed from the defaults and checked by {@code docs.QuotedNumbersTest}.
  */
 public final class HandComputed {
-    /** Spark's overhead in the hand computations: 250 ms at 8 task waves, 25 ms per wave more or less (never below 50 ms). */
-    public static final Overhead OVERHEAD = new Overhead(250, 8, 25, Overhead.Origin.CALIBRATED, "test fixture");
+    /** Spark's overhead in the hand computations: 250 ms at 18 tasks, 5 ms per task more or less (never below 50 ms). */
+    public static final Overhead OVERHEAD = new Overhead(250, Overhead.Unit.TASK, 18, 5, Overhead.Origin.CALIBRATED, "test fixture");
     /** The model with {@link #OVERHEAD}. */
     public static final ProcessingTimeModel MODEL = new ProcessingTimeModel(OVERHEAD);
 
@@ -29,7 +29,7 @@ public final class HandComputed {
             CostUnit.WORD, 140, 3, Duration.ofMillis(200));
     /** Phase 2 without a cost. */
     public static final Knobs PHASE1 = PHASE2.withJob("phase1").withCost(Duration.ZERO);
-    /** Phase 2 on {@code local[8]} with P = 8: 105 words per partition, 2 waves on 7 free slots, 2 + 2 + 2 = 6 task waves. */
+    /** Phase 2 on {@code local[8]} with P = 8: 105 words per partition, 2 waves on 7 free slots, 10 + 8 + 8 = 26 tasks in 2 + 2 + 2 = 6 task waves. */
     public static final Knobs PHASE3 = PHASE2.withJob("phase3").withMaster("local[8]").withPartitions(8);
 
     private HandComputed() {

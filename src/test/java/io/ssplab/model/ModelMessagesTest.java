@@ -36,13 +36,13 @@ class ModelMessagesTest {
         assertThatThrownBy(() -> Calibration.load(file)).isInstanceOf(NoSuchFileException.class);
         assertThat(Overhead.load(file).detail()).isEmpty();
 
-        Files.writeString(file, "{\"overheadMs\": -5, \"wavesPerBatch\": 8}");
+        Files.writeString(file, "{\"overheadMs\": -5, \"tasksPerBatch\": 18}");
         assertThatThrownBy(() -> Calibration.load(file))
-                .hasMessage(file + " holds no usable overhead (overheadMs -5.0, wavesPerBatch 8, perWaveMs 0.0)");
+                .hasMessage(file + " holds no usable overhead (overheadMs -5.0, tasksPerBatch 18, perTaskMs 0.0)");
         try {
             Lang.use(Lang.VI);
             assertThatThrownBy(() -> Calibration.load(file))
-                    .hasMessage(file + " không chứa overhead nào dùng được (overheadMs -5.0, wavesPerBatch 8, perWaveMs 0.0)");
+                    .hasMessage(file + " không chứa overhead nào dùng được (overheadMs -5.0, tasksPerBatch 18, perTaskMs 0.0)");
             Overhead o = Overhead.load(file);
             assertThat(o.calibrated()).isFalse();
             assertThat(o.describe(Lang.VI)).startsWith("giá trị mặc định của lab (").contains("không chứa overhead nào dùng được");

@@ -19,8 +19,9 @@ class OverheadTest {
         assertThat(o.calibrated()).isFalse();
         assertThat(o.origin()).isEqualTo(Overhead.Origin.DEFAULT);
         assertThat(o.perBatchMs()).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS);
-        assertThat(o.referenceWaves()).isEqualTo(Overhead.DEFAULT_REFERENCE_WAVES);
-        assertThat(o.perWaveMs()).isEqualTo(Overhead.PER_WAVE_MS);
+        assertThat(o.unit()).isEqualTo(Overhead.Unit.TASK);
+        assertThat(o.referenceCount()).isEqualTo(Overhead.DEFAULT_REFERENCE_TASKS);
+        assertThat(o.perUnitMs()).isEqualTo(Overhead.PER_TASK_MS);
         assertThat(o.detail()).isEmpty();
         assertThat(o.token()).isEqualTo("default");
         // the words with the default's own numbers, whatever they are
@@ -28,36 +29,54 @@ class OverheadTest {
                 + "): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
         assertThat(o.describe(Lang.VI)).startsWith("giá trị mặc định của lab (" + defaultNumbers(Lang.VI) + ")");
         // the same words, with numbers of a test's own
-        Overhead other = new Overhead(250, 8, 25, Overhead.Origin.DEFAULT, "");
+        Overhead other = new Overhead(250, Overhead.Unit.TASK, 18, 5, Overhead.Origin.DEFAULT, "");
         assertThat(other.describe(Lang.EN)).isEqualTo(
-                "the lab's default (0.25 s at 8 waves, +25.0 ms per wave): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
-        assertThat(other.describe(Lang.VI)).startsWith("giá trị mặc định của lab (0,25 s ở 8 đợt, +25,0 ms mỗi đợt)");
+                "the lab's default (0.25 s at 18 tasks, +5.0 ms per task): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
+        assertThat(other.describe(Lang.VI)).startsWith("giá trị mặc định của lab (0,25 s ở 18 task, +5,0 ms mỗi task)");
+        // a micro-batch's line is drawn over its task waves, and says so
+        Overhead waves = new Overhead(450, Overhead.Unit.WAVE, 3, 150, Overhead.Origin.DEFAULT, "");
+        assertThat(waves.numbers(Lang.EN)).isEqualTo("0.45 s at 3 waves, +150.0 ms per wave");
+        assertThat(waves.numbers(Lang.VI)).isEqualTo("0,45 s ở 3 đợt, +150,0 ms mỗi đợt");
     }
 
-    /** "0.19 s at 8 waves, +25.0 ms per wave" from the default's constants, in the language's numbers. */
+    /** "0.087 s at 18 tasks, +2.4 ms per task" from the default's constants, in the language's numbers. */
     private static String defaultNumbers(Lang lang) {
         String seconds = Format.seconds(lang, Overhead.DEFAULT_PER_BATCH_MS);
-        String perWave = Format.signed(lang, Overhead.PER_WAVE_MS, 1);
-        return lang == Lang.VI ? seconds + " ở " + Overhead.DEFAULT_REFERENCE_WAVES + " đợt, " + perWave + " ms mỗi đợt"
-                : seconds + " at " + Overhead.DEFAULT_REFERENCE_WAVES + " waves, " + perWave + " ms per wave";
+        String perTask = Format.signed(lang, Overhead.PER_TASK_MS, 1);
+        return lang == Lang.VI ? seconds + " ở " + Overhead.DEFAULT_REFERENCE_TASKS + " task, " + perTask + " ms mỗi task"
+                : seconds + " at " + Overhead.DEFAULT_REFERENCE_TASKS + " tasks, " + perTask + " ms per task";
+    }
+
+    @Test
+    void theDefaultsReferenceIsTheCalibrationSetting() {
+        // local[4], P = 4, phase 1's BI 2 s: 10 blocks + 4 + 4 tasks; P = 16: 10 + 16 + 16
+        io.ssplab.core.Knobs reference = new io.ssplab.jobs.Phase1Baseline().defaults().withMaster("local[" + Overhead.CALIBRATION_CORES + "]")
+                .withPartitions(Overhead.CALIBRATION_PARTITIONS);
+        assertThat(Workload.of(reference).tasksPerBatch()).isEqualTo(Overhead.DEFAULT_REFERENCE_TASKS);
+        Overhead d = Overhead.defaults("");
+        double high = d.at(Workload.of(reference.withPartitions(Overhead.CALIBRATION_PARTITIONS * Overhead.CALIBRATION_HIGH_PARTITIONS_FACTOR)));
+        assertThat(high).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS + 24 * Overhead.PER_TASK_MS);
+        // the line, fitted without the reference calibrations, says within 2 % of what they measured at the same two settings
+        assertThat((d.at(Workload.of(reference)) + high) / Overhead.REFERENCE_CALIBRATION_MS).isBetween(0.98, 1.02);
     }
 
     @Test
     void aSavedCalibrationIsUsed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("runs/calibration.json");
-        new Calibration(310, 380, 8, "local[4]", 4, 2000, 8, 30, 16, 550, 16, "2025-01-01T00:00:00Z", "4.1.0").save(file);
+        new Calibration(310, 380, 8, "local[4]", 8, 2000, 26, 5, 32, 510, 74, "2025-01-01T00:00:00Z", "4.1.0").save(file);
         Overhead o = Overhead.load(file);
         assertThat(o.calibrated()).isTrue();
         assertThat(o.origin()).isEqualTo(Overhead.Origin.CALIBRATED);
         assertThat(o.perBatchMs()).isEqualTo(310);
-        assertThat(o.referenceWaves()).isEqualTo(8);
-        assertThat(o.perWaveMs()).isEqualTo(30);
+        assertThat(o.unit()).isEqualTo(Overhead.Unit.TASK);
+        assertThat(o.referenceCount()).isEqualTo(26);
+        assertThat(o.perUnitMs()).isEqualTo(5);
         assertThat(o.detail()).isEqualTo("local[4], 2025-01-01T00:00:00Z");
         assertThat(o.token()).isEqualTo("calibrated");
-        assertThat(o.describe(Lang.EN)).isEqualTo("calibrated here (0.31 s at 8 waves, +30.0 ms per wave; local[4], 2025-01-01T00:00:00Z)");
-        // phase 3: 6 waves → 310 − 2 × 30 = 250 ms; phase 2: its 8 waves → 310 ms
-        assertThat(o.at(Workload.of(HandComputed.PHASE3))).isEqualTo(250);
-        assertThat(o.at(Workload.of(HandComputed.PHASE2))).isEqualTo(310);
+        assertThat(o.describe(Lang.EN)).isEqualTo("calibrated here (0.31 s at 26 tasks, +5.0 ms per task; local[4], 2025-01-01T00:00:00Z)");
+        // phase 3: its 26 tasks → 310 ms; phase 2: 18 tasks → 310 − 8 × 5 = 270 ms
+        assertThat(o.at(Workload.of(HandComputed.PHASE3))).isEqualTo(310);
+        assertThat(o.at(Workload.of(HandComputed.PHASE2))).isEqualTo(270);
         assertThat(Calibration.load(file).p95Ms()).isEqualTo(380);
     }
 
@@ -71,24 +90,31 @@ class OverheadTest {
         assertThat(Overhead.isReferenceSetting(4, 8)).isFalse();
 
         Path file = dir.resolve("calibration.json");
-        new Calibration(low, 380, 8, "local[4]", 4, 2000, 8, 3, 16, high, 16, "2026-11-30T00:00:00Z", "4.2.0", 9000.0, 1.9, 1.0, 1.2).save(file);
+        new Calibration(low, 380, 8, "local[4]", 4, 2000, 18, 3, 16, high, 42, "2026-11-30T00:00:00Z", "4.2.0", 9000.0, 1.9, 1.0, 1.2).save(file);
         Overhead o = Overhead.load(file);
         assertThat(o.origin()).isEqualTo(Overhead.Origin.CALIBRATED);
-        // not the line through the two settings (its 3 ms per wave): the default's, 1.2 times over, at the default's waves
+        // not the line through the two settings (its 3 ms per task): the default's, 1.2 times over, at the default's tasks
         assertThat(o.perBatchMs()).isCloseTo(1.2 * Overhead.DEFAULT_PER_BATCH_MS, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(o.perWaveMs()).isCloseTo(1.2 * Overhead.PER_WAVE_MS, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(o.referenceWaves()).isEqualTo(Overhead.DEFAULT_REFERENCE_WAVES);
+        assertThat(o.perUnitMs()).isCloseTo(1.2 * Overhead.PER_TASK_MS, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.referenceCount()).isEqualTo(Overhead.DEFAULT_REFERENCE_TASKS);
         assertThat(o.scale()).isEqualTo(1.2);
         assertThat(o.token()).isEqualTo("calibrated");
         assertThat(o.detail()).isEqualTo("local[4], 2026-11-30T00:00:00Z");
-        // the words, hand-computed with a default of 130 ms at 8 waves, +9 ms per wave: 156 ms, +10.8 ms
-        Overhead hand = new Overhead(130 * 1.2, 8, 9 * 1.2, Overhead.Origin.CALIBRATED, o.detail(), 1.2);
+        // the words, hand-computed with a default of 100 ms at 18 tasks, +2.5 ms per task: 120 ms, +3.0 ms
+        Overhead hand = new Overhead(100 * 1.2, Overhead.Unit.TASK, 18, 2.5 * 1.2, Overhead.Origin.CALIBRATED, o.detail(), 1.2);
         assertThat(hand.describe(Lang.EN))
-                .isEqualTo("calibrated here: the lab's default × 1.20 (0.16 s at 8 waves, +10.8 ms per wave; local[4], 2026-11-30T00:00:00Z)");
-        assertThat(hand.describe(Lang.VI)).isEqualTo("đã hiệu chuẩn trên máy này: giá trị mặc định của lab × 1,20 (0,16 s ở 8 đợt, +10,8 ms mỗi đợt; local[4], 2026-11-30T00:00:00Z)");
+                .isEqualTo("calibrated here: the lab's default × 1.20 (0.12 s at 18 tasks, +3.0 ms per task; local[4], 2026-11-30T00:00:00Z)");
+        assertThat(hand.describe(Lang.VI)).isEqualTo("đã hiệu chuẩn trên máy này: giá trị mặc định của lab × 1,20 (0,12 s ở 18 task, +3,0 ms mỗi task; local[4], 2026-11-30T00:00:00Z)");
+
+        // a calibration saved before the per-task line (task waves, no tasks) still scales the default line: only its scale is used
+        Files.writeString(file, "{\"overheadMs\": 100, \"wavesPerBatch\": 8, \"perWaveMs\": 7, \"master\": \"local[4]\", "
+                + "\"measuredAt\": \"2026-11-30T00:00:00Z\", \"scale\": 1.1}");
+        Overhead older = Overhead.load(file);
+        assertThat(older.origin()).isEqualTo(Overhead.Origin.CALIBRATED);
+        assertThat(older.perUnitMs()).isCloseTo(1.1 * Overhead.PER_TASK_MS, org.assertj.core.data.Offset.offset(1e-9));
 
         // a scale that cannot be one: the file is unusable, and the default is used instead
-        new Calibration(low, 380, 8, "local[4]", 4, 2000, 8, 3, 16, high, 16, "2026-11-30T00:00:00Z", "4.2.0", 9000.0, 1.9, 1.0, 0.0).save(file);
+        new Calibration(low, 380, 8, "local[4]", 4, 2000, 18, 3, 16, high, 42, "2026-11-30T00:00:00Z", "4.2.0", 9000.0, 1.9, 1.0, 0.0).save(file);
         assertThat(Overhead.load(file).origin()).isEqualTo(Overhead.Origin.DEFAULT);
         assertThat(Overhead.load(file).describe(Lang.EN)).contains("holds no usable scale (scale 0.0)");
     }
@@ -103,32 +129,38 @@ class OverheadTest {
         assertThat(o.detail()).isNotEmpty();
         assertThat(o.describe(Lang.EN)).startsWith("the lab's default (" + defaultNumbers(Lang.EN) + "): the calibration cannot be read (")
                 .endsWith("), run 'bin/ssp calibrate' again");
-        Files.writeString(file, "{\"overheadMs\": -5, \"wavesPerBatch\": 8}");
+        Files.writeString(file, "{\"overheadMs\": -5, \"tasksPerBatch\": 18}");
         assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead");
-        Files.writeString(file, "{\"overheadMs\": 250, \"wavesPerBatch\": 8, \"perWaveMs\": -1}");
+        Files.writeString(file, "{\"overheadMs\": 250, \"tasksPerBatch\": 18, \"perTaskMs\": -1}");
         assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead");
+        // an own-settings calibration from before the per-task line: a line through task waves, which the model no longer draws
+        Files.writeString(file, "{\"overheadMs\": 250, \"wavesPerBatch\": 8, \"perWaveMs\": 9}");
+        assertThat(Overhead.load(file).describe(Lang.EN)).contains("no usable overhead (overheadMs 250.0, tasksPerBatch 0, perTaskMs 0.0)")
+                .endsWith("run 'bin/ssp calibrate' again");
         assertThat(Overhead.load(file).token()).isEqualTo("default");
     }
 
     @Test
     void eachOriginHasItsTokenForTheSummaryAndItsWords() {
-        Overhead given = Overhead.given(400, 6);
+        Overhead given = Overhead.given(400, Workload.of(HandComputed.PHASE3));
         assertThat(given.origin()).isEqualTo(Overhead.Origin.GIVEN);
         assertThat(given.calibrated()).as("given, not measured by bin/ssp calibrate").isFalse();
         assertThat(given.token()).isEqualTo("given");
         assertThat(given.describe(Lang.EN)).isEqualTo("given with --overhead (0.40 s for this setting)");
-        // taken as measured for the very setting: at its own waves it is exactly the given value
-        assertThat(given.referenceWaves()).isEqualTo(6);
+        // taken as measured for the very setting: at its own tasks (10 + 8 + 8) it is exactly the given value
+        assertThat(given.referenceCount()).isEqualTo(26);
         assertThat(given.at(Workload.of(HandComputed.PHASE3))).isEqualTo(400);
 
-        // The demo's phase 1 costs nothing: its measured PT is all overhead, at its own task waves.
-        Overhead measured = Overhead.defaults("").measuredBy("phase1", 180, 8);
+        // The demo's phase 1 costs nothing: its measured PT is all overhead, at its own tasks.
+        Overhead measured = HandComputed.OVERHEAD.measuredBy("phase1", 180, Workload.of(HandComputed.PHASE1));
         assertThat(measured.origin()).isEqualTo(Overhead.Origin.MEASURED);
         assertThat(measured.perBatchMs()).isEqualTo(180);
-        assertThat(measured.referenceWaves()).isEqualTo(8);
-        assertThat(measured.perWaveMs()).as("the per-wave cost stays the one it had").isEqualTo(Overhead.PER_WAVE_MS);
+        assertThat(measured.referenceCount()).isEqualTo(18);
+        assertThat(measured.perUnitMs()).as("the per-task cost stays the one it had").isEqualTo(HandComputed.OVERHEAD.perUnitMs());
         assertThat(measured.token()).isEqualTo("measured:phase1");
-        assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 8 waves, +9.0 ms per wave)");
+        assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 18 tasks, +5.0 ms per task)");
+        // phase 3's 26 tasks: 180 + 8 × 5
+        assertThat(measured.at(Workload.of(HandComputed.PHASE3))).isEqualTo(220);
         assertThat(measured.at(Workload.of(HandComputed.PHASE1))).isEqualTo(180);
 
         // A summary keeps the token; the console renders it in the reader's language.

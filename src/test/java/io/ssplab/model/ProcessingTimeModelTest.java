@@ -69,13 +69,14 @@ class ProcessingTimeModelTest {
         assertThat(a.freeSlots()).isEqualTo(7);
         assertThat(a.waves()).isEqualTo(2);
         assertThat(a.lastWaveTasks()).isEqualTo(1);
-        // 2 × 105 × 5.6 = 1176 ms; 26 tasks in ⌈10/7⌉ + ⌈8/7⌉ + ⌈8/7⌉ = 6 waves → 250 − 2 × 25 = 200 ms
+        // 2 × 105 × 5.6 = 1176 ms; 10 + 8 + 8 = 26 tasks (in ⌈10/7⌉ + ⌈8/7⌉ + ⌈8/7⌉ = 6 waves) → 250 + 8 × 5 = 290 ms
         assertThat(a.costTimeMs()).isCloseTo(1176, within(1e-6));
+        assertThat(p.workload().tasksPerBatch()).isEqualTo(26);
         assertThat(p.workload().taskWavesPerBatch()).isEqualTo(6);
-        assertThat(p.overheadMs()).isEqualTo(200);
-        assertThat(p.predictedProcessingTimeMs()).isCloseTo(1376, within(1e-6));
+        assertThat(p.overheadMs()).isEqualTo(290);
+        assertThat(p.predictedProcessingTimeMs()).isCloseTo(1466, within(1e-6));
         assertThat(p.stable()).isTrue();
-        assertThat(p.headroomMs()).isCloseTo(624, within(1e-6));
+        assertThat(p.headroomMs()).isCloseTo(534, within(1e-6));
         assertThat(p.schedulingDelayGrowthMsPerBatch()).isZero();
     }
 
@@ -190,7 +191,7 @@ class ProcessingTimeModelTest {
                 .isCloseTo(2602, within(1e-6));
         // backpressure changes nothing when the job keeps up anyway
         assertThat(MODEL.predictRun(HandComputed.PHASE3, Map.of(ProcessingTimeModel.BACKPRESSURE, "true"), 8).predictedProcessingTimeMs())
-                .isCloseTo(1376, within(1e-6));
+                .isCloseTo(1466, within(1e-6));
         // a standalone master with spark.cores.max 8: 7 slots, P = 4 in one wave of 210 words
         Knobs cluster = phase2().withMaster("spark://127.0.0.1:7077");
         Prediction eight = MODEL.predict(Workload.of(cluster, 8, 4));
@@ -213,22 +214,34 @@ class ProcessingTimeModelTest {
     }
 
     @Test
-    void overheadScalesWithTaskWavesAndHasAFloor() {
-        Overhead o = new Overhead(300, 8, 25, Overhead.Origin.CALIBRATED, "test");
+    void overheadScalesWithTasksAndHasAFloor() {
+        Overhead o = new Overhead(300, Overhead.Unit.TASK, 18, 5, Overhead.Origin.CALIBRATED, "test");
+        // phase 2: 10 + 4 + 4 = 18 tasks → 300
         assertThat(o.at(Workload.of(phase2()))).isEqualTo(300);
-        // local[2], P=16: one free slot runs all 10 + 16 + 16 = 42 tasks one after the other → 300 + 25 × 34 = 1150
-        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(1150);
-        // the same 42 tasks on local[8]'s 7 slots: ⌈10/7⌉ + ⌈16/7⌉ + ⌈16/7⌉ = 8 waves → 300
-        assertThat(o.at(Workload.of(phase2().withMaster("local[8]").withPartitions(16)))).isEqualTo(300);
-        Overhead small = new Overhead(60, 8, 25, Overhead.Origin.CALIBRATED, "test");
-        // local[8], P=2: 2 + 1 + 1 = 4 waves → 60 − 100, floored at 50
+        // local[2], P=16: 10 + 16 + 16 = 42 tasks → 300 + 5 × 24 = 420
+        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(420);
+        // the same 42 tasks on local[8]'s 7 slots cost the same: Spark's work per task shares the machine's cores however many slots
+        assertThat(o.at(Workload.of(phase2().withMaster("local[8]").withPartitions(16)))).isEqualTo(420);
+        // BI 1 s: 5 blocks + 2 + 2 = 9 tasks → 300 − 45 = 255
+        assertThat(o.at(Workload.of(phase2().withBatchInterval(Duration.ofSeconds(1)).withPartitions(2)))).isEqualTo(255);
+        Overhead small = new Overhead(60, Overhead.Unit.TASK, 18, 5, Overhead.Origin.CALIBRATED, "test");
+        // local[8], P=2: 10 + 2 + 2 = 14 tasks → 60 − 20, floored at 50
         assertThat(small.at(Workload.of(phase2().withMaster("local[8]").withPartitions(2)))).isEqualTo(Overhead.FLOOR_MS);
+    }
+
+    @Test
+    void aLineOverTaskWavesCountsTheWaves() {
+        // the unit a micro-batch's line uses, on a DStream batch: local[2], P=16 runs its 42 tasks in 42 waves, local[8] in 8
+        Overhead o = new Overhead(300, Overhead.Unit.WAVE, 8, 25, Overhead.Origin.CALIBRATED, "test");
+        assertThat(o.at(Workload.of(phase2()))).isEqualTo(300);
+        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(300 + 25 * 34);
+        assertThat(o.at(Workload.of(phase2().withMaster("local[8]").withPartitions(16)))).isEqualTo(300);
     }
 
     @Test
     void aPredictionAtExactlyOneKeepsUp() {
         // 2 waves × 210 words × 5 ms = 2100 ms of cost + a flat 1900 ms of overhead = 4000 ms at BI 4 s (70 lines/s): ρ = 1 exactly
-        ProcessingTimeModel model = new ProcessingTimeModel(new Overhead(1900, 8, 0, Overhead.Origin.GIVEN, ""));
+        ProcessingTimeModel model = new ProcessingTimeModel(new Overhead(1900, Overhead.Unit.TASK, 18, 0, Overhead.Origin.GIVEN, ""));
         Prediction p = model.predict(Workload.of(phase2().withCost(Duration.ofMillis(5)).withBatchInterval(Duration.ofSeconds(4)).withRate(70)));
         assertThat(p.arithmetic().costTimeMs()).isEqualTo(2100);
         assertThat(p.predictedProcessingTimeMs()).isEqualTo(4000);
@@ -238,7 +251,7 @@ class ProcessingTimeModelTest {
         assertThat(p.schedulingDelayGrowthMsPerBatch()).isZero();
         assertThat(p.headroomMs()).isZero();
         // a millisecond more is one too many
-        Prediction over = new ProcessingTimeModel(new Overhead(1901, 8, 0, Overhead.Origin.GIVEN, ""))
+        Prediction over = new ProcessingTimeModel(new Overhead(1901, Overhead.Unit.TASK, 18, 0, Overhead.Origin.GIVEN, ""))
                 .predict(Workload.of(phase2().withCost(Duration.ofMillis(5)).withBatchInterval(Duration.ofSeconds(4)).withRate(70)));
         assertThat(over.verdict()).isEqualTo(Verdict.UNSTABLE);
         assertThat(over.schedulingDelayGrowthMsPerBatch()).isEqualTo(1);

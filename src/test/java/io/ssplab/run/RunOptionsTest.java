@@ -54,7 +54,7 @@ class RunOptionsTest {
     void eachWitherChangesItsOwnPartOnly() {
         RunOptions base = RunOptions.quiet(SourceEndpoint.EMBEDDED, RunLimits.batches(4), OUT);
         SourceEndpoint external = SourceEndpoint.parse("127.0.0.1:9999");
-        Overhead overhead = Overhead.given(300, 8);
+        Overhead overhead = Overhead.given(300, io.ssplab.model.Workload.of(io.ssplab.model.HandComputed.PHASE2));
         ReliabilityOptions stamped = new ReliabilityOptions(LineFormat.STAMPED, Path.of("ckpt"), true);
         RunOptions all = base.withSource(external).withMetricsOut(Path.of("runs/p2.jsonl")).withUiPort(4041).withOverhead(overhead)
                 .withSparkConf(Map.of("spark.cores.max", "8")).withReliability(stamped);

@@ -104,8 +104,8 @@ class SweepReportTest {
     @Test
     void cellSummaryCarriesThePredictionAndItsError() {
         Prediction p = MODEL.predict(Workload.of(SweepRunner.specFor(BASE, new SweepCell(8, 7, Duration.ofMillis(5)))));
-        // 840 / 7 = 120 words × 5 ms = 600 ms + overhead (⌈10/7⌉ + 1 + 1 = 4 waves: 250 − 4 × 25) = 750 ms
-        assertThat(p.predictedProcessingTimeMs()).isCloseTo(750, within(1e-6));
+        // 840 / 7 = 120 words × 5 ms = 600 ms + overhead (10 + 7 + 7 = 24 tasks: 250 + 6 × 5 = 280) = 880 ms
+        assertThat(p.predictedProcessingTimeMs()).isCloseTo(880, within(1e-6));
         List<BatchMetrics> batches = new ArrayList<>();
         batches.add(batch(0, 0, 500));
         for (int i = 1; i <= 6; i++) batches.add(batch(i, 280, 950));
@@ -114,13 +114,13 @@ class SweepReportTest {
         assertThat(summary.batches()).isEqualTo(7);
         assertThat(summary.warmupBatches()).isEqualTo(2);
         assertThat(summary.measuredBatches()).isEqualTo(5);
-        assertThat(summary.predictedProcessingTimeMs()).isCloseTo(750, within(1e-6));
-        assertThat(summary.modelErrorPercent()).isCloseTo(100.0 * (750 - 950) / 950, within(1e-9));
+        assertThat(summary.predictedProcessingTimeMs()).isCloseTo(880, within(1e-6));
+        assertThat(summary.modelErrorPercent()).isCloseTo(100.0 * (880 - 950) / 950, within(1e-9));
         assertThat(summary.overheadSource()).isEqualTo(MODEL.overhead().token());
         // the summary files (summary.json, FILE.summary.json) carry both, by these names
         var json = io.ssplab.core.Json.MAPPER.valueToTree(summary);
-        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(750.0);
-        assertThat(json.get("modelErrorPercent").asDouble()).isCloseTo(-21.05, within(0.01));
+        assertThat(json.get("predictedProcessingTimeMs").asDouble()).isEqualTo(880.0);
+        assertThat(json.get("modelErrorPercent").asDouble()).isCloseTo(100.0 * (880 - 950) / 950, within(0.01));
         assertThat(json.get("master").asText()).isEqualTo("local[8]");
         assertThat(json.get("partitions").asInt()).isEqualTo(7);
         assertThat(json.get("costMs").asDouble()).isEqualTo(5.0);
@@ -131,7 +131,7 @@ class SweepReportTest {
         assertThat(plain.overheadSource()).isNull();
         CellResult cell = new CellResult(new SweepCell(8, 7, Duration.ofMillis(5)), p, summary, 20);
         assertThat(cell.verdictAgrees()).isTrue();
-        assertThat(cell.errorPercent()).isCloseTo(-21.05, within(0.01));
+        assertThat(cell.errorPercent()).isCloseTo(-7.37, within(0.01));
     }
 
     @Test
