@@ -93,8 +93,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         double cpuParallelism = io.ssplab.pipeline.CpuWork.effectiveParallelism(processors, CPU_PARALLELISM_MS);
         CellResult low = result.cells().get(0);
         CellResult hi = result.cells().get(1);
-        int lowTasks = low.prediction().workload().tasksPerBatch();
-        int highTasks = hi.prediction().workload().tasksPerBatch();
+        // the tasks as the line counts them (twice on one free slot: an own-settings calibration of local[2])
+        int lowTasks = Overhead.Unit.TASK.of(low.prediction().workload());
+        int highTasks = Overhead.Unit.TASK.of(hi.prediction().workload());
         double lowOverhead = overheadOf(low);
         double highOverhead = overheadOf(hi);
         double perTask = Math.max(0, (highOverhead - lowOverhead) / (highTasks - lowTasks));

@@ -27,7 +27,7 @@ import io.ssplab.metrics.Warmup;
  * batches, and counts every word of every batch exactly as its lines hold it.
  *
  * <p>Margins: the model predicts task max/median 4.1 unsalted (305 words against 74) and 1.0 salted
- * (120 words in every task); PT 2.53 s and 1.06 s against BI 2 s. Runs measured ≈ 3.3–3.6 before and
+ * (120 words in every task); PT 2.52 s and 1.05 s against BI 2 s. Runs measured ≈ 3.3–3.6 before and
  * ≈ 1.0–1.1 after (docs/level2.md). A salting that spreads only part of the hot key (2 or 3 salts)
  * leaves a task of 150–250 words: above 1.5 and often above BI.
  */

@@ -30,16 +30,16 @@ import io.ssplab.pipeline.StreamingJob;
  *                       largest partition 36.4% = 305.5 words, median 8.8% = 74 words
  *   cost                one wave, the largest task sets its end: 305.5 × 8 ms ≈ 2.44 s
  *   overhead            Spark's own, 17 tasks                  ≈ 0.08 s
- *   PT                  ≈ 2.53 s;  PT / BI ≈ 1.26: UNSTABLE, the delay grows ≈ 0.53 s per batch
+ *   PT                  ≈ 2.52 s;  PT / BI ≈ 1.26: UNSTABLE, the delay grows ≈ 0.52 s per batch
  *   task max / median   305.5 / 74                             ≈ 4.1 (the Spark UI's stage page, Duration Max vs Median)
  * </pre>
  * More partitions do not help: word0's 254 words are one key, so one task, whatever P — with P = 28 the
- * largest task still holds 256 words, and PT ≈ 2.27 s (ρ ≈ 1.14) with four waves on 7 slots
- * ({@code bin/ssp plan --job skew --partitions 28}); more cores neither ({@code --master local[16]}: 2.53 s).
+ * largest task still holds 256 words, and PT ≈ 2.27 s (ρ ≈ 1.13) with four waves on 7 slots
+ * ({@code bin/ssp plan --job skew --partitions 28}); more cores neither ({@code --master local[16]}: 2.52 s).
  * A longer interval makes word0's share of it just as long. What helps is to split the hot key:
  * salting, a two-phase aggregation — exercise {@code fix-skew} ({@code bin/ssp check fix-skew}), whose
  * solution spreads every word over 7 salted keys and brings the largest partition to the mean, 120
- * words: PT ≈ 1.06 s.
+ * words: PT ≈ 1.05 s.
  *
  * <p>Observe in the Spark UI (http://127.0.0.1:4040): the Streaming tab shows Processing Time above the
  * 2 s line although the Input Rate is the usual 140 records/s; open a batch, then its job, then the stage

@@ -20,11 +20,11 @@ import io.ssplab.pipeline.WordCountPipeline;
  *
  * <p>Arithmetic — what the job can process:
  * <pre>
- *   PT(L lines)   ≈ 0.09 s + 2 waves × (3 L / 4 words) × 5.6 ms = 0.09 s + 8.4 ms × L   (the model's default overhead)
+ *   PT(L lines)   ≈ 0.08 s + 2 waves × (3 L / 4 words) × 5.6 ms = 0.08 s + 8.4 ms × L   (the model's default overhead)
  *   PT = BI = 2 s  ⇒  L ≈ 228 lines per batch ≈ 114 lines/s   (the source sends 140)
  * </pre>
  * So the controller settles near 114 lines/s (less on a busy machine: it measures, it does not
- * assume), PT hovers at BI and scheduling delay stays bounded instead of growing ≈ 0.44 s per batch.
+ * assume), PT hovers at BI and scheduling delay stays bounded instead of growing ≈ 0.43 s per batch.
  * PT ≈ BI is the controller's target, so this job runs at the edge by design: the verdict may land
  * on either side of PT/BI = 1; what shows that it works is the flat scheduling delay and the input
  * rate below the source's.

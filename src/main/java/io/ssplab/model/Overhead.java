@@ -14,11 +14,13 @@ import io.ssplab.core.Messages;
  * <p>The model, kept simple on purpose: a straight line over what the batch runs, {@code overhead = perBatchMs +
  * perUnitMs × (count − referenceCount)}, never below {@link #FLOOR_MS}. For a DStream batch the count is its tasks
  * ({@link Workload#tasksPerBatch()}, {@link Unit#TASK}): each task costs Spark a few milliseconds of CPU
- * ((de)serialisation, scheduling, shuffle files), and on the lab's 2-core machine that work shares the two cores
- * however many task slots the master declares, so 42 tasks cost about the same on one free slot (local[2]) as on seven
- * (local[8]). Measured, not assumed: over 96 cell runs the line through tasks met the worst-cell target on held-out
- * seeds where the line through task waves did not (docs/planner.md, "An overhead per task"). A Structured Streaming
- * micro-batch keeps its own line, over its task waves ({@link Unit#WAVE}, {@link StructuredModel}).
+ * ((de)serialisation, scheduling, shuffle files). That work runs on the CPU cores, two tasks' worth at once on the
+ * lab's 2-core reference machine however many task slots the master declares, so 42 tasks cost about the same on
+ * three free slots as on seven; on one free slot the tasks run in series and each one's work is on the batch's
+ * critical path, so a task there counts {@link #PARALLEL_TASK_WORK} times. Measured, not assumed: over 120 cell runs
+ * the line through tasks met the worst-cell target on held-out seeds more often than the line through task waves
+ * (docs/planner.md, "An overhead per task"). A Structured Streaming micro-batch keeps its own line, over its task
+ * waves ({@link Unit#WAVE}, {@link StructuredModel}).
  *
  * <p>{@code bin/ssp calibrate} measures this machine at two settings, as PT minus the cost time of a small cost
  * ({@link #CALIBRATION_COST_MS} per word): local[4] with P = 4 (10 block tasks + 4 + 4 = 18 tasks) and P = 16
@@ -44,7 +46,7 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
 
     /** What an overhead line is drawn over. */
     public enum Unit {
-        /** A DStream batch's tasks: {@link Workload#tasksPerBatch()}. */
+        /** A DStream batch's tasks, {@link Workload#tasksPerBatch()}, each counted {@link #PARALLEL_TASK_WORK} times on one free slot. */
         TASK("noun.task", "overhead.numbers.task"),
         /** Task waves: {@link Workload#taskWavesPerBatch()} for a DStream batch; a micro-batch counts its own ({@link StructuredModel#taskWaves}). */
         WAVE("noun.taskWave", "overhead.numbers.wave");
@@ -57,9 +59,10 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
             this.numbersKey = numbersKey;
         }
 
-        /** How many of this unit a DStream batch of {@code workload} runs. */
+        /** How many of this unit a DStream batch of {@code workload} counts: its tasks (see {@link #inSeries}), or its task waves. */
         public int of(Workload workload) {
-            return this == TASK ? workload.tasksPerBatch() : workload.taskWavesPerBatch();
+            if (this == WAVE) return workload.taskWavesPerBatch();
+            return inSeries(workload) ? PARALLEL_TASK_WORK * workload.tasksPerBatch() : workload.tasksPerBatch();
         }
 
         /** "18 tasks", "3 task waves", in {@code lang}. */
@@ -87,18 +90,30 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     /*
      * The defaults are fitted to costed batches, because that is what the model predicts: a batch's PT minus its
      * cost time (the waits the arithmetic names). Least squares, weighted by 1 / PT² (the error the sweep scores), over
-     * 96 cell runs on the lab's reference machine (2 cores, idle, Spark 4.2.0, after the sweep's long warm-up): seeds
-     * 2032 and 2033 (4 batches a cell) and 2035–2037 with and without calibrate (10 batches a cell). The line:
-     * 44 ms + 2.44 ms per task, written here at the calibration setting's 18 tasks. Zero-cost batches pay more: with
+     * 120 cell runs on the lab's reference machine (2 cores, idle, Spark 4.2.0, after the sweep's long warm-up): seeds
+     * 2032 and 2033 (4 batches a cell) and 2035–2038 with and without calibrate (10 batches a cell). The line:
+     * 39 ms + 2.35 ms per task (4.7 ms on one free slot), written here at the calibration setting's 18 tasks. Zero-cost batches pay more: with
      * nothing to wait for, Spark's per-task work, the source, GC and the JIT share the two cores; in a costed batch most
      * of that runs while tasks wait. docs/planner.md has the measurements.
      */
     /** Overhead of a costed batch of {@link #DEFAULT_REFERENCE_TASKS} tasks, on the lab's reference machine. */
-    public static final double DEFAULT_PER_BATCH_MS = 87;
+    public static final double DEFAULT_PER_BATCH_MS = 81;
     /** Tasks per batch of the default calibration setting, local[4], P = 4, BI 2 s: 10 blocks + 4 + 4. */
     public static final int DEFAULT_REFERENCE_TASKS = 18;
     /** What one task more adds to a costed batch, on the reference machine (see above). */
-    public static final double PER_TASK_MS = 2.4;
+    public static final double PER_TASK_MS = 2.3;
+    /**
+     * How many tasks' worth of Spark's own work runs at once on the reference machine: its 2 CPU cores. With one free slot
+     * the tasks run in series, so a task there counts this many times ({@link Unit#of}); with two or more they share the
+     * cores as they do everywhere else. A constant, not this machine's cores: the line's shape is the reference machine's,
+     * and calibrate scales it (docs/planner.md, Limits).
+     */
+    public static final int PARALLEL_TASK_WORK = 2;
+
+    /** Whether a batch's tasks run one after the other: fewer free slots than {@link #PARALLEL_TASK_WORK}. */
+    public static boolean inSeries(Workload workload) {
+        return workload.freeSlots() < PARALLEL_TASK_WORK;
+    }
     /**
      * The cost per word {@code bin/ssp calibrate} measures the overhead under: small enough to keep local[2] stable,
      * large enough that the tasks wait as in the runs the model predicts (a zero-cost batch overstates the overhead).
@@ -116,8 +131,8 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     /*
      * What calibrate measured at its reference settings on the reference machine (2 cores, idle, Spark 4.2.0, after
      * the sweep's warm-up): the two overheads together, local[4] P = 4 and P = 16, the median of four calibrations in a
-     * row (210, 225, 232.5 and 265.5 ms; docs/planner.md). The default line, fitted without them, says 0.087 s +
-     * 0.145 s = 0.232 s there.
+     * row (210, 225, 232.5 and 265.5 ms; docs/planner.md). The default line, fitted without them, says 0.081 s +
+     * 0.136 s = 0.217 s there.
      */
     /** The reference machine's two calibration overheads together, ms: a calibration's scale is this machine's over it. */
     public static final double REFERENCE_CALIBRATION_MS = 229;
@@ -208,7 +223,7 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     }
 
     public String numbers(Lang lang) {
-        return Messages.in(lang, unit.numbersKey, Format.seconds(lang, perBatchMs), referenceCount, Format.signed(lang, perUnitMs, 1));
+        return Messages.in(lang, unit.numbersKey, Format.seconds(lang, perBatchMs), referenceCount, Format.signed(lang, perUnitMs, 1), PARALLEL_TASK_WORK);
     }
 
     public String describe(Lang lang) {

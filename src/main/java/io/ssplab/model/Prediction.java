@@ -65,9 +65,9 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
     public List<String> explain(Lang lang) {
         List<String> lines = new ArrayList<>(arithmetic.explain(workload, lang));
         BatchArithmetic.Lines more = new BatchArithmetic.Lines(lang);
-        more.add("arith.label.overhead", Messages.in(lang, "predict.overhead", Format.seconds(lang, overheadMs),
-                Messages.count(lang, workload.tasksPerBatch(), "noun.task"), Messages.count(lang, workload.taskWavesPerBatch(), "noun.wave"),
-                Messages.count(lang, arithmetic.freeSlots(), "noun.slot"), overhead.describe(lang)));
+        more.add("arith.label.overhead", Messages.in(lang, overhead.unit() == Overhead.Unit.TASK && Overhead.inSeries(workload)
+                        ? "predict.overhead.inSeries" : "predict.overhead", Format.seconds(lang, overheadMs),
+                Messages.count(lang, workload.tasksPerBatch(), "noun.task"), stages(workload), overhead.describe(lang), Overhead.PARALLEL_TASK_WORK));
         more.add("arith.label.predictedPt", Messages.in(lang, "predict.pt", Format.seconds(lang, arithmetic.costTimeMs()),
                 Format.seconds(lang, overheadMs), Format.seconds(lang, predictedProcessingTimeMs)));
         more.add("arith.label.ratio", Messages.in(lang, "predict.ratio", Format.seconds(lang, predictedProcessingTimeMs),
@@ -75,6 +75,11 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         lines.addAll(more.lines);
         lines.add(consequence(lang));
         return lines;
+    }
+
+    /** "10 + 4 + 4": a batch's tasks per stage, as {@link Workload#tasksPerBatch()} adds them. */
+    static String stages(Workload workload) {
+        return java.util.Arrays.stream(workload.tasksPerStage()).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(" + "));
     }
 
     /** What ρ means for this job: how fast it falls behind, or how much room it has. */
@@ -119,7 +124,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return lines;
     }
 
-    /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.09 s = 2.19 s → ρ 1.09 UNSTABLE" */
+    /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.08 s = 2.18 s → ρ 1.09 UNSTABLE" */
     public String oneLine() {
         Lang lang = Lang.current();
         if (!arithmetic.even()) {

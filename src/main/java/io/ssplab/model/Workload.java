@@ -112,10 +112,16 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
      * a repartition the block stage is the costly one.
      */
     public int tasksPerBatch() {
-        int reduce = knobs.partitions();
+        return java.util.stream.IntStream.of(tasksPerStage()).sum();
+    }
+
+    /** The tasks of each stage {@link #tasksPerBatch()} counts, in order: {10, 4, 4} for phase 2. */
+    public int[] tasksPerStage() {
+        int blocks = blocksPerBatch();
+        int p = knobs.partitions();
         // By key: the block stage, then the costly stage by key (which also counts); salted, a second aggregation after it.
-        if (keyed()) return salted() ? blocksPerBatch() + reduce + reduce : blocksPerBatch() + reduce;
-        return repartitioned ? blocksPerBatch() + knobs.partitions() + reduce : blocksPerBatch() + reduce;
+        if (keyed()) return salted() ? new int[] {blocks, p, p} : new int[] {blocks, p};
+        return repartitioned ? new int[] {blocks, p, p} : new int[] {blocks, p};
     }
 
     /**

@@ -10,8 +10,8 @@ import io.ssplab.exercises.SaltingExercise;
  *
  * <p>Arithmetic (the model's, {@code bin/ssp plan --job fix-skew --solution}): 7 salts spread each word evenly
  * over the 7 partitions (a word's salted keys word0#0 … word0#6 hash to 7 consecutive values, so to 7
- * different partitions): every task gets 840 / 7 = 120 words, 120 × 8 ms = 0.96 s, + ≈ 0.10 s of Spark's own
- * work (24 tasks) ≈ 1.06 s of PT — against ≈ 2.53 s unsalted. The second aggregation adds a stage of 7
+ * different partitions): every task gets 840 / 7 = 120 words, 120 × 8 ms = 0.96 s, + ≈ 0.09 s of Spark's own
+ * work (24 tasks) ≈ 1.05 s of PT — against ≈ 2.52 s unsalted. The second aggregation adds a stage of 7
  * small tasks (word counts only), a few tens of ms.
  *
  * <p>Run: {@code bin/ssp run fix-skew --solution}. Check: {@code bin/ssp check fix-skew --solution}.

@@ -81,7 +81,7 @@ public record CellResult(SweepCell cell, Prediction prediction, RunSummary summa
             // The cost term is a scheduled wait, exact up to the batch's size: what is left of the miss is overhead.
             double implied = measuredMs() - a.costTimeMs();
             why.add(Messages.in(lang, "sweep.reason.overhead", Format.seconds(lang, prediction.overheadMs()),
-                    prediction.overhead().unit().count(lang, prediction.overhead().unit().of(prediction.workload())), Format.seconds(lang, implied)));
+                    Messages.count(lang, prediction.workload().tasksPerBatch(), "noun.task"), Format.seconds(lang, implied)));
             if (implied < prediction.overheadMs() && prediction.knobs().costMs() > 0)
                 why.add(Messages.in(lang, "sweep.reason.hiddenOverhead"));
         }

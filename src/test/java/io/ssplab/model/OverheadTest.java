@@ -31,20 +31,21 @@ class OverheadTest {
         // the same words, with numbers of a test's own
         Overhead other = new Overhead(250, Overhead.Unit.TASK, 18, 5, Overhead.Origin.DEFAULT, "");
         assertThat(other.describe(Lang.EN)).isEqualTo(
-                "the lab's default (0.25 s at 18 tasks, +5.0 ms per task): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
-        assertThat(other.describe(Lang.VI)).startsWith("giá trị mặc định của lab (0,25 s ở 18 task, +5,0 ms mỗi task)");
+                "the lab's default (0.25 s at 18 tasks, +5.0 ms per task, ×2 on one free slot): no calibration yet, run 'bin/ssp calibrate' to measure this machine");
+        assertThat(other.describe(Lang.VI)).startsWith("giá trị mặc định của lab (0,25 s ở 18 task, +5,0 ms mỗi task, ×2 trên một slot trống)");
         // a micro-batch's line is drawn over its task waves, and says so
         Overhead waves = new Overhead(450, Overhead.Unit.WAVE, 3, 150, Overhead.Origin.DEFAULT, "");
         assertThat(waves.numbers(Lang.EN)).isEqualTo("0.45 s at 3 waves, +150.0 ms per wave");
         assertThat(waves.numbers(Lang.VI)).isEqualTo("0,45 s ở 3 đợt, +150,0 ms mỗi đợt");
     }
 
-    /** "0.087 s at 18 tasks, +2.4 ms per task" from the default's constants, in the language's numbers. */
+    /** "0.08 s at 18 tasks, +2.3 ms per task, ×2 on one free slot" from the default's constants, in the language's numbers. */
     private static String defaultNumbers(Lang lang) {
         String seconds = Format.seconds(lang, Overhead.DEFAULT_PER_BATCH_MS);
         String perTask = Format.signed(lang, Overhead.PER_TASK_MS, 1);
-        return lang == Lang.VI ? seconds + " ở " + Overhead.DEFAULT_REFERENCE_TASKS + " task, " + perTask + " ms mỗi task"
-                : seconds + " at " + Overhead.DEFAULT_REFERENCE_TASKS + " tasks, " + perTask + " ms per task";
+        int times = Overhead.PARALLEL_TASK_WORK;
+        return lang == Lang.VI ? seconds + " ở " + Overhead.DEFAULT_REFERENCE_TASKS + " task, " + perTask + " ms mỗi task, ×" + times + " trên một slot trống"
+                : seconds + " at " + Overhead.DEFAULT_REFERENCE_TASKS + " tasks, " + perTask + " ms per task, ×" + times + " on one free slot";
     }
 
     @Test
@@ -56,8 +57,9 @@ class OverheadTest {
         Overhead d = Overhead.defaults("");
         double high = d.at(Workload.of(reference.withPartitions(Overhead.CALIBRATION_PARTITIONS * Overhead.CALIBRATION_HIGH_PARTITIONS_FACTOR)));
         assertThat(high).isEqualTo(Overhead.DEFAULT_PER_BATCH_MS + 24 * Overhead.PER_TASK_MS);
-        // the line, fitted without the reference calibrations, says within 2 % of what they measured at the same two settings
-        assertThat((d.at(Workload.of(reference)) + high) / Overhead.REFERENCE_CALIBRATION_MS).isBetween(0.98, 1.02);
+        // the line, fitted to random settings without the reference calibrations, says within 6 % of what they measured
+        // at the same two settings (0.217 s against 0.229 s)
+        assertThat((d.at(Workload.of(reference)) + high) / Overhead.REFERENCE_CALIBRATION_MS).isBetween(0.94, 1.06);
     }
 
     @Test
@@ -73,7 +75,7 @@ class OverheadTest {
         assertThat(o.perUnitMs()).isEqualTo(5);
         assertThat(o.detail()).isEqualTo("local[4], 2025-01-01T00:00:00Z");
         assertThat(o.token()).isEqualTo("calibrated");
-        assertThat(o.describe(Lang.EN)).isEqualTo("calibrated here (0.31 s at 26 tasks, +5.0 ms per task; local[4], 2025-01-01T00:00:00Z)");
+        assertThat(o.describe(Lang.EN)).isEqualTo("calibrated here (0.31 s at 26 tasks, +5.0 ms per task, ×2 on one free slot; local[4], 2025-01-01T00:00:00Z)");
         // phase 3: its 26 tasks → 310 ms; phase 2: 18 tasks → 310 − 8 × 5 = 270 ms
         assertThat(o.at(Workload.of(HandComputed.PHASE3))).isEqualTo(310);
         assertThat(o.at(Workload.of(HandComputed.PHASE2))).isEqualTo(270);
@@ -103,8 +105,8 @@ class OverheadTest {
         // the words, hand-computed with a default of 100 ms at 18 tasks, +2.5 ms per task: 120 ms, +3.0 ms
         Overhead hand = new Overhead(100 * 1.2, Overhead.Unit.TASK, 18, 2.5 * 1.2, Overhead.Origin.CALIBRATED, o.detail(), 1.2);
         assertThat(hand.describe(Lang.EN))
-                .isEqualTo("calibrated here: the lab's default × 1.20 (0.12 s at 18 tasks, +3.0 ms per task; local[4], 2026-11-30T00:00:00Z)");
-        assertThat(hand.describe(Lang.VI)).isEqualTo("đã hiệu chuẩn trên máy này: giá trị mặc định của lab × 1,20 (0,12 s ở 18 task, +3,0 ms mỗi task; local[4], 2026-11-30T00:00:00Z)");
+                .isEqualTo("calibrated here: the lab's default × 1.20 (0.12 s at 18 tasks, +3.0 ms per task, ×2 on one free slot; local[4], 2026-11-30T00:00:00Z)");
+        assertThat(hand.describe(Lang.VI)).isEqualTo("đã hiệu chuẩn trên máy này: giá trị mặc định của lab × 1,20 (0,12 s ở 18 task, +3,0 ms mỗi task, ×2 trên một slot trống; local[4], 2026-11-30T00:00:00Z)");
 
         // a calibration saved before the per-task line (task waves, no tasks) still scales the default line: only its scale is used
         Files.writeString(file, "{\"overheadMs\": 100, \"wavesPerBatch\": 8, \"perWaveMs\": 7, \"master\": \"local[4]\", "
@@ -158,9 +160,11 @@ class OverheadTest {
         assertThat(measured.referenceCount()).isEqualTo(18);
         assertThat(measured.perUnitMs()).as("the per-task cost stays the one it had").isEqualTo(HandComputed.OVERHEAD.perUnitMs());
         assertThat(measured.token()).isEqualTo("measured:phase1");
-        assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 18 tasks, +5.0 ms per task)");
+        assertThat(measured.describe(Lang.EN)).isEqualTo("measured by phase1 in this run (0.18 s at 18 tasks, +5.0 ms per task, ×2 on one free slot)");
         // phase 3's 26 tasks: 180 + 8 × 5
         assertThat(measured.at(Workload.of(HandComputed.PHASE3))).isEqualTo(220);
+        // local[2]: the same 18 tasks in series on its one free slot count twice: 180 + 18 × 5
+        assertThat(measured.at(Workload.of(HandComputed.PHASE1.withMaster("local[2]")))).isEqualTo(270);
         assertThat(measured.at(Workload.of(HandComputed.PHASE1))).isEqualTo(180);
 
         // A summary keeps the token; the console renders it in the reader's language.

@@ -70,11 +70,11 @@ class SmallestFixesTest {
     @Test
     void noBatchIntervalHelpsWhenTheOverheadGrowsWithIt() {
         // local[2], one free slot, 2.1 ms per word: 420 words per second of input = 0.88 s of waits, under 0.9 —
-        // but the longer the batch, the more receiver blocks, each a task: 5 blocks/s × 5 ms ≈ 0.03 s more
+        // but the longer the batch, the more receiver blocks, each a task in series (counted twice): 5 blocks/s × 2 × 5 ms ≈ 0.05 s more
         Fix bi = FIXES.smallestStableBatchInterval(Workload.of(HandComputed.PHASE2.withMaster("local[2]")
                 .withCost(Duration.ofNanos(2_100_000))));
         assertThat(bi.exists()).isFalse();
-        assertThat(bi.note()).contains("needs ≈ 0.88 s of cost plus ≈ 0.03 s of Spark's per-task work").contains("on 1 free slot,")
+        assertThat(bi.note()).contains("needs ≈ 0.88 s of cost plus ≈ 0.05 s of Spark's per-task work").contains("on 1 free slot,")
                 .contains("more than 0.90 s");
         // with 2 ms per word (0.84 s of waits) a long enough interval carries the per-batch part
         assertThat(FIXES.smallestStableBatchInterval(Workload.of(HandComputed.PHASE2.withMaster("local[2]")
@@ -95,11 +95,11 @@ class SmallestFixesTest {
     @Test
     void fixDelayNeedsFarLessThanItHas() {
         Workload fixDelay = Workload.of(new FixDelaySolution().defaults());
-        // 280 lines × 5 ms = 1.4 s in series on local[2]'s one slot, + 250 − 5 × (18 − 12) ms of overhead
-        // (10 blocks + 1 + 1 tasks) = 1.62 s: ρ 0.81, under 0.9 even on the smallest master
+        // 280 lines × 5 ms = 1.4 s in series on local[2]'s one slot, + 250 + 5 × (24 − 18) ms of overhead
+        // (10 blocks + 1 + 1 = 12 tasks, in series: each counts twice) = 1.68 s: ρ 0.84, under 0.9 even on the smallest master
         Fix cores = FIXES.fewestCores(fixDelay);
         assertThat(cores.setting()).isEqualTo("local[2], P=1");
-        assertThat(cores.prediction().predictedProcessingTimeMs()).isEqualTo(1620);
+        assertThat(cores.prediction().predictedProcessingTimeMs()).isEqualTo(1680);
         assertThat(FIXES.bestPartitions(fixDelay).setting()).isEqualTo("P=7 on local[8]");
     }
 
