@@ -22,6 +22,8 @@ import org.junit.platform.suite.api.Suite;
         "io.ssplab.demo.DemoStoryTest",
         "io.ssplab.cli.SweepCommandTest",
         "io.ssplab.plainapps.PlainDStreamAppTest",
+        // the salted job's PT must stay under BI: under the parallel execution's load it read 1.9 s against 2 s (2026-12-01)
+        "io.ssplab.grader.SkewGraderSparkTest",
         "io.ssplab.grader.QueryGraderSparkTest",
         "io.ssplab.grader.FixDelayGraderSparkTest"})
 public class AloneLaneTest {

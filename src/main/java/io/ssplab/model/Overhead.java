@@ -47,15 +47,14 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     /** What an overhead line is drawn over. */
     public enum Unit {
         /** A DStream batch's tasks, {@link Workload#tasksPerBatch()}, each counted {@link #PARALLEL_TASK_WORK} times on one free slot. */
-        TASK("noun.task", "overhead.numbers.task"),
+        TASK("overhead.numbers.task"),
         /** Task waves: {@link Workload#taskWavesPerBatch()} for a DStream batch; a micro-batch counts its own ({@link StructuredModel#taskWaves}). */
-        WAVE("noun.taskWave", "overhead.numbers.wave");
+        WAVE("overhead.numbers.wave");
 
-        private final String noun;
+        /** The message that writes a line over this unit: "0.08 s at 18 tasks, +2.3 ms per task, ×2 on one free slot". */
         private final String numbersKey;
 
-        Unit(String noun, String numbersKey) {
-            this.noun = noun;
+        Unit(String numbersKey) {
             this.numbersKey = numbersKey;
         }
 
@@ -65,10 +64,6 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
             return inSeries(workload) ? PARALLEL_TASK_WORK * workload.tasksPerBatch() : workload.tasksPerBatch();
         }
 
-        /** "18 tasks", "3 task waves", in {@code lang}. */
-        public String count(Lang lang, int n) {
-            return Messages.count(lang, n, noun);
-        }
     }
 
     /** Where an overhead comes from; its {@link #token()} is what summary.json records. */
