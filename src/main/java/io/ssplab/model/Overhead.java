@@ -87,9 +87,9 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
      * cost time (the waits the arithmetic names). Least squares, weighted by 1 / PT² (the error the sweep scores), over
      * 120 cell runs on the lab's reference machine (2 cores, idle, Spark 4.2.0, after the sweep's long warm-up): seeds
      * 2032 and 2033 (4 batches a cell) and 2035–2038 with and without calibrate (10 batches a cell). The line:
-     * 39 ms + 2.35 ms per task (4.7 ms on one free slot), written here at the calibration setting's 18 tasks. Zero-cost batches pay more: with
-     * nothing to wait for, Spark's per-task work, the source, GC and the JIT share the two cores; in a costed batch most
-     * of that runs while tasks wait. docs/planner.md has the measurements.
+     * 39 ms + 2.35 ms per task (4.7 ms on one free slot), written here at the calibration setting's 18 tasks.
+     * Zero-cost batches pay more: with nothing to wait for, Spark's per-task work, the source, GC and the JIT share the
+     * two cores; in a costed batch most of that runs while tasks wait. docs/planner.md has the measurements.
      */
     /** Overhead of a costed batch of {@link #DEFAULT_REFERENCE_TASKS} tasks, on the lab's reference machine. */
     public static final double DEFAULT_PER_BATCH_MS = 81;
@@ -212,7 +212,7 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
         return describe(Lang.current());
     }
 
-    /** "0.087 s at 18 tasks, +2.4 ms per task": the line itself, in the current language. */
+    /** "0.08 s at 18 tasks, +2.3 ms per task, ×2 on one free slot": the line itself, in the current language. */
     public String numbers() {
         return numbers(Lang.current());
     }

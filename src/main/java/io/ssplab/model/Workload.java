@@ -120,8 +120,8 @@ public record Workload(Knobs knobs, int cores, int receivers, boolean repartitio
         int blocks = blocksPerBatch();
         int p = knobs.partitions();
         // By key: the block stage, then the costly stage by key (which also counts); salted, a second aggregation after it.
-        if (keyed()) return salted() ? new int[] {blocks, p, p} : new int[] {blocks, p};
-        return repartitioned ? new int[] {blocks, p, p} : new int[] {blocks, p};
+        boolean thirdStage = keyed() ? salted() : repartitioned;
+        return thirdStage ? new int[] {blocks, p, p} : new int[] {blocks, p};
     }
 
     /**
