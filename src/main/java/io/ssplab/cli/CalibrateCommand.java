@@ -13,6 +13,7 @@ import io.ssplab.core.BadInputException;
 import io.ssplab.core.Format;
 import io.ssplab.core.Knobs;
 import io.ssplab.core.Messages;
+import io.ssplab.core.Stats;
 import io.ssplab.jobs.Phase1Baseline;
 import io.ssplab.model.Calibration;
 import io.ssplab.model.Overhead;
@@ -26,7 +27,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code bin/ssp calibrate}: measures Spark's own time per batch on this machine, for the planner. */
+/**
+ * {@code bin/ssp calibrate}: measures Spark's own time per batch on this machine, for the planner: at the reference
+ * settings six settings whose median ratio to the default line scales it, elsewhere two settings that draw a line
+ * ({@link Overhead}, {@link Calibration}).
+ */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false)
 public final class CalibrateCommand implements Callable<Integer> {
     /** Batches measured per setting: at least the summary's own minimum, at most a few minutes. */
@@ -69,19 +74,22 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!m.isLocal())
             throw new BadInputException(Messages.get("bad.calibrateLocalOnly"));
         int high = HIGH_PARTITIONS_FACTOR * partitions;
+        // at the reference settings, six settings' median scales the default line; elsewhere the two settings draw a line
+        boolean reference = Overhead.isReferenceSetting(m.cores(), partitions);
+        List<Integer> cores = reference ? Overhead.REFERENCE_CALIBRATION_CORES : List.of(m.cores());
         // costed, as the runs the model predicts: a zero-cost batch overstates the overhead (Overhead's defaults say why)
-        SweepGrid grid = new SweepGrid(List.of(m.cores()), List.of(partitions, high),
+        SweepGrid grid = new SweepGrid(cores, List.of(partitions, high),
                 List.of(Duration.ofNanos(Math.round(Overhead.CALIBRATION_COST_MS * 1e6)))).validate();
 
         PrintStream out = main.out;
-        out.println(Messages.get("cli.calibrate.start", master, partitions, high, Format.plain(Overhead.CALIBRATION_COST_MS)));
+        out.println(Messages.get("cli.calibrate.start", masters(cores), partitions, high, Format.plain(Overhead.CALIBRATION_COST_MS)));
         Path dir = Calibration.defaultPath().resolveSibling("calibration");
         SweepRunner runner = new SweepRunner(ProcessingTimeModel.calibrated(), out, !noWarmUp);
         SweepResult result;
         try (CtrlC ignored = CtrlC.onFirstPress(() -> runner.requestStop("Ctrl-C"))) {
             result = runner.run(grid, base, batches, dir);
         }
-        if (result.measuredCells().size() < 2) {
+        if (result.measuredCells().size() < grid.cells().size()) {
             main.err.println("calibrate: " + Messages.get("cli.calibrate.nothingStored", result.stopReason() != null
                     ? Messages.get("cli.calibrate.stopped", result.stopReason()) : Messages.get("cli.calibrate.tooFew")));
             return ExitCodes.FAILED;
@@ -91,39 +99,45 @@ public final class CalibrateCommand implements Callable<Integer> {
         io.ssplab.pipeline.CpuWork.use(cpuIterationsPerMs);
         int processors = Runtime.getRuntime().availableProcessors();
         double cpuParallelism = io.ssplab.pipeline.CpuWork.effectiveParallelism(processors, CPU_PARALLELISM_MS);
-        CellResult low = result.cells().get(0);
-        CellResult hi = result.cells().get(1);
+        List<Calibration.Setting> settings = result.cells().stream().map(CalibrateCommand::settingOf).toList();
+        CellResult low = cellAt(result, m.cores(), partitions);
+        CellResult hi = cellAt(result, m.cores(), high);
         // the tasks as the line counts them (twice on one free slot: an own-settings calibration of local[2])
         int lowTasks = Overhead.Unit.TASK.of(low.prediction().workload());
         int highTasks = Overhead.Unit.TASK.of(hi.prediction().workload());
         double lowOverhead = overheadOf(low);
         double highOverhead = overheadOf(hi);
         double perTask = Math.max(0, (highOverhead - lowOverhead) / (highTasks - lowTasks));
-        // at the reference settings, this machine's speed scales the default line; elsewhere the two settings draw it
-        boolean reference = Overhead.isReferenceSetting(m.cores(), partitions);
-        Double scale = reference ? Overhead.scaleOf(lowOverhead, highOverhead) : null;
+        double[] ratios = settings.stream().mapToDouble(Calibration.Setting::ratio).toArray();
+        Double scale = reference ? Overhead.scaleOf(ratios) : null;
         Calibration c = new Calibration(lowOverhead, low.summary().p95ProcessingTimeMs(),
                 low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowTasks, perTask,
                 high, highOverhead, highTasks, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism, Overhead.CALIBRATION_COST_MS, scale);
+                org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism, Overhead.CALIBRATION_COST_MS, scale,
+                settings);
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
-        out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowTasks, "noun.task"), partitions,
-                Format.seconds(c.highOverheadMs()), Messages.count(highTasks, "noun.task"), high));
         if (reference) {
-            out.println("  " + Messages.get("cli.calibrate.scaled", Format.seconds(lowOverhead + highOverhead), Format.seconds(Overhead.REFERENCE_CALIBRATION_MS),
-                    Format.fixed(scale, 2), Overhead.from(c).numbers()));
+            out.println(Messages.get("cli.calibrate.settings", settings.size()));
+            for (Calibration.Setting s : settings)
+                out.println("  " + Messages.get("cli.calibrate.setting", String.format(java.util.Locale.ROOT, "%-9s P=%-3d", s.master(), s.partitions()),
+                        Format.seconds(s.overheadMs()), Messages.count(s.tasksCounted(), "noun.task"), Format.seconds(s.defaultLineMs()),
+                        Format.fixed(s.ratio(), 2)));
+            out.println("  " + Messages.get("cli.calibrate.scaled", Format.fixed(scale, 2), Format.fixed(Stats.percentile(ratios, 0), 2),
+                    Format.fixed(Stats.percentile(ratios, 100), 2), Overhead.from(c).numbers()));
         } else {
+            out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowTasks, "noun.task"), partitions,
+                    Format.seconds(c.highOverheadMs()), Messages.count(highTasks, "noun.task"), high));
             out.println("  " + Messages.get("cli.calibrate.perTask", Format.fixed(c.perTaskMs(), 1)));
             out.println("  " + Messages.get("cli.calibrate.ownSettings", Overhead.CALIBRATION_CORES, Overhead.CALIBRATION_PARTITIONS,
-                    Overhead.CALIBRATION_PARTITIONS * HIGH_PARTITIONS_FACTOR));
+                    Overhead.CALIBRATION_PARTITIONS * HIGH_PARTITIONS_FACTOR, masters(Overhead.REFERENCE_CALIBRATION_CORES)));
         }
         out.println("  " + Messages.get("cli.calibrate.saved", file));
         out.println("  " + Messages.get("cli.calibrate.cpu", Format.integer(Math.round(cpuIterationsPerMs)), Format.fixed(cpuParallelism, 2), processors));
         for (CellResult cell : result.cells()) {
             if (cell.summary().p95ProcessingTimeMs() > NOISY_P95 * cell.measuredMs()) {
-                out.println(Messages.get("cli.calibrate.noisy", cell.cell().partitions(),
+                out.println(Messages.get("cli.calibrate.noisy", settingLabel(cell),
                         Format.fixed(cell.summary().p95ProcessingTimeMs() / cell.measuredMs(), 1)));
             }
         }
@@ -131,6 +145,30 @@ public final class CalibrateCommand implements Callable<Integer> {
             out.println(Messages.get("cli.calibrate.inverted"));
         }
         return ExitCodes.OK;
+    }
+
+    /** "local[2], local[4] and local[8]" (or the one master), in the current language. */
+    private static String masters(List<Integer> cores) {
+        List<String> urls = cores.stream().map(n -> "local[" + n + "]").toList();
+        if (urls.size() == 1) return urls.get(0);
+        return Messages.get("cli.calibrate.masters", String.join(", ", urls.subList(0, urls.size() - 1)), urls.get(urls.size() - 1));
+    }
+
+    /** "local[2] P=4": one setting, as the noisy note names it. */
+    private static String settingLabel(CellResult cell) {
+        return cell.cell().master() + " P=" + cell.cell().partitions();
+    }
+
+    /** The measured cell of the grid at these cores and P. */
+    private static CellResult cellAt(SweepResult result, int cores, int partitions) {
+        return result.cells().stream().filter(r -> r.cell().cores() == cores && r.cell().partitions() == partitions).findFirst().orElseThrow();
+    }
+
+    /** A measured cell as the calibration file keeps it, with what the default line says there. */
+    private static Calibration.Setting settingOf(CellResult cell) {
+        io.ssplab.model.Workload w = cell.prediction().workload();
+        return new Calibration.Setting(cell.cell().master(), cell.cell().partitions(), Overhead.Unit.TASK.of(w), overheadOf(cell),
+                cell.summary().p95ProcessingTimeMs(), Overhead.defaults("").at(w));
     }
 
     /** What a cell's batches took beyond the cost time the arithmetic names: the overhead, at least the floor. */

@@ -13,12 +13,12 @@ import io.ssplab.core.Messages;
  * costs nothing, stored in {@code runs/calibration.json} (git-ignored: it belongs to the machine,
  * not to the project).
  *
- * <p>Two settings are measured on the same master, P and 4 × P partitions, both with a small cost per word
+ * <p>Two settings are measured on the master, P and 4 × P partitions, both with a small cost per word
  * ({@link Overhead#CALIBRATION_COST_MS}): the overhead is each one's median PT minus its cost time, so it is what the
  * model adds to the cost time of a costed batch (a zero-cost batch overstates it). At calibrate's reference settings
- * (local[4], P = 4 and 16) their sum over the reference machine's is the {@code scale} of the default line
- * ({@link Overhead#scaledDefault}); at other settings the first gives the overhead at its tasks, the difference
- * between the two what each task more adds.
+ * (P = 4 and 16) the same two are measured on local[2] and local[8] too, and the median of the six overheads over the
+ * default line's is the {@code scale} of the default line ({@link Overhead#scaleOf}, {@link Overhead#scaledDefault});
+ * at other settings the first gives the overhead at its tasks, the difference between the two what each task more adds.
  *
  * @param overheadMs        median PT at P after warm-up, minus its cost time: the per-batch overhead
  * @param p95Ms             95th percentile of the PTs at P (how noisy the machine was)
@@ -40,18 +40,46 @@ import io.ssplab.core.Messages;
  * @param costMs            the cost per word it measured under; null in a calibration that measured zero-cost batches
  * @param scale             at the reference settings, {@link Overhead#scaleOf} the two overheads: the planner uses the default
  *                          line times it; null at other settings and in older calibrations (the line through the two settings)
+ * @param settings          every setting measured, in the order run (null in a calibration older than 2026-12-01)
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                           long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
                           double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion,
-                          Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale) {
+                          Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale,
+                          java.util.List<Setting> settings) {
+
+    /**
+     * One setting calibrate measured.
+     *
+     * @param master        e.g. local[2]
+     * @param partitions    its P
+     * @param tasksCounted  its tasks as the line counts them (twice on one free slot, {@link Overhead.Unit#of})
+     * @param overheadMs    its median PT minus its cost time (at least {@link Overhead#FLOOR_MS})
+     * @param p95Ms         the 95th percentile of its PTs
+     * @param defaultLineMs what the lab's default line says there
+     */
+    public record Setting(String master, int partitions, int tasksCounted, double overheadMs, double p95Ms, double defaultLineMs) {
+        /** Measured over the default line: above 1, slower than the reference machine. */
+        public double ratio() {
+            return overheadMs / defaultLineMs;
+        }
+    }
+
+    /** Without the list of settings (a calibration older than 2026-12-01). */
+    public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
+                       long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
+                       double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion,
+                       Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale) {
+        this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, tasksPerBatch, perTaskMs, highPartitions,
+                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, cpuIterationsPerMs, cpuParallelism, costMs, scale, null);
+    }
 
     /** Without the CPU measurements (a calibration older than level 2). */
     public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                        long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
                        double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion) {
         this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, tasksPerBatch, perTaskMs, highPartitions,
-                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, null, null, null, null);
+                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, null, null, null, null, null);
     }
 
     /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */

@@ -22,12 +22,14 @@ import io.ssplab.core.Messages;
  * (docs/planner.md, "An overhead per task"). A Structured Streaming micro-batch keeps its own line, over its task
  * waves ({@link Unit#WAVE}, {@link StructuredModel}).
  *
- * <p>{@code bin/ssp calibrate} measures this machine at two settings, as PT minus the cost time of a small cost
- * ({@link #CALIBRATION_COST_MS} per word): local[4] with P = 4 (10 block tasks + 4 + 4 = 18 tasks) and P = 16
- * (10 + 16 + 16 = 42 tasks). At those reference settings it scales the default line by this machine's time over the
- * reference machine's ({@link #REFERENCE_CALIBRATION_MS}): the default line is fitted to many settings, two settings
- * measured in a few minutes are noisier than that. At other settings ({@code --master}, {@code --partitions}) there is
- * no reference, and the line runs through the two. On a busy machine the measured overheads grow, and the line with them.
+ * <p>{@code bin/ssp calibrate} measures this machine's overhead, as PT minus the cost time of a small cost
+ * ({@link #CALIBRATION_COST_MS} per word), at its reference settings: P = 4 (10 block tasks + 4 + 4 = 18 tasks) and
+ * P = 16 (10 + 16 + 16 = 42 tasks) on each of {@link #REFERENCE_CALIBRATION_CORES}. Each one over what the default line
+ * says there is a ratio; their median is this machine's {@link #scaleOf scale}, and the model uses the default line
+ * times it: the default line is fitted to many settings, a few settings measured in a few minutes are noisier than
+ * that, and what changes from machine to machine is how fast Spark does its per-task work. At other settings
+ * ({@code --master}, {@code --partitions}) there is no reference, and the line runs through the two settings measured
+ * there. On a busy machine the measured overheads grow, and the line with them.
  *
  * @param perBatchMs     overhead of a batch with {@code referenceCount} tasks (or task waves)
  * @param unit           what the line is drawn over: a DStream batch's tasks, or a micro-batch's task waves
@@ -117,20 +119,23 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     /** The overhead never drops below this, however few tasks: the driver's fixed work per batch. */
     public static final double FLOOR_MS = 50;
 
-    /** The reference settings of {@code bin/ssp calibrate}: local[4] ... */
+    /** The reference settings of {@code bin/ssp calibrate}: its default master, local[4] ... */
     public static final int CALIBRATION_CORES = 4;
     /** ... with P = 4 ({@link #DEFAULT_REFERENCE_TASKS} tasks) ... */
     public static final int CALIBRATION_PARTITIONS = 4;
-    /** ... and with this many times P (P = 16: 42 tasks), both with phase 1's rate and interval (140 lines/s, BI 2 s). */
+    /** ... and with this many times P (P = 16: 42 tasks), both with phase 1's rate and interval (140 lines/s, BI 2 s) ... */
     public static final int CALIBRATION_HIGH_PARTITIONS_FACTOR = 4;
     /*
-     * What calibrate measured at its reference settings on the reference machine (2 cores, idle, Spark 4.2.0, after
-     * the sweep's warm-up): the two overheads together, local[4] P = 4 and P = 16, the median of four calibrations in a
-     * row (210, 225, 232.5 and 265.5 ms; docs/planner.md). The default line, fitted without them, says 0.081 s +
-     * 0.136 s = 0.217 s there.
+     * ... each on local[2], local[4] and local[8]: one free slot (the tasks in series), three and seven, the line's
+     * regimes. Why six settings and their median, not the two local[4] ones summed over what the reference machine
+     * measured there (calibrate until 2026-12-01): on the reference machine itself, quiet, that sum gave scales from
+     * × 1.12 to × 1.48 on one day while the random sweeps run beside them ran at the default line (× 0.77 the next
+     * morning). Two settings of about a tenth of a second each move by tens of milliseconds from run to run
+     * (docs/planner.md, "The noise floor"); the median of six moves less, and a slow setting (a sweep's first cell
+     * often is) does not move it at all.
      */
-    /** The reference machine's two calibration overheads together, ms: a calibration's scale is this machine's over it. */
-    public static final double REFERENCE_CALIBRATION_MS = 229;
+    /** The masters' cores {@code bin/ssp calibrate} measures its reference settings on, {@link #CALIBRATION_CORES} among them. */
+    public static final java.util.List<Integer> REFERENCE_CALIBRATION_CORES = java.util.List.of(2, CALIBRATION_CORES, 8);
 
     /** The documented default, used when this machine has no calibration. */
     public static Overhead defaults(String why) {
@@ -149,11 +154,11 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     }
 
     /**
-     * This machine's overheads at the reference settings over the reference machine's: how much slower (above 1) or
-     * faster Spark's own work runs here.
+     * This machine's scale: the median of its ratios to the default line at the reference settings ({@link Calibration.Setting#ratio}), how much slower
+     * (above 1) or faster Spark's own work runs here than on the reference machine the default line was fitted on.
      */
-    public static double scaleOf(double lowOverheadMs, double highOverheadMs) {
-        return (lowOverheadMs + highOverheadMs) / REFERENCE_CALIBRATION_MS;
+    public static double scaleOf(double[] ratios) {
+        return io.ssplab.core.Stats.median(ratios);
     }
 
     /** The default line times {@code scale}: per batch and per task alike, at the default's reference tasks. */

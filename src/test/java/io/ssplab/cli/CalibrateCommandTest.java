@@ -10,7 +10,7 @@ import io.ssplab.core.ExitCodes;
 import io.ssplab.model.Calibration;
 import io.ssplab.model.Overhead;
 
-/** bin/ssp calibrate: a short real zero-cost run whose median PT becomes the planner's overhead. */
+/** bin/ssp calibrate: short real costed runs whose time beyond their cost becomes the planner's overhead. */
 @Tag("alone") // runs with no other test JVM beside it (pom: surefire execution "alone"): it measures this machine's overhead, which a busy neighbour JVM would change (tried beside other Spark test JVMs at load 35: it measured 2.3 s)
 class CalibrateCommandTest extends IsolatedCli {
 
@@ -38,7 +38,7 @@ class CalibrateCommandTest extends IsolatedCli {
         // the fewest batches calibrate takes (its own minimum, a summary's): what is checked is that it measures and stores
         assertThat(ssp("calibrate", "--batches", "3", "--no-warm-up")).as(out() + err()).isZero();
         Calibration c = Calibration.load(Calibration.defaultPath());
-        // zero cost: PT is Spark's own time, well under the 2 s interval even on a busy machine
+        // 1 ms per word: PT is well under the 2 s interval even on a busy machine
         assertThat(c.overheadMs()).isPositive().isLessThan(2000);
         assertThat(c.highOverheadMs()).isPositive().isLessThan(2000);
         assertThat(c.perTaskMs()).isGreaterThanOrEqualTo(0);
@@ -47,10 +47,17 @@ class CalibrateCommandTest extends IsolatedCli {
         assertThat(c.highTasksPerBatch()).isEqualTo(42);
         assertThat(c.master()).isEqualTo("local[4]");
         assertThat(c.costMs()).as("measured on costed batches, as the model uses it").isEqualTo(io.ssplab.model.Overhead.CALIBRATION_COST_MS);
-        // the reference settings: this machine's overheads over the reference machine's scale the default line
-        assertThat(c.scale()).isEqualTo(io.ssplab.model.Overhead.scaleOf(c.overheadMs(), c.highOverheadMs()));
-        assertThat(out()).contains("calibrated: Spark's overhead here is").contains("on the reference machine: the lab's default × ")
-                .contains("saved to");
+        // the reference settings: P = 4 and 16 on local[2], local[4] and local[8], the median ratio to the default line scales it
+        assertThat(c.settings()).extracting(Calibration.Setting::master)
+                .containsExactly("local[2]", "local[2]", "local[4]", "local[4]", "local[8]", "local[8]");
+        assertThat(c.settings()).extracting(Calibration.Setting::partitions).containsExactly(4, 16, 4, 16, 4, 16);
+        // local[2] has one free slot: its tasks count twice (18 → 36, 42 → 84)
+        assertThat(c.settings()).extracting(Calibration.Setting::tasksCounted).containsExactly(36, 84, 18, 42, 18, 42);
+        assertThat(c.settings().get(2).overheadMs()).isEqualTo(c.overheadMs());
+        assertThat(c.settings().get(3).overheadMs()).isEqualTo(c.highOverheadMs());
+        assertThat(c.scale()).isEqualTo(Overhead.scaleOf(c.settings().stream().mapToDouble(Calibration.Setting::ratio).toArray()));
+        assertThat(out()).contains("calibrated: Spark's overhead here (PT minus the cost time) at 6 settings, against the lab's default line:")
+                .contains("local[8]  P=16  ").contains("this machine's scale is their median, × ").contains("saved to");
 
         out.reset();
         assertThat(ssp("plan", "--job", "phase1")).isZero();

@@ -286,10 +286,8 @@ class QuotedNumbersTest {
                     : q(file, "giá trị mặc định được ghi rõ: ", "giá trị mặc định được ghi rõ: " + n.s(DEFAULT.perBatchMs()) + " ở " + DEFAULT.referenceCount() + " task"));
             q.add(en ? q(file, "(`local[4]`, P = 4, BI 2 s) and", "and " + n.plain(DEFAULT.perUnitMs()) + " ms per task more**")
                     : q(file, "(`local[4]`, P = 4, BI 2 s), cộng", "cộng " + n.plain(DEFAULT.perUnitMs()) + " ms cho mỗi task thêm**"));
-            // calibrate's reference, and the default line scaled by an example factor (1.10) and by 2
-            String reference = Format.fixed(n.lang(), Overhead.REFERENCE_CALIBRATION_MS / 1000, 3) + " s**";
+            // the default line scaled by an example factor (1.10) and by 2
             Overhead times110 = Overhead.scaledDefault(1.10, ""), twice = Overhead.scaledDefault(2, "");
-            q.add(q(file, "`Overhead.REFERENCE_CALIBRATION_MS`", "(**" + reference));
             q.add(en ? q(file, "`calibrated here: the lab's default ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang()))
                     : q(file, "`đã hiệu chuẩn trên máy này: giá trị mặc định của lab ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang())));
             q.add(en ? q(file, "machine that takes twice as long over Spark's own work", n.s(twice.perBatchMs()) + " at " + twice.referenceCount()
