@@ -127,12 +127,12 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     public static final int CALIBRATION_HIGH_PARTITIONS_FACTOR = 4;
     /*
      * ... each on local[2], local[4] and local[8]: one free slot (the tasks in series), three and seven, the line's
-     * regimes. Why six settings and their median, not the two local[4] ones summed over what the reference machine
-     * measured there (calibrate until 2026-12-01): on the reference machine itself, quiet, that sum gave scales from
-     * × 1.12 to × 1.48 on one day while the random sweeps run beside them ran at the default line (× 0.77 the next
-     * morning). Two settings of about a tenth of a second each move by tens of milliseconds from run to run
-     * (docs/planner.md, "The noise floor"); the median of six moves less, and a slow setting (a sweep's first cell
-     * often is) does not move it at all.
+     * regimes. Why six settings and their median, not the two local[4] ones summed over what the reference machine had
+     * measured there (calibrate until 2026-12-01): a single setting moves by up to a factor of 1.7 from run to run, and
+     * a slow one (a sweep's first cell often is) moves a median by one rank only. In four calibrations on one morning on
+     * the reference machine the median of six moved within 0.86–1.00, the old sum within 0.77–0.97. Neither followed
+     * the random cells of that morning (0.77–0.88 of the line: a shift of the line's constant, which a factor cannot
+     * follow); docs/planner.md, "A calibration from six settings, tried on seed 2042".
      */
     /** The masters' cores {@code bin/ssp calibrate} measures its reference settings on, {@link #CALIBRATION_CORES} among them. */
     public static final java.util.List<Integer> REFERENCE_CALIBRATION_CORES = java.util.List.of(2, CALIBRATION_CORES, 8);
