@@ -53,4 +53,33 @@ class StoryComparisonTest {
         }
         assertThat(lines.get(2)).contains("5,6 ms/từ", "2,60 s", "1,30");
     }
+
+    /** {@code s} as a demo act prints it: predicted, with its overhead's source. */
+    private static RunSummary predicted(RunSummary s, double predictedMs, String overheadSource) {
+        return new RunSummary(s.knobs(), s.batches(), s.warmupBatches(), s.medianRecordsPerBatch(), s.meanInputRatePerSec(),
+                s.medianProcessingTimeMs(), s.p95ProcessingTimeMs(), s.processingToIntervalRatio(), s.schedulingDelaySlopeMsPerBatch(),
+                s.finalSchedulingDelayMs(), s.maxQueuedBatches(), s.verdict(), s.reason(), s.accounting(), predictedMs,
+                100 * (predictedMs - s.medianProcessingTimeMs()) / s.medianProcessingTimeMs(), overheadSource);
+    }
+
+    @Test
+    void theZeroCostActThatMeasuredTheOverheadSaysWhyItsModelColumnReadsLow() {
+        // phase 1 (no cost) predicted with the default's 0.08 s, measured 0.30 s; phases 2 and 3 predicted with that 0.30 s
+        List<RunSummary> acts = List.of(predicted(StoryTest.PHASE1, 81, "default"), predicted(StoryTest.PHASE2, 2500, "measured:phase1"),
+                predicted(StoryTest.PHASE3, 1450, "measured:phase1"));
+        assertThat(Story.measuredTheOverhead(acts)).isSameAs(acts.get(0));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Story.printComparison(new PrintStream(bytes, true, StandardCharsets.UTF_8), acts);
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).contains("   -73%");
+        assertThat(lines.get(4)).isEqualTo("phase1 costs nothing, so its model column reads low: the model predicts costed batches, which pay 0.08 s"
+                + " of Spark's own work at these settings because their tasks hide part of it in their waits; with nothing to wait for, phase1"
+                + " paid all of it, 0.30 s. That PT is the overhead the acts after it are predicted with.");
+
+        // without an act predicted from it (a calibration, or phase 1 cut short), no note
+        List<RunSummary> calibrated = List.of(predicted(StoryTest.PHASE1, 81, "calibrated"), predicted(StoryTest.PHASE2, 2500, "calibrated"));
+        assertThat(Story.measuredTheOverhead(calibrated)).isNull();
+        assertThat(Story.measuredTheOverhead(List.of(StoryTest.PHASE1, StoryTest.PHASE2))).isNull();
+    }
 }
