@@ -9,9 +9,8 @@ import io.ssplab.core.Json;
 import io.ssplab.core.Messages;
 
 /**
- * What {@code bin/ssp calibrate} measured on this machine: Spark's own time per batch when the job
- * costs nothing, stored in {@code runs/calibration.json} (git-ignored: it belongs to the machine,
- * not to the project).
+ * What {@code bin/ssp calibrate} measured on this machine: Spark's own time per batch beyond a small cost,
+ * stored in {@code runs/calibration.json} (git-ignored: it belongs to the machine, not to the project).
  *
  * <p>Two settings are measured on the master, P and 4 × P partitions, both with a small cost per word
  * ({@link Overhead#CALIBRATION_COST_MS}): the overhead is each one's median PT minus its cost time, so it is what the
@@ -38,8 +37,9 @@ import io.ssplab.core.Messages;
  * @param cpuParallelism    how many cores' worth of CPU work ran at once when measured ({@link CpuCapacity});
  *                          null in a calibration older than level 2
  * @param costMs            the cost per word it measured under; null in a calibration that measured zero-cost batches
- * @param scale             at the reference settings, {@link Overhead#scaleOf} the two overheads: the planner uses the default
- *                          line times it; null at other settings and in older calibrations (the line through the two settings)
+ * @param scale             at the reference settings, {@link Overhead#scaleOf} the settings' ratios to the default line: the
+ *                          planner uses the default line times it; null at other settings and in older calibrations (the line
+ *                          through the two settings)
  * @param settings          every setting measured, in the order run (null in a calibration older than 2026-12-01)
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
