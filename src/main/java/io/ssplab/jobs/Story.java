@@ -133,7 +133,7 @@ public final class Story {
      */
     static RunSummary measuredTheOverhead(List<RunSummary> summaries) {
         for (RunSummary s : summaries) {
-            String token = io.ssplab.model.Overhead.Origin.MEASURED.token() + ":" + s.job();
+            String token = io.ssplab.model.Overhead.measuredToken(s.job());
             if (s.modelErrorPercent() != null && s.knobs().costMs() == 0
                     && summaries.stream().anyMatch(later -> token.equals(later.overheadSource()))) return s;
         }

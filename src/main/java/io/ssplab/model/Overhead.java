@@ -154,8 +154,9 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     }
 
     /**
-     * This machine's scale: the median of its ratios to the default line at the reference settings ({@link Calibration.Setting#ratio}), how much slower
-     * (above 1) or faster Spark's own work runs here than on the reference machine the default line was fitted on.
+     * This machine's scale: the median of its ratios to the default line at the reference settings
+     * ({@link Calibration.Setting#ratio}), how much slower (above 1) or faster Spark's own work runs here than on the
+     * reference machine the default line was fitted on.
      */
     public static double scaleOf(double[] ratios) {
         return io.ssplab.core.Stats.median(ratios);
@@ -209,7 +210,12 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
 
     /** Language-free, for summary.json: "default", "calibrated", "given" or "measured:phase1". */
     public String token() {
-        return origin == Origin.MEASURED ? origin.token() + ":" + detail : origin.token();
+        return origin == Origin.MEASURED ? measuredToken(detail) : origin.token();
+    }
+
+    /** The {@link #token()} of an overhead measured by {@code by} (an earlier act): "measured:phase1". */
+    public static String measuredToken(String by) {
+        return Origin.MEASURED.token() + ":" + by;
     }
 
     /** Where the numbers come from, in the current language, with the numbers themselves. */
@@ -240,7 +246,7 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     /** Renders a summary's recorded {@link #token()} in the current language: "the lab's default", "measured by phase1". */
     public static String describeToken(String token, Lang lang) {
         if (token == null) return "";
-        if (token.startsWith(Origin.MEASURED.token() + ":")) return Messages.in(lang, "overhead.token.measured", token.substring(token.indexOf(':') + 1));
+        if (token.startsWith(measuredToken(""))) return Messages.in(lang, "overhead.token.measured", token.substring(token.indexOf(':') + 1));
         for (Origin o : Origin.values()) if (o.token().equals(token)) return Messages.in(lang, "overhead.token." + o.token());
         return token;
     }
