@@ -114,7 +114,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 low.summary().batches() - low.summary().warmupBatches(), m.url(), partitions, base.batchIntervalMs(), lowTasks, perTask,
                 high, highOverhead, highTasks, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpuIterationsPerMs, cpuParallelism, Overhead.CALIBRATION_COST_MS, scale,
-                settings);
+                settings, Overhead.INPUT_TASK_WEIGHT);
         Path file = Calibration.defaultPath();
         c.save(file);
         out.println();
@@ -124,8 +124,12 @@ public final class CalibrateCommand implements Callable<Integer> {
                 out.println("  " + Messages.get("cli.calibrate.setting", String.format(java.util.Locale.ROOT, "%-9s P=%-3d", s.master(), s.partitions()),
                         Format.seconds(s.overheadMs()), Messages.count(s.tasksCounted(), "noun.task"), Format.seconds(s.defaultLineMs()),
                         Format.fixed(s.ratio(), 2)));
-            out.println("  " + Messages.get("cli.calibrate.scaled", Format.fixed(scale, 2), Format.fixed(Stats.percentile(ratios, 0), 2),
-                    Format.fixed(Stats.percentile(ratios, 100), 2), Overhead.from(c).numbers()));
+            String lowest = Format.fixed(Stats.percentile(ratios, 0), 2);
+            String highest = Format.fixed(Stats.percentile(ratios, 100), 2);
+            String line = Overhead.from(c).numbers();
+            if (!Overhead.sameSide(ratios)) out.println("  " + Messages.get("cli.calibrate.unscaled", lowest, highest, line, Format.fixed(scale, 2)));
+            else out.println("  " + Messages.get(ratios[0] > 1 ? "cli.calibrate.scaledSlower" : "cli.calibrate.scaledFaster",
+                    Format.fixed(scale, 2), lowest, highest, line, settings.size()));
         } else {
             out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowTasks, "noun.task"), partitions,
                     Format.seconds(c.highOverheadMs()), Messages.count(highTasks, "noun.task"), high));

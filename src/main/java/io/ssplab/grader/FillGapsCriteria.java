@@ -18,7 +18,7 @@ import io.ssplab.model.BatchArithmetic;
  * and the run shows the overload: PT above BI in most batches and scheduling delay growing.
  *
  * <p>Margins: the reference solution runs 2 waves × 70 lines × 15 ms = 2.10 s of waits plus Spark's
- * overhead: the model predicts PT 2.18 s, PT/BI 1.09 and SD growing by 0.18 s per batch (runs measured
+ * overhead: the model predicts PT 2.16 s, PT/BI 1.08 and SD growing by 0.16 s per batch (runs measured
  * PT/BI ≈ 1.1–1.2 and SD growing by ≈ 200–400 ms per batch). "Most" is a strict majority
  * of the measured batches; "growing" is a slope of at least {@link Summarizer#SLOPE_TOLERANCE} × BI
  * (100 ms per batch at BI 2 s), the run summary's own "no longer flat" line — half the smallest

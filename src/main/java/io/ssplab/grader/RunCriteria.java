@@ -17,7 +17,7 @@ final class RunCriteria {
      * delivered a little less than the source's rate.
      */
     static final double PAID_SHARE = 0.8;
-    /** Below this much waiting per batch, Spark's own work (~0.08 s by the model's default) hides whether it is paid: not judged. */
+    /** Below this much waiting per batch, Spark's own work (~0.06 s by the model's default) hides whether it is paid: not judged. */
     static final double MIN_JUDGED_WAITS_MS = 300;
 
     private RunCriteria() {

@@ -20,7 +20,7 @@ import io.ssplab.pipeline.WordCountPipeline;
  * <p>Arithmetic: 140 lines/s × 2 s = 280 lines = 840 words per batch, in 4 partitions of 210 words.
  * {@code local[4]} has 4 task slots; the socket receiver holds one for good, leaving 3, so the 4
  * partitions run in 2 waves (3 + 1). With no cost, each task takes a few milliseconds: PT is Spark's
- * own per-batch overhead, ≈ 0.08 s by the model's default (PT/BI ≈ 0.04; an idle 2-core machine measures
+ * own per-batch overhead, ≈ 0.06 s by the model's default (PT/BI ≈ 0.03; an idle 2-core machine measures
  * 0.17–0.22 s on Spark 4.2.0) — which is why the demo uses this act to measure the overhead it predicts
  * the next acts with.
  *

@@ -21,9 +21,9 @@ import io.ssplab.pipeline.WordCountPipeline;
  *   free task slots     8 cores − 1 receiver         = 7
  *   waves               ⌈8 partitions / 7 slots⌉     = 2  (7 tasks, then 1)
  *   cost                2 waves × 105 × 5.6 ms       ≈ 1.18 s
- *   overhead            Spark's own, 26 tasks        ≈ 0.10 s  (the model's default: 8 tasks more than phase 2)
- *   PT                  1.18 s + 0.10 s              ≈ 1.28 s
- *   PT / BI             1.28 / 2                     ≈ 0.64
+ *   overhead            Spark's own, 26 tasks        ≈ 0.08 s  (the model's default: 8 tasks more than phase 2)
+ *   PT                  1.18 s + 0.08 s              ≈ 1.26 s
+ *   PT / BI             1.26 / 2                     ≈ 0.63
  * </pre>
  * Note the partial second wave: 8 partitions on 7 free slots still take 2 waves. P = 7 would do it
  * in one wave of 120 words (≈ 0.67 s + overhead) — {@code bin/ssp plan --job phase3} shows such smallest fixes.

@@ -20,11 +20,11 @@ import io.ssplab.pipeline.WordCountPipeline;
  *
  * <p>Arithmetic — what the job can process:
  * <pre>
- *   PT(L lines)   ≈ 0.08 s + 2 waves × (3 L / 4 words) × 5.6 ms = 0.08 s + 8.4 ms × L   (the model's default overhead)
- *   PT = BI = 2 s  ⇒  L ≈ 228 lines per batch ≈ 114 lines/s   (the source sends 140)
+ *   PT(L lines)   ≈ 0.06 s + 2 waves × (3 L / 4 words) × 5.6 ms = 0.06 s + 8.4 ms × L   (the model's default overhead)
+ *   PT = BI = 2 s  ⇒  L ≈ 231 lines per batch ≈ 115 lines/s   (the source sends 140)
  * </pre>
- * So the controller settles near 114 lines/s (less on a busy machine: it measures, it does not
- * assume), PT hovers at BI and scheduling delay stays bounded instead of growing ≈ 0.43 s per batch.
+ * So the controller settles near 115 lines/s (less on a busy machine: it measures, it does not
+ * assume), PT hovers at BI and scheduling delay stays bounded instead of growing ≈ 0.41 s per batch.
  * PT ≈ BI is the controller's target, so this job runs at the edge by design: the verdict may land
  * on either side of PT/BI = 1; what shows that it works is the flat scheduling delay and the input
  * rate below the source's.
@@ -32,17 +32,17 @@ import io.ssplab.pipeline.WordCountPipeline;
  * <p>The two rates, chosen so the effect is visible:
  * <ul>
  *   <li>{@code pid.minRate} = {@value #MIN_RATE} lines/s. Spark's default floor is 100 records/s, right under
- *       this job's ~114: the controller could barely act, and on a slower machine (capacity below 100)
+ *       this job's ~115: the controller could barely act, and on a slower machine (capacity below 100)
  *       it could not throttle enough and the delay would grow as in phase 2. 10 leaves it free.</li>
  *   <li>{@code initialRate} = {@value #INITIAL_RATE} lines/s, below what any machine we measured could process
- *       (114 lines/s by design, ~40 on a 2-core box shared by five developers). The first batches are cut
+ *       (115 lines/s by design, ~40 on a 2-core box shared by five developers). The first batches are cut
  *       before the controller has a single measurement: at the source's 140 lines/s, or even at 70 on a slow
  *       machine, they would build a backlog first, and draining it takes the controller several batches
  *       (it cuts the rate by only 0.2 × SD / BI). Starting low, it raises the rate to what the job can
  *       process and approaches PT = BI from below.</li>
  * </ul>
  *
- * <p>Where the excess (140 − ~114 lines/s) waits: not in Spark. The receiver reads the socket only as
+ * <p>Where the excess (140 − ~115 lines/s) waits: not in Spark. The receiver reads the socket only as
  * fast as it is allowed to, so the lines pile up in the TCP connection's buffers — the summary's
  * "sent − received" — and once those are full, the source's writes block (TCP backpressure): the
  * source reports the blocked time and its backlog of lines due but not written. With ~100 KiB of

@@ -70,7 +70,7 @@ public final class Story {
      * Null when the backpressure act held: scheduling delay at most one batch interval at the end, and
      * ingestion clearly below the source's rate. Not the SD trend: while the controller learns a machine
      * slower than the design numbers, SD rises in the first batches and then drains, and over a short
-     * act that bump dominates the slope; an unbounded delay (phase 2's ≈ +0.43 s per batch) is past one
+     * act that bump dominates the slope; an unbounded delay (phase 2's ≈ +0.41 s per batch) is past one
      * batch interval well before the act ends.
      */
     public static String backpressureFailure(RunSummary s, Lang lang) {

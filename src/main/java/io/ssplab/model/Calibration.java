@@ -25,7 +25,7 @@ import io.ssplab.core.Messages;
  * @param master            master it ran on, e.g. local[4]
  * @param partitions        P of the main setting
  * @param batchIntervalMs   BI it ran with
- * @param tasksPerBatch     tasks per batch of the main setting (the overhead model scales from it)
+ * @param tasksPerBatch     tasks per batch of the main setting as the line counts them ({@link Overhead.Unit#of}; the overhead model scales from it)
  * @param perTaskMs         what each task more adds: (high overhead − overhead) / (high tasks − tasks), at least 0
  * @param highPartitions    P of the second setting
  * @param highOverheadMs    the same for the second setting
@@ -41,12 +41,15 @@ import io.ssplab.core.Messages;
  *                          planner uses the default line times it; null at other settings and in older calibrations (the line
  *                          through the two settings)
  * @param settings          every setting measured, in the order run (null in a calibration older than 2026-12-01)
+ * @param inputTaskWeight   what an input task counted in {@code tasksPerBatch} and the settings' counts
+ *                          ({@link Overhead#INPUT_TASK_WEIGHT}); null in a calibration older than the weighted count, whose own
+ *                          line no longer fits the model (its scale still does)
  */
 public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                           long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
                           double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion,
                           Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale,
-                          java.util.List<Setting> settings) {
+                          java.util.List<Setting> settings, Integer inputTaskWeight) {
 
     /**
      * One setting calibrate measured.
@@ -65,13 +68,22 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
         }
     }
 
+    /** Without the input task's weight (a calibration older than the weighted count). */
+    public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
+                       long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
+                       double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion,
+                       Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale, java.util.List<Setting> settings) {
+        this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, tasksPerBatch, perTaskMs, highPartitions,
+                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, cpuIterationsPerMs, cpuParallelism, costMs, scale, settings, null);
+    }
+
     /** Without the list of settings (a calibration older than 2026-12-01). */
     public Calibration(double overheadMs, double p95Ms, int batchesMeasured, String master, int partitions,
                        long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
                        double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion,
                        Double cpuIterationsPerMs, Double cpuParallelism, Double costMs, Double scale) {
         this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, tasksPerBatch, perTaskMs, highPartitions,
-                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, cpuIterationsPerMs, cpuParallelism, costMs, scale, null);
+                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, cpuIterationsPerMs, cpuParallelism, costMs, scale, null, null);
     }
 
     /** Without the CPU measurements (a calibration older than level 2). */
@@ -79,7 +91,7 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
                        long batchIntervalMs, int tasksPerBatch, double perTaskMs, int highPartitions,
                        double highOverheadMs, int highTasksPerBatch, String measuredAt, String sparkVersion) {
         this(overheadMs, p95Ms, batchesMeasured, master, partitions, batchIntervalMs, tasksPerBatch, perTaskMs, highPartitions,
-                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, null, null, null, null, null);
+                highOverheadMs, highTasksPerBatch, measuredAt, sparkVersion, null, null, null, null, null, null);
     }
 
     /** {@code $ssp.home/runs/calibration.json}; bin/ssp sets ssp.home to the project, otherwise the working directory. */
@@ -105,6 +117,8 @@ public record Calibration(double overheadMs, double p95Ms, int batchesMeasured, 
                 || ownLine && (c.tasksPerBatch() < 1 || !(c.perTaskMs() >= 0) || Double.isInfinite(c.perTaskMs())))
             // the values as the file writes them (%s of a Double: locale-free), for the user to find them in the file
             throw new IOException(Messages.get("calibration.unusable", file, c.overheadMs(), c.tasksPerBatch(), c.perTaskMs()));
+        if (ownLine && !Integer.valueOf(Overhead.INPUT_TASK_WEIGHT).equals(c.inputTaskWeight()))
+            throw new IOException(Messages.get("calibration.olderCount", file, c.tasksPerBatch()));
         if (c.scale() != null && !(c.scale() > 0 && c.scale() < Double.POSITIVE_INFINITY))
             throw new IOException(Messages.get("calibration.unusableScale", file, c.scale()));
         return c;

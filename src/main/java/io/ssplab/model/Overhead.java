@@ -8,33 +8,33 @@ import io.ssplab.core.Lang;
 import io.ssplab.core.Messages;
 
 /**
- * Spark's own time per batch, on top of the cost the knobs control: starting three stages, shipping
- * and finishing tasks, writing and reading two shuffles, the driver's bookkeeping.
+ * Spark's own time per batch, on top of the cost the knobs control: starting its stages, shipping and finishing tasks,
+ * writing and reading the shuffles, the driver's bookkeeping.
  *
  * <p>The model, kept simple on purpose: a straight line over what the batch runs, {@code overhead = perBatchMs +
  * perUnitMs × (count − referenceCount)}, never below {@link #FLOOR_MS}. For a DStream batch the count is its tasks
- * ({@link Workload#tasksPerBatch()}, {@link Unit#TASK}): each task costs Spark a few milliseconds of CPU
- * ((de)serialisation, scheduling, shuffle files). That work runs on the CPU cores, two tasks' worth at once on the
- * lab's 2-core reference machine however many task slots the master declares, so 42 tasks cost about the same on
- * three free slots as on seven; on one free slot the tasks run in series and each one's work is on the batch's
- * critical path, so a task there counts {@link #PARALLEL_TASK_WORK} times. Measured, not assumed: over 120 cell runs
- * the line through tasks met the worst-cell target on held-out seeds more often than the line through task waves
- * (docs/planner.md, "An overhead per task"). A Structured Streaming micro-batch keeps its own line, over its task
- * waves ({@link Unit#WAVE}, {@link StructuredModel}).
+ * ({@link Unit#TASK}, {@link #countedTasks}): each task costs Spark a few milliseconds of CPU ((de)serialisation,
+ * scheduling, shuffle files), a task that reads the input (a receiver block) about twice what a later one does, so it
+ * counts {@link #INPUT_TASK_WEIGHT} tasks. That work runs on the CPU cores, two tasks' worth at once on the lab's 2-core
+ * reference machine however many task slots the master declares, so 42 tasks cost about the same on three free slots as
+ * on seven; on one free slot the tasks run in series and each one's work is on the batch's critical path, so a task
+ * there counts {@link #PARALLEL_TASK_WORK} times. The default line runs through zero: what a batch pays once, whatever
+ * its tasks, measured a few milliseconds (docs/planner.md, "Per-stage prices"). A Structured Streaming micro-batch
+ * keeps its own line, over its task waves ({@link Unit#WAVE}, {@link StructuredModel}).
  *
  * <p>{@code bin/ssp calibrate} measures this machine's overhead, as PT minus the cost time of a small cost
- * ({@link #CALIBRATION_COST_MS} per word), at its reference settings: P = 4 (10 block tasks + 4 + 4 = 18 tasks) and
- * P = 16 (10 + 16 + 16 = 42 tasks) on each of {@link #REFERENCE_CALIBRATION_CORES}. Each one over what the default line
- * says there is a ratio; their median is this machine's {@link #scaleOf scale}, and the model uses the default line
- * times it: the default line is fitted to many settings, a few settings measured in a few minutes are noisier than
- * that, and what changes from machine to machine is how fast Spark does its per-task work. At other settings
- * ({@code --master}, {@code --partitions}) there is no reference, and the line runs through the two settings measured
- * there. On a busy machine the measured overheads grow, and the line with them.
+ * ({@link #CALIBRATION_COST_MS} per word), at its reference settings: P = 4 (10 block tasks + 4 + 4) and P = 16
+ * (10 + 16 + 16) on each of {@link #REFERENCE_CALIBRATION_CORES}. Each one over what the default line says there is a
+ * ratio. When all six fall on one side of the line, their median is this machine's {@link #scaleOf scale}, and the
+ * model uses the default line times it: what changes from machine to machine is how fast Spark does its per-task work.
+ * When they fall on both sides the machine is within the reference machine's own run-to-run scatter and the scale is 1.
+ * At other settings ({@code --master}, {@code --partitions}) there is no reference, and the line runs through the two
+ * settings measured there. On a busy machine the measured overheads grow, and the line with them.
  *
- * @param perBatchMs     overhead of a batch with {@code referenceCount} tasks (or task waves)
+ * @param perBatchMs     overhead of a batch with {@code referenceCount} counted tasks (or task waves)
  * @param unit           what the line is drawn over: a DStream batch's tasks, or a micro-batch's task waves
- * @param referenceCount tasks (or task waves) per batch of the setting {@code perBatchMs} was measured on
- * @param perUnitMs      what each task (or task wave) more adds, or fewer saves
+ * @param referenceCount counted tasks (or task waves) per batch of the setting {@code perBatchMs} was measured on
+ * @param perUnitMs      what each counted task (or task wave) more adds, or fewer saves
  * @param origin         where the numbers come from
  * @param detail         what the origin needs to be told apart: the calibration's master and date, the act that measured it, why there is no calibration
  * @param scale          for a calibration at the reference settings: the default line's factor ({@link #scaledDefault}); otherwise null
@@ -48,12 +48,15 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
 
     /** What an overhead line is drawn over. */
     public enum Unit {
-        /** A DStream batch's tasks, {@link Workload#tasksPerBatch()}, each counted {@link #PARALLEL_TASK_WORK} times on one free slot. */
+        /**
+         * A DStream batch's tasks, {@link Workload#tasksPerBatch()}, as {@link #countedTasks} counts them: a task of the
+         * input stage {@link #INPUT_TASK_WEIGHT} times, and each of them {@link #PARALLEL_TASK_WORK} times on one free slot.
+         */
         TASK("overhead.numbers.task"),
         /** Task waves: {@link Workload#taskWavesPerBatch()} for a DStream batch; a micro-batch counts its own ({@link StructuredModel#taskWaves}). */
         WAVE("overhead.numbers.wave");
 
-        /** The message that writes a line over this unit: "0.08 s at 18 tasks, +2.3 ms per task, ×2 on one free slot". */
+        /** The message that writes a line over this unit: "0.06 s at 28 counted tasks (an input task counts 2), +2.2 ms per task, ×2 on one free slot". */
         private final String numbersKey;
 
         Unit(String numbersKey) {
@@ -63,7 +66,7 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
         /** How many of this unit a DStream batch of {@code workload} counts: its tasks (see {@link #inSeries}), or its task waves. */
         public int of(Workload workload) {
             if (this == WAVE) return workload.taskWavesPerBatch();
-            return inSeries(workload) ? PARALLEL_TASK_WORK * workload.tasksPerBatch() : workload.tasksPerBatch();
+            return inSeries(workload) ? PARALLEL_TASK_WORK * countedTasks(workload) : countedTasks(workload);
         }
 
     }
@@ -85,20 +88,28 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     }
 
     /*
-     * The defaults are fitted to costed batches, because that is what the model predicts: a batch's PT minus its
-     * cost time (the waits the arithmetic names). Least squares, weighted by 1 / PT² (the error the sweep scores), over
-     * 120 cell runs on the lab's reference machine (2 cores, idle, Spark 4.2.0, after the sweep's long warm-up): seeds
-     * 2032 and 2033 (4 batches a cell) and 2035–2038 with and without calibrate (10 batches a cell). The line:
-     * 39 ms + 2.35 ms per task (4.7 ms on one free slot), written here at the calibration setting's 18 tasks.
+     * The default line is fitted to costed batches, because that is what the model predicts: a batch's PT minus its cost
+     * time (the waits the arithmetic names). Least squares, weighted by 1 / PT² (the error the sweep scores), over the
+     * cell runs of 2026-12-01 on the lab's reference machine (2 cores, idle, Spark 4.2.0, 10 batches a cell): random
+     * seeds 2042 (with and without calibrate) and 2043, and the designed runs of BI 1/3/5 s and P = 2/8/24. Two things
+     * the stage breakdown (sweep --breakdown) measured shaped it (docs/planner.md, "Per-stage prices"):
+     *  - a task that reads the input (a receiver block: fetch it, split its lines, write the shuffle) takes 4.6–5.5 ms of
+     *    Spark's time, a later task 1.6–1.9 ms: so an input task counts INPUT_TASK_WEIGHT tasks;
+     *  - what a batch pays once is small: 2–4 ms driver-side, 1–2 ms to each stage's first task. The earlier line's
+     *    39 ms constant (until 2026-12-01) over-predicted every small batch by 25–40 %; this line has no constant.
      * Zero-cost batches pay more: with nothing to wait for, Spark's per-task work, the source, GC and the JIT share the
-     * two cores; in a costed batch most of that runs while tasks wait. docs/planner.md has the measurements.
+     * two cores; in a costed batch most of that runs while tasks wait.
      */
-    /** Overhead of a costed batch of {@link #DEFAULT_REFERENCE_TASKS} tasks, on the lab's reference machine. */
-    public static final double DEFAULT_PER_BATCH_MS = 81;
+    /** What a task of a batch's input stage (one per receiver block, or per Kafka partition) counts, against a later task's 1. */
+    public static final int INPUT_TASK_WEIGHT = 2;
+    /** What each counted task costs a costed batch, on the reference machine (see above). */
+    public static final double PER_TASK_MS = 2.2;
     /** Tasks per batch of the default calibration setting, local[4], P = 4, BI 2 s: 10 blocks + 4 + 4. */
     public static final int DEFAULT_REFERENCE_TASKS = 18;
-    /** What one task more adds to a costed batch, on the reference machine (see above). */
-    public static final double PER_TASK_MS = 2.3;
+    /** The same tasks as the line counts them: 2 × 10 + 4 + 4 (the reference setting's workload is pinned by OverheadTest). */
+    public static final int DEFAULT_REFERENCE_COUNT = INPUT_TASK_WEIGHT * 10 + 4 + 4;
+    /** Overhead of a costed batch at the reference setting, on the lab's reference machine: a line through zero. */
+    public static final double DEFAULT_PER_BATCH_MS = PER_TASK_MS * DEFAULT_REFERENCE_COUNT;
     /**
      * How many tasks' worth of Spark's own work runs at once on the reference machine: its 2 CPU cores. With one free slot
      * the tasks run in series, so a task there counts this many times ({@link Unit#of}); with two or more they share the
@@ -106,6 +117,15 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
      * and calibrate scales it (docs/planner.md, Limits).
      */
     public static final int PARALLEL_TASK_WORK = 2;
+
+    /**
+     * A batch's tasks as the line counts them before the one-free-slot factor: each task of the input stage
+     * {@link #INPUT_TASK_WEIGHT} times, every later one once. Phase 2: 2 × 10 + 4 + 4 = 28.
+     */
+    public static int countedTasks(Workload workload) {
+        int[] stages = workload.tasksPerStage();
+        return java.util.stream.IntStream.of(stages).sum() + (INPUT_TASK_WEIGHT - 1) * stages[0];
+    }
 
     /** Whether a batch's tasks run one after the other: fewer free slots than {@link #PARALLEL_TASK_WORK}. */
     public static boolean inSeries(Workload workload) {
@@ -127,19 +147,19 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
     public static final int CALIBRATION_HIGH_PARTITIONS_FACTOR = 4;
     /*
      * ... each on local[2], local[4] and local[8]: one free slot (the tasks in series), three and seven, the line's
-     * regimes. Why six settings and their median, not the two local[4] ones summed over what the reference machine had
-     * measured there (calibrate until 2026-12-01): a single setting moves by up to a factor of 1.7 from run to run, and
-     * a slow one (a sweep's first cell often is) moves a median by one rank only. In four calibrations on one morning on
-     * the reference machine the median of six moved within 0.86–1.00, the old sum within 0.77–0.97. Neither followed
-     * the random cells of that morning (0.77–0.88 of the line: a shift of the line's constant, which a factor cannot
-     * follow); docs/planner.md, "A calibration from six settings, tried on seed 2042".
+     * regimes. Why six settings and a sign test, not the two local[4] ones summed over what the reference machine had
+     * measured there (calibrate until the morning of 2026-12-01) nor the six's median alone (until that afternoon): a
+     * single setting moves by up to a factor of 1.7 from run to run; in four calibrations on one morning on the
+     * reference machine the median of six moved within 0.96–1.18 of this line while the random cells of that day ran at
+     * 0.89–1.19 of it, and every calibrated sweep from seed 2035 to 2042 scored worse than the default one
+     * (docs/planner.md, "Per-stage prices: the model since seed 2044").
      */
     /** The masters' cores {@code bin/ssp calibrate} measures its reference settings on, {@link #CALIBRATION_CORES} among them. */
     public static final java.util.List<Integer> REFERENCE_CALIBRATION_CORES = java.util.List.of(2, CALIBRATION_CORES, 8);
 
     /** The documented default, used when this machine has no calibration. */
     public static Overhead defaults(String why) {
-        return new Overhead(DEFAULT_PER_BATCH_MS, Unit.TASK, DEFAULT_REFERENCE_TASKS, PER_TASK_MS, Origin.DEFAULT, why);
+        return new Overhead(DEFAULT_PER_BATCH_MS, Unit.TASK, DEFAULT_REFERENCE_COUNT, PER_TASK_MS, Origin.DEFAULT, why);
     }
 
     public static Overhead from(Calibration c) {
@@ -155,16 +175,25 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
 
     /**
      * This machine's scale: the median of its ratios to the default line at the reference settings
-     * ({@link Calibration.Setting#ratio}), how much slower (above 1) or faster Spark's own work runs here than on the
-     * reference machine the default line was fitted on.
+     * ({@link Calibration.Setting#ratio}), when every setting fell on the same side of the line ({@link #sameSide}): how
+     * much slower (above 1) or faster Spark's own work runs here than on the reference machine the default line was fitted
+     * on. When they fell on both sides, 1: the reference machine's own calibrations scatter its settings over × 0.56–1.39
+     * from run to run (docs/planner.md), so a median inside that scatter says nothing about this machine that the line,
+     * fitted to many more batches, does not say better. A sign test: on a machine like the reference one, six settings
+     * all land on one side by chance in 2 of 64 runs; a machine 1.5 times slower or faster puts all six there.
      */
     public static double scaleOf(double[] ratios) {
-        return io.ssplab.core.Stats.median(ratios);
+        return sameSide(ratios) ? io.ssplab.core.Stats.median(ratios) : 1;
+    }
+
+    /** Whether every ratio is above 1, or every one below it. */
+    public static boolean sameSide(double[] ratios) {
+        return ratios.length > 0 && (java.util.Arrays.stream(ratios).allMatch(r -> r > 1) || java.util.Arrays.stream(ratios).allMatch(r -> r < 1));
     }
 
     /** The default line times {@code scale}: per batch and per task alike, at the default's reference tasks. */
     public static Overhead scaledDefault(double scale, String detail) {
-        return new Overhead(DEFAULT_PER_BATCH_MS * scale, Unit.TASK, DEFAULT_REFERENCE_TASKS, PER_TASK_MS * scale, Origin.CALIBRATED, detail, scale);
+        return new Overhead(DEFAULT_PER_BATCH_MS * scale, Unit.TASK, DEFAULT_REFERENCE_COUNT, PER_TASK_MS * scale, Origin.CALIBRATED, detail, scale);
     }
 
     /** The calibration in {@code file}, or the default when there is none or it cannot be read (and why). */
@@ -223,13 +252,14 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
         return describe(Lang.current());
     }
 
-    /** "0.08 s at 18 tasks, +2.3 ms per task, ×2 on one free slot": the line itself, in the current language. */
+    /** "0.06 s at 28 counted tasks (an input task counts 2), +2.2 ms per task, ×2 on one free slot": the line itself, in the current language. */
     public String numbers() {
         return numbers(Lang.current());
     }
 
     public String numbers(Lang lang) {
-        return Messages.in(lang, unit.numbersKey, Format.seconds(lang, perBatchMs), referenceCount, Format.signed(lang, perUnitMs, 1), PARALLEL_TASK_WORK);
+        return Messages.in(lang, unit.numbersKey, Format.seconds(lang, perBatchMs), referenceCount, Format.signed(lang, perUnitMs, 1), PARALLEL_TASK_WORK,
+                INPUT_TASK_WEIGHT);
     }
 
     public String describe(Lang lang) {

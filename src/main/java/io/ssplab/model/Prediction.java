@@ -77,9 +77,16 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return lines;
     }
 
-    /** "10 + 4 + 4": a batch's tasks per stage, as {@link Workload#tasksPerBatch()} adds them. */
+    /** "2 × 10 + 4 + 4 = 28": a batch's tasks per stage as {@link Overhead#countedTasks} counts them, the input stage's weighted. */
     static String stages(Workload workload) {
-        return java.util.Arrays.stream(workload.tasksPerStage()).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(" + "));
+        int[] stages = workload.tasksPerStage();
+        StringBuilder sum = new StringBuilder();
+        for (int i = 0; i < stages.length; i++) {
+            if (i > 0) sum.append(" + ");
+            if (i == 0 && Overhead.INPUT_TASK_WEIGHT != 1) sum.append(Overhead.INPUT_TASK_WEIGHT).append(" × ");
+            sum.append(stages[i]);
+        }
+        return sum.append(" = ").append(Overhead.countedTasks(workload)).toString();
     }
 
     /** What ρ means for this job: how fast it falls behind, or how much room it has. */
@@ -124,7 +131,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         return lines;
     }
 
-    /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.08 s = 2.18 s → ρ 1.09 UNSTABLE" */
+    /** "local[4], P=4, 15 ms/line, BI 2.00 s: 2 waves × 70.0 lines × 15 ms = 2.10 s + 0.06 s = 2.16 s → ρ 1.08 UNSTABLE" */
     public String oneLine() {
         Lang lang = Lang.current();
         if (!arithmetic.even()) {

@@ -28,7 +28,7 @@ public class FixDelaySolution extends WordCountExercise {
     @Override
     public int repartitionTo() {
         // SOLUTION 3: the original's suggestion, 8 partitions of ~35 lines on 7 free slots: 2 waves × 35 lines × 5 ms
-        // ≈ 0.35 s of waits, + ≈ 0.10 s of Spark's own work (the model's default at 26 tasks) ≈ 0.45 s of PT.
+        // ≈ 0.35 s of waits, + ≈ 0.08 s of Spark's own work (the model's default at 26 tasks) ≈ 0.43 s of PT.
         // Hint 2's answer, 7 (one full wave of 40 lines ≈ 0.20 s of waits), is faster still:
         // compare 'bin/ssp plan --job phase3 --cost 5ms --cost-unit line --partitions 7' (the same knobs) with P=8.
         return 8;

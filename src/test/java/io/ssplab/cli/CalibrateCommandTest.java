@@ -42,22 +42,26 @@ class CalibrateCommandTest extends IsolatedCli {
         assertThat(c.overheadMs()).isPositive().isLessThan(2000);
         assertThat(c.highOverheadMs()).isPositive().isLessThan(2000);
         assertThat(c.perTaskMs()).isGreaterThanOrEqualTo(0);
-        // BI 2 s of 200 ms blocks, P=4: 10 + 4 + 4 = 18 tasks; P=16: 10 + 16 + 16 = 42
-        assertThat(c.tasksPerBatch()).isEqualTo(Overhead.DEFAULT_REFERENCE_TASKS).isEqualTo(18);
-        assertThat(c.highTasksPerBatch()).isEqualTo(42);
+        // BI 2 s of 200 ms blocks, P=4: 10 + 4 + 4 = 18 tasks, counted 2 × 10 + 4 + 4 = 28; P=16: 2 × 10 + 16 + 16 = 52
+        assertThat(c.tasksPerBatch()).isEqualTo(Overhead.DEFAULT_REFERENCE_COUNT).isEqualTo(28);
+        assertThat(c.highTasksPerBatch()).isEqualTo(52);
+        assertThat(c.inputTaskWeight()).isEqualTo(Overhead.INPUT_TASK_WEIGHT);
         assertThat(c.master()).isEqualTo("local[4]");
         assertThat(c.costMs()).as("measured on costed batches, as the model uses it").isEqualTo(io.ssplab.model.Overhead.CALIBRATION_COST_MS);
         // the reference settings: P = 4 and 16 on local[2], local[4] and local[8], the median ratio to the default line scales it
         assertThat(c.settings()).extracting(Calibration.Setting::master)
                 .containsExactly("local[2]", "local[2]", "local[4]", "local[4]", "local[8]", "local[8]");
         assertThat(c.settings()).extracting(Calibration.Setting::partitions).containsExactly(4, 16, 4, 16, 4, 16);
-        // local[2] has one free slot: its tasks count twice (18 → 36, 42 → 84)
-        assertThat(c.settings()).extracting(Calibration.Setting::tasksCounted).containsExactly(36, 84, 18, 42, 18, 42);
+        // local[2] has one free slot: its tasks count twice more (28 → 56, 52 → 104)
+        assertThat(c.settings()).extracting(Calibration.Setting::tasksCounted).containsExactly(56, 104, 28, 52, 28, 52);
         assertThat(c.settings().get(2).overheadMs()).isEqualTo(c.overheadMs());
         assertThat(c.settings().get(3).overheadMs()).isEqualTo(c.highOverheadMs());
-        assertThat(c.scale()).isEqualTo(Overhead.scaleOf(c.settings().stream().mapToDouble(Calibration.Setting::ratio).toArray()));
+        double[] ratios = c.settings().stream().mapToDouble(Calibration.Setting::ratio).toArray();
+        assertThat(c.scale()).isEqualTo(Overhead.scaleOf(ratios));
         assertThat(out()).contains("calibrated: Spark's overhead here (PT minus the cost time) at 6 settings, against the lab's default line:")
-                .contains("local[8]  P=16  ").contains("this machine's scale is their median, × ").contains("saved to");
+                .contains("local[8]  P=16  ").contains(" tasks counted; the default line says ").contains("saved to");
+        // which case it was: all six on one side of the line (a scale), or both sides (the default line, × 1.00)
+        assertThat(out()).contains(Overhead.sameSide(ratios) ? "this machine's scale is their median, × " : "the scale stays × 1.00");
 
         out.reset();
         assertThat(ssp("plan", "--job", "phase1")).isZero();

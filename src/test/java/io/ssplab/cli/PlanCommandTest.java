@@ -117,9 +117,10 @@ class PlanCommandTest extends IsolatedCli {
         assertThat(plan("--overhead", "400ms", "--json")).isZero();
         assertThat(io.ssplab.core.Json.MAPPER.readTree(out()).get("overheadMs").asDouble()).isEqualTo(400.0);
         out.reset();
-        new Calibration(300, 350, 8, "local[4]", 4, 2000, 18, 5, 16, 420, 42, "2025-01-01T00:00:00Z", "4.1.0").save(Calibration.defaultPath());
+        new Calibration(300, 350, 8, "local[4]", 4, 2000, 28, 5, 16, 420, 52, "2025-01-01T00:00:00Z", "4.1.0", null, null, 1.0, null, null,
+                Overhead.INPUT_TASK_WEIGHT).save(Calibration.defaultPath());
         assertThat(plan("--cost", "5.6ms", "--rate", "140")).isZero(); // 2 waves × 210 words × 5.6 ms = 2.35 s
-        assertThat(out()).contains("calibrated here (0.30 s at 18 tasks, +5.0 ms per task").contains("2.35 s cost + 0.30 s overhead = 2.65 s");
+        assertThat(out()).contains("calibrated here (0.30 s at 28 counted tasks (an input task counts 2), +5.0 ms per task").contains("2.35 s cost + 0.30 s overhead = 2.65 s");
     }
 
     @Test

@@ -282,18 +282,18 @@ class QuotedNumbersTest {
         for (N n : List.of(EN, VI)) {
             boolean en = n == EN;
             String file = en ? "docs/planner.md" : "docs/planner.vi.md";
-            q.add(en ? q(file, "documented default: ", "documented default: " + n.s(DEFAULT.perBatchMs()) + " at " + DEFAULT.referenceCount() + " tasks")
-                    : q(file, "giá trị mặc định được ghi rõ: ", "giá trị mặc định được ghi rõ: " + n.s(DEFAULT.perBatchMs()) + " ở " + DEFAULT.referenceCount() + " task"));
-            q.add(en ? q(file, "(`local[4]`, P = 4, BI 2 s) and", "and " + n.plain(DEFAULT.perUnitMs()) + " ms per task more**")
-                    : q(file, "(`local[4]`, P = 4, BI 2 s), cộng", "cộng " + n.plain(DEFAULT.perUnitMs()) + " ms cho mỗi task thêm**"));
+            q.add(en ? q(file, "documented default: ", "documented default: " + n.plain(DEFAULT.perUnitMs()) + " ms per task counted, a line")
+                    : q(file, "giá trị mặc định được ghi rõ: ", "giá trị mặc định được ghi rõ: " + n.plain(DEFAULT.perUnitMs()) + " ms mỗi task quy đổi"));
+            q.add(en ? q(file, "through zero (", "through zero (" + n.s(DEFAULT.perBatchMs()) + " at phase 2's " + DEFAULT.referenceCount() + " counted tasks")
+                    : q(file, "gốc (", "gốc (" + n.s(DEFAULT.perBatchMs()) + " ở " + DEFAULT.referenceCount() + " task quy đổi của phase 2"));
             // the default line scaled by an example factor (1.10) and by 2
             Overhead times110 = Overhead.scaledDefault(1.10, ""), twice = Overhead.scaledDefault(2, "");
             q.add(en ? q(file, "`calibrated here: the lab's default ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang()))
                     : q(file, "`đã hiệu chuẩn trên máy này: giá trị mặc định của lab ×", "× " + n.f2(1.10) + " (" + times110.numbers(n.lang())));
-            q.add(en ? q(file, "machine that takes twice as long over Spark's own work", n.s(twice.perBatchMs()) + " at " + twice.referenceCount()
-                            + " tasks and " + Format.signed(n.lang(), twice.perUnitMs(), 1) + " ms per task")
-                    : q(file, "máy cần gấp đôi thời gian cho phần việc riêng của Spark", n.s(twice.perBatchMs()) + " ở " + twice.referenceCount()
-                            + " task và " + Format.signed(n.lang(), twice.perUnitMs(), 1) + " ms mỗi task"));
+            q.add(en ? q(file, "s at " + twice.referenceCount() + " counted tasks and ", n.s(twice.perBatchMs()) + " at " + twice.referenceCount()
+                            + " counted tasks and " + Format.signed(n.lang(), twice.perUnitMs(), 1) + " ms per task")
+                    : q(file, "s ở " + twice.referenceCount() + " task quy đổi và ", n.s(twice.perBatchMs()) + " ở " + twice.referenceCount()
+                            + " task quy đổi và " + Format.signed(n.lang(), twice.perUnitMs(), 1) + " ms mỗi task"));
             BatchArithmetic fixed = p2Cores.prediction().arithmetic();
             String fixedMaster = "`" + p2Cores.prediction().knobs().master() + "`";
             q.add(en ? q(file, "table finds: phase 2 is fixed on its own", fixedMaster + " with P = " + fixed.partitions() + " (one full wave of "

@@ -215,19 +215,19 @@ class ProcessingTimeModelTest {
 
     @Test
     void overheadScalesWithTasksAndHasAFloor() {
-        Overhead o = new Overhead(300, Overhead.Unit.TASK, 18, 5, Overhead.Origin.CALIBRATED, "test");
-        // phase 2: 10 + 4 + 4 = 18 tasks → 300
+        Overhead o = new Overhead(300, Overhead.Unit.TASK, 28, 5, Overhead.Origin.CALIBRATED, "test");
+        // phase 2: 10 + 4 + 4 = 18 tasks, each block task counted twice: 2 × 10 + 4 + 4 = 28 → 300
         assertThat(o.at(Workload.of(phase2()))).isEqualTo(300);
-        // local[4], P=16: 10 + 16 + 16 = 42 tasks → 300 + 5 × 24 = 420
+        // local[4], P=16: 2 × 10 + 16 + 16 = 52 → 300 + 5 × 24 = 420
         assertThat(o.at(Workload.of(phase2().withPartitions(16)))).isEqualTo(420);
-        // the same 42 tasks on local[8]'s 7 slots cost the same: Spark's work per task shares the reference machine's 2 cores
+        // the same tasks on local[8]'s 7 slots cost the same: Spark's work per task shares the reference machine's 2 cores
         assertThat(o.at(Workload.of(phase2().withMaster("local[8]").withPartitions(16)))).isEqualTo(420);
-        // on local[2]'s one free slot they run in series, and each counts twice: 84 → 300 + 5 × 66 = 630
-        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(630);
-        // BI 1 s: 5 blocks + 2 + 2 = 9 tasks → 300 − 45 = 255
-        assertThat(o.at(Workload.of(phase2().withBatchInterval(Duration.ofSeconds(1)).withPartitions(2)))).isEqualTo(255);
-        Overhead small = new Overhead(60, Overhead.Unit.TASK, 18, 5, Overhead.Origin.CALIBRATED, "test");
-        // local[8], P=2: 10 + 2 + 2 = 14 tasks → 60 − 20, floored at 50
+        // on local[2]'s one free slot they run in series, and each counts twice more: 104 → 300 + 5 × 76 = 680
+        assertThat(o.at(Workload.of(phase2().withMaster("local[2]").withPartitions(16)))).isEqualTo(680);
+        // BI 1 s: 2 × 5 blocks + 2 + 2 = 14 → 300 − 5 × 14 = 230
+        assertThat(o.at(Workload.of(phase2().withBatchInterval(Duration.ofSeconds(1)).withPartitions(2)))).isEqualTo(230);
+        Overhead small = new Overhead(60, Overhead.Unit.TASK, 28, 5, Overhead.Origin.CALIBRATED, "test");
+        // local[8], P=2: 2 × 10 + 2 + 2 = 24 → 60 − 20, floored at 50
         assertThat(small.at(Workload.of(phase2().withMaster("local[8]").withPartitions(2)))).isEqualTo(Overhead.FLOOR_MS);
     }
 

@@ -64,21 +64,23 @@ class SmallestFixesTest {
         // P=4 on 3 slots: each second of input costs 2 waves × 105 words × 5.6 ms = 1.18 s of slot time
         Fix bi = FIXES.smallestStableBatchInterval(Workload.of(HandComputed.PHASE2));
         assertThat(bi.exists()).isFalse();
-        assertThat(bi.note()).contains("≈ 1.18 s of cost plus ≈ 0.03 s of Spark's per-task work").contains("on 3 free slots");
+        // and Spark's per-task work grows with the receiver blocks: 5 blocks/s, each counted twice, × 5 ms = 0.05 s
+        assertThat(bi.note()).contains("≈ 1.18 s of cost plus ≈ 0.05 s of Spark's per-task work").contains("on 3 free slots");
     }
 
     @Test
     void noBatchIntervalHelpsWhenTheOverheadGrowsWithIt() {
         // local[2], one free slot, 2.1 ms per word: 420 words per second of input = 0.88 s of waits, under 0.9 —
-        // but the longer the batch, the more receiver blocks, each a task in series (counted twice): 5 blocks/s × 2 × 5 ms ≈ 0.05 s more
+        // but the longer the batch, the more receiver blocks, each an input task (counted twice) in series (twice again):
+        // 5 blocks/s × 2 × 2 × 5 ms ≈ 0.10 s more
         Fix bi = FIXES.smallestStableBatchInterval(Workload.of(HandComputed.PHASE2.withMaster("local[2]")
                 .withCost(Duration.ofNanos(2_100_000))));
         assertThat(bi.exists()).isFalse();
-        assertThat(bi.note()).contains("needs ≈ 0.88 s of cost plus ≈ 0.05 s of Spark's per-task work").contains("on 1 free slot,")
+        assertThat(bi.note()).contains("needs ≈ 0.88 s of cost plus ≈ 0.10 s of Spark's per-task work").contains("on 1 free slot,")
                 .contains("more than 0.90 s");
-        // with 2 ms per word (0.84 s of waits) a long enough interval carries the per-batch part
+        // with 1.8 ms per word (0.76 s of waits, 0.86 s with the blocks' work) a long enough interval carries the per-batch part
         assertThat(FIXES.smallestStableBatchInterval(Workload.of(HandComputed.PHASE2.withMaster("local[2]")
-                .withCost(Duration.ofMillis(2)))).exists()).isTrue();
+                .withCost(Duration.ofNanos(1_800_000)))).exists()).isTrue();
     }
 
     @Test
@@ -95,11 +97,11 @@ class SmallestFixesTest {
     @Test
     void fixDelayNeedsFarLessThanItHas() {
         Workload fixDelay = Workload.of(new FixDelaySolution().defaults());
-        // 280 lines × 5 ms = 1.4 s in series on local[2]'s one slot, + 250 + 5 × (24 − 18) ms of overhead
-        // (10 blocks + 1 + 1 = 12 tasks, in series: each counts twice) = 1.68 s: ρ 0.84, under 0.9 even on the smallest master
+        // 280 lines × 5 ms = 1.4 s in series on local[2]'s one slot, + 250 + 5 × (44 − 28) ms of overhead
+        // (10 blocks + 1 + 1 = 12 tasks, counted 2 × 10 + 1 + 1 = 22, in series: twice) = 1.73 s: ρ 0.87, under 0.9 even on the smallest master
         Fix cores = FIXES.fewestCores(fixDelay);
         assertThat(cores.setting()).isEqualTo("local[2], P=1");
-        assertThat(cores.prediction().predictedProcessingTimeMs()).isEqualTo(1680);
+        assertThat(cores.prediction().predictedProcessingTimeMs()).isEqualTo(1730);
         assertThat(FIXES.bestPartitions(fixDelay).setting()).isEqualTo("P=7 on local[8]");
     }
 
