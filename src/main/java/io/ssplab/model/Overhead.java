@@ -89,14 +89,15 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
 
     /*
      * The default line is fitted to costed batches, because that is what the model predicts: a batch's PT minus its cost
-     * time (the waits the arithmetic names). Least squares, weighted by 1 / PT² (the error the sweep scores), over the
-     * cell runs of 2026-12-01 on the lab's reference machine (2 cores, idle, Spark 4.2.0, 10 batches a cell): random
-     * seeds 2042 (with and without calibrate) and 2043, and the designed runs of BI 1/3/5 s and P = 2/8/24. Two things
+     * time (the waits the arithmetic names). Least squares, weighted by 1 / PT² (the error the sweep scores), over the 60
+     * cell runs of 2026-12-01 morning on the lab's reference machine (2 cores, idle, Spark 4.2.0): random seeds 2042 (with
+     * and without calibrate) and 2043, 10 batches a cell, and the designed runs of BI 1/3/5 s and P = 2/8/24, 8 a run. Two things
      * the stage breakdown (sweep --breakdown) measured shaped it (docs/planner.md, "Per-stage prices"):
      *  - a task that reads the input (a receiver block: fetch it, split its lines, write the shuffle) takes 4.6–5.5 ms of
      *    Spark's time, a later task 1.6–1.9 ms: so an input task counts INPUT_TASK_WEIGHT tasks;
-     *  - what a batch pays once is small: 2–4 ms driver-side, 1–2 ms to each stage's first task. The earlier line's
-     *    39 ms constant (until 2026-12-01) over-predicted every small batch by 25–40 %; this line has no constant.
+     *  - what a batch pays once is small: 1–4 ms driver-side, 1–3 ms to each stage's first task. The earlier line's
+     *    39 ms constant (until 2026-12-01) over-predicted the smallest batches of seeds 2041 and 2042 by 24–39 %; a free
+     *    constant fits to −3.5 ms, so this line has none.
      * Zero-cost batches pay more: with nothing to wait for, Spark's per-task work, the source, GC and the JIT share the
      * two cores; in a costed batch most of that runs while tasks wait.
      */
