@@ -178,7 +178,7 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
      * This machine's scale: the median of its ratios to the default line at the reference settings
      * ({@link Calibration.Setting#ratio}), when every setting fell on the same side of the line ({@link #sameSide}): how
      * much slower (above 1) or faster Spark's own work runs here than on the reference machine the default line was fitted
-     * on. When they fell on both sides, 1: the reference machine's own calibrations scatter its settings over × 0.56–1.39
+     * on. When they fell on both sides, 1: the reference machine's own calibrations scatter its settings over × 0.56–1.42
      * from run to run (docs/planner.md), so a median inside that scatter says nothing about this machine that the line,
      * fitted to many more batches, does not say better. A sign test: on a machine like the reference one, six settings
      * all land on one side by chance in 2 of 64 runs; a machine 1.5 times slower or faster puts all six there.
