@@ -128,7 +128,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             String highest = Format.fixed(Stats.percentile(ratios, 100), 2);
             String line = Overhead.from(c).numbers();
             if (!Overhead.sameSide(ratios)) out.println("  " + Messages.get("cli.calibrate.unscaled", lowest, highest, line, Format.fixed(scale, 2)));
-            else out.println("  " + Messages.get(ratios[0] > 1 ? "cli.calibrate.scaledSlower" : "cli.calibrate.scaledFaster",
+            else out.println("  " + Messages.get(scale > 1 ? "cli.calibrate.scaledSlower" : "cli.calibrate.scaledFaster",
                     Format.fixed(scale, 2), lowest, highest, line, settings.size()));
         } else {
             out.println(Messages.get("cli.calibrate.done", Format.seconds(c.overheadMs()), Messages.count(lowTasks, "noun.task"), partitions,

@@ -128,6 +128,14 @@ public record Overhead(double perBatchMs, Unit unit, int referenceCount, double 
         return java.util.stream.IntStream.of(stages).sum() + (INPUT_TASK_WEIGHT - 1) * stages[0];
     }
 
+    /** {@link #countedTasks} written out, as a plan prints it: "2 × 10 + 4 + 4 = 28". */
+    public static String countedTasksSum(Workload workload) {
+        int[] stages = workload.tasksPerStage();
+        StringBuilder sum = new StringBuilder(INPUT_TASK_WEIGHT + " × " + stages[0]);
+        for (int i = 1; i < stages.length; i++) sum.append(" + ").append(stages[i]);
+        return sum.append(" = ").append(countedTasks(workload)).toString();
+    }
+
     /** Whether a batch's tasks run one after the other: fewer free slots than {@link #PARALLEL_TASK_WORK}. */
     public static boolean inSeries(Workload workload) {
         return workload.freeSlots() < PARALLEL_TASK_WORK;

@@ -67,7 +67,7 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         BatchArithmetic.Lines more = new BatchArithmetic.Lines(lang);
         more.add("arith.label.overhead", Messages.in(lang, overhead.unit() == Overhead.Unit.TASK && Overhead.inSeries(workload)
                         ? "predict.overhead.inSeries" : "predict.overhead", Format.seconds(lang, overheadMs),
-                Messages.count(lang, workload.tasksPerBatch(), "noun.task"), stages(workload), overhead.describe(lang), Overhead.PARALLEL_TASK_WORK));
+                Messages.count(lang, workload.tasksPerBatch(), "noun.task"), Overhead.countedTasksSum(workload), overhead.describe(lang), Overhead.PARALLEL_TASK_WORK));
         more.add("arith.label.predictedPt", Messages.in(lang, "predict.pt", Format.seconds(lang, arithmetic.costTimeMs()),
                 Format.seconds(lang, overheadMs), Format.seconds(lang, predictedProcessingTimeMs)));
         more.add("arith.label.ratio", Messages.in(lang, "predict.ratio", Format.seconds(lang, predictedProcessingTimeMs),
@@ -75,18 +75,6 @@ public record Prediction(Workload workload, BatchArithmetic arithmetic, double o
         lines.addAll(more.lines);
         lines.add(consequence(lang));
         return lines;
-    }
-
-    /** "2 × 10 + 4 + 4 = 28": a batch's tasks per stage as {@link Overhead#countedTasks} counts them, the input stage's weighted. */
-    static String stages(Workload workload) {
-        int[] stages = workload.tasksPerStage();
-        StringBuilder sum = new StringBuilder();
-        for (int i = 0; i < stages.length; i++) {
-            if (i > 0) sum.append(" + ");
-            if (i == 0 && Overhead.INPUT_TASK_WEIGHT != 1) sum.append(Overhead.INPUT_TASK_WEIGHT).append(" × ");
-            sum.append(stages[i]);
-        }
-        return sum.append(" = ").append(Overhead.countedTasks(workload)).toString();
     }
 
     /** What ρ means for this job: how fast it falls behind, or how much room it has. */

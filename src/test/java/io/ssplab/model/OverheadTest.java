@@ -58,6 +58,7 @@ class OverheadTest {
         assertThat(Workload.of(reference).tasksPerBatch()).isEqualTo(Overhead.DEFAULT_REFERENCE_TASKS);
         // counted: each of the 10 block tasks twice, 2 × 10 + 4 + 4 = 28; the default line runs through zero
         assertThat(Overhead.countedTasks(Workload.of(reference))).isEqualTo(Overhead.DEFAULT_REFERENCE_COUNT).isEqualTo(28);
+        assertThat(Overhead.countedTasksSum(Workload.of(reference))).isEqualTo("2 × 10 + 4 + 4 = 28");
         assertThat(Overhead.Unit.TASK.of(Workload.of(reference))).isEqualTo(Overhead.DEFAULT_REFERENCE_COUNT);
         assertThat(Overhead.DEFAULT_PER_BATCH_MS).isEqualTo(Overhead.DEFAULT_REFERENCE_COUNT * Overhead.PER_TASK_MS);
         Overhead d = Overhead.defaults("");
